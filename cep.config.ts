@@ -1,0 +1,45 @@
+import type { CEP_Config } from "vite-cep-plugin";
+import pkg from "./package.json" with { type: "json" };
+
+// The single source of the CEP manifest. Premiere 2023 (23.x) runs CEP 11; 2025 (25.x) runs CEP 12.
+// RequiredRuntime 11.0 lets CEP 12 hosts load the panel too.
+const config: CEP_Config = {
+  version: pkg.version,
+  id: "com.eav.referencelookup",
+  displayName: "Reference Lookup",
+  symlink: "local",
+  port: 3000,
+  servePort: 5000,
+  startingDebugPort: 8860,
+  extensionManifestVersion: 6.0,
+  requiredRuntimeVersion: 11.0,
+  hosts: [{ name: "PPRO", version: "[23.0,25.9]" }],
+  type: "Panel",
+  iconDarkNormal: "./icons/icon-dark.png",
+  iconNormal: "./icons/icon-light.png",
+  iconDarkNormalRollOver: "./icons/icon-dark.png",
+  iconNormalRollOver: "./icons/icon-light.png",
+  parameters: ["--enable-nodejs", "--mixed-context"],
+  scriptPath: "./jsx/index.js",
+  width: 420,
+  height: 640,
+  minWidth: 320,
+  minHeight: 400,
+  panels: [
+    {
+      mainPath: "./main/index.html",
+      name: "main",
+      panelDisplayName: "Reference Lookup",
+      autoVisible: true,
+      width: 420,
+      height: 640,
+    },
+  ],
+  build: { jsxBin: "off", sourceMap: false },
+  // Signing is done by our own signer (npm run zxp), never by ZXPSignCmd; these stay empty here.
+  zxp: { country: "", province: "", org: "", password: "", jsxBin: "off", sourceMap: false },
+  installModules: [],
+  copyAssets: [],
+};
+
+export default config;

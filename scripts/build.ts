@@ -1,0 +1,13 @@
+// npm run build: the panel (Vite + vite-cep-plugin: manifest, page, bundle) and the ES3 host bundle.
+import { build } from "vite";
+import { buildJsx } from "./build-jsx";
+
+export async function buildExtension(): Promise<void> {
+  await build({ configFile: new URL("../vite.config.ts", import.meta.url).pathname, logLevel: "warn" });
+  await buildJsx();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildExtension();
+  console.log("built dist/cep");
+}

@@ -1,0 +1,26 @@
+// The error shape that crosses the bridge. Plain data so that ExtendScript can build it too.
+// (This file is compiled into the ES3 host bundle: keep it free of ES5+ runtime calls.)
+
+export type HostErrorCode =
+  | "UNKNOWN_FUNCTION" // the panel asked for a host function that does not exist
+  | "INVALID_ARGUMENTS" // arguments failed the contract's validation
+  | "NO_PROJECT" // Premiere has no open project
+  | "NOT_FOUND" // an item id that is not (or no longer) in the project
+  | "EXPORT_FAILED" // Premiere could not export a frame
+  | "EXPORT_TIMEOUT" // Premiere accepted an export but no file appeared in time
+  | "HOST_EXCEPTION" // ExtendScript threw
+  | "EVAL_FAILED" // CEP's evalScript answered "EvalScript error." (the script itself broke)
+  | "BAD_RESPONSE" // the host answered something that is not our envelope
+  | "TRANSPORT"; // the call never reached a host
+
+export interface HostErrorPayload {
+  code: HostErrorCode;
+  message: string;
+  /** the host function that failed */
+  fn: string;
+  /** ExtendScript line number, when the host knows it */
+  line?: number;
+  file?: string;
+}
+
+export type HostEnvelope<T> = { ok: true; value: T } | { ok: false; error: HostErrorPayload };

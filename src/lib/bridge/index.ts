@@ -1,0 +1,5 @@
+export * from "./contract";
+export * from "./errors";
+export * from "./host-error";
+export * from "./client";
+export * from "./transport";

@@ -1,0 +1,19 @@
+import { useStore } from "zustand";
+import type { PanelStore } from "./store";
+import { ErrorBanner } from "./views/ErrorBanner";
+import { ProjectHeader } from "./views/ProjectHeader";
+
+export function App({ store }: { store: PanelStore }) {
+  const state = useStore(store);
+  return (
+    <main className="panel">
+      <ProjectHeader
+        project={state.project}
+        hostKind={state.host.transport.kind}
+        loading={state.loading}
+        onRefresh={() => void state.refreshProject()}
+      />
+      {state.error && <ErrorBanner error={state.error} onDismiss={state.dismissError} />}
+    </main>
+  );
+}

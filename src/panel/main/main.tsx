@@ -1,0 +1,9 @@
+import { createRoot } from "react-dom/client";
+import { createHostClient, detectTransport } from "../../lib/bridge";
+import { App } from "../App";
+import { createPanelStore } from "../store";
+import "../styles.css";
+
+const store = createPanelStore(createHostClient(detectTransport()));
+createRoot(document.getElementById("root")!).render(<App store={store} />);
+void store.getState().refreshProject();

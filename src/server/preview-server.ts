@@ -1,0 +1,76 @@
+// The browser preview: serves the built panel (dist/cep) and answers the bridge's evalScript
+// calls with the Premiere simulator, so the same build runs without Premiere.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import sirv from "sirv";
+import type { PremiereSimulator } from "../sim/premiere-simulator";
+
+export interface PreviewServerOptions {
+  /** the built extension folder, e.g. dist/cep */
+  extensionDir: string;
+  simulator: PremiereSimulator;
+  port?: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_SCRIPT_BYTES = 8 * 1024 * 1024;
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_SCRIPT_BYTES) reject(new Error("script too large"));
+      else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export function listen(server: http.Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address() as AddressInfo;
+      resolve(`http://${host}:${address.port}`);
+    });
+  });
+}
+
+export async function startPreviewServer(options: PreviewServerOptions): Promise<RunningServer> {
+  const serveStatic = sirv(options.extensionDir, { dev: true, etag: false });
+  const server = http.createServer(async (req, res) => {
+    if (req.url === "/__host/eval" && req.method === "POST") {
+      try {
+        const script = await readBody(req);
+        res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+        res.end(options.simulator.evalScript(script));
+      } catch (e) {
+        res.writeHead(413, { "content-type": "text/plain; charset=utf-8" });
+        res.end((e as Error).message);
+      }
+      return;
+    }
+    if (req.url === "/" || req.url === "/index.html") {
+      res.writeHead(302, { location: "/main/index.html" });
+      res.end();
+      return;
+    }
+    serveStatic(req, res, () => {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    });
+  });
+  const url = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
+  return {
+    url,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
