@@ -1,5 +1,6 @@
 import { useStore } from "zustand";
 import type { PanelStore } from "./store";
+import { CatalogStatusLine } from "./views/CatalogStatusLine";
 import { ErrorBanner } from "./views/ErrorBanner";
 import { ProjectHeader } from "./views/ProjectHeader";
 
@@ -13,6 +14,7 @@ export function App({ store }: { store: PanelStore }) {
         loading={state.loading}
         onRefresh={() => void state.refreshProject()}
       />
+      <CatalogStatusLine status={state.catalogStatus} />
       {state.error && <ErrorBanner error={state.error} onDismiss={state.dismissError} />}
     </main>
   );

@@ -2,6 +2,8 @@
 // visible message and the panel stays usable.
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { isHostError, type HostClient, type ProjectInfo } from "../lib/bridge";
+import { CatalogClient } from "../lib/catalog";
+import type { StudioConfig } from "../lib/studio-config";
 
 export interface PanelError {
   title: string;
@@ -9,12 +11,21 @@ export interface PanelError {
   code?: string;
 }
 
+export type CatalogStatus =
+  | { state: "unconfigured" }
+  | { state: "connecting"; url: string }
+  | { state: "connected"; url: string; modelVersion: string }
+  | { state: "error"; url: string; error: PanelError };
+
 export interface PanelState {
   host: HostClient;
   project: ProjectInfo | null;
+  catalog: CatalogClient | null;
+  catalogStatus: CatalogStatus;
   loading: boolean;
   error: PanelError | null;
   refreshProject(): Promise<void>;
+  connectCatalog(config: StudioConfig | null): Promise<void>;
   dismissError(): void;
 }
 
@@ -29,6 +40,8 @@ export function createPanelStore(host: HostClient): PanelStore {
   return createStore<PanelState>()((set) => ({
     host,
     project: null,
+    catalog: null,
+    catalogStatus: { state: "unconfigured" },
     loading: false,
     error: null,
     async refreshProject() {
@@ -40,6 +53,20 @@ export function createPanelStore(host: HostClient): PanelStore {
         set({ error: toPanelError("Reading the project", e) });
       } finally {
         set({ loading: false });
+      }
+    },
+    async connectCatalog(config) {
+      if (!config?.catalog) {
+        set({ catalog: null, catalogStatus: { state: "unconfigured" } });
+        return;
+      }
+      const { url, anonKey } = config.catalog;
+      const catalog = new CatalogClient({ url, anonKey });
+      set({ catalog, catalogStatus: { state: "connecting", url } });
+      try {
+        set({ catalogStatus: { state: "connected", url, modelVersion: await catalog.defaultModelVersion() } });
+      } catch (e) {
+        set({ catalogStatus: { state: "error", url, error: toPanelError("Connecting to the reference catalog", e) } });
       }
     },
     dismissError: () => set({ error: null }),

@@ -3,12 +3,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import sirv from "sirv";
+import type { StudioConfig } from "../lib/studio-config";
 import type { PremiereSimulator } from "../sim/premiere-simulator";
 
 export interface PreviewServerOptions {
   /** the built extension folder, e.g. dist/cep */
   extensionDir: string;
   simulator: PremiereSimulator;
+  /** served as /config/studio.json, as an admin's studio defaults would be */
+  studioConfig?: StudioConfig;
   port?: number;
   host?: string;
 }
@@ -56,6 +59,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         res.writeHead(413, { "content-type": "text/plain; charset=utf-8" });
         res.end((e as Error).message);
       }
+      return;
+    }
+    if (req.url === "/config/studio.json" && options.studioConfig) {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify(options.studioConfig));
       return;
     }
     if (req.url === "/" || req.url === "/index.html") {

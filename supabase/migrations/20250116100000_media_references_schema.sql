@@ -286,7 +286,8 @@ grant select on media_references.reference_images_with_shot to anon, authenticat
 
 -- ---------------------------------------------------------------------------------------------
 -- RPCs. Errors use SQLSTATE 22023 (bad parameter), 23503 (unknown shot) and 42501 (not allowed)
--- with messages that say what was wrong and what to do.
+-- with messages that say what was wrong and what to do, and a machine-readable DETAIL
+-- (invalid_embedding, unknown_model_version, invalid_metadata, unknown_shot, not_staff, …).
 create function media_references.resolve_model_version(requested text)
 returns text
 language plpgsql
@@ -303,7 +304,7 @@ begin
   end if;
   if resolved is null then
     raise exception 'unknown model version "%"', requested
-      using errcode = '22023',
+      using errcode = '22023', detail = 'unknown_model_version',
             hint = 'Known: ' || (select string_agg(model_version, ', ') from media_references.embedding_models);
   end if;
   return resolved;
@@ -318,11 +319,12 @@ set search_path = ''
 as $$
 begin
   if embedding is null then
-    raise exception 'embedding is required' using errcode = '22023';
+    raise exception 'embedding is required' using errcode = '22023', detail = 'invalid_embedding';
   end if;
   if extensions.vector_dims(embedding) <> 512 then
     raise exception 'embedding has % dimensions; CLIP ViT-B/32 embeddings have 512', extensions.vector_dims(embedding)
-      using errcode = '22023', hint = 'Embed with the catalog''s model version and send the 512-d vector.';
+      using errcode = '22023', detail = 'invalid_embedding',
+            hint = 'Embed with the catalog''s model version and send the 512-d vector.';
   end if;
   return embedding::extensions.vector(512);
 end;
@@ -350,7 +352,8 @@ declare
   v_model text := media_references.resolve_model_version(model_version);
 begin
   if match_count is null or match_count < 1 or match_count > 200 then
-    raise exception 'match_count must be between 1 and 200, got %', match_count using errcode = '22023';
+    raise exception 'match_count must be between 1 and 200, got %', match_count
+      using errcode = '22023', detail = 'invalid_match_count';
   end if;
   return query
   with nearest as materialized (
@@ -401,21 +404,22 @@ declare
 begin
   if reference_id is null then
     raise exception 'reference_id is required: generate it on the client so retries are idempotent'
-      using errcode = '22023';
+      using errcode = '22023', detail = 'missing_reference_id';
   end if;
   if not (select media_references.is_staff()) then
     raise exception 'only staff (admin or employee) can save references'
-      using errcode = '42501', hint = 'Sign in with a staff account.';
+      using errcode = '42501', detail = 'not_staff', hint = 'Sign in with a staff account.';
   end if;
   problem := media_references.metadata_problem(corrected_metadata);
   if problem is not null then
-    raise exception 'corrected_metadata is invalid: %', problem using errcode = '22023';
+    raise exception 'corrected_metadata is invalid: %', problem using errcode = '22023', detail = 'invalid_metadata';
   end if;
   v_embedding := media_references.check_embedding(embedding);
   v_model := media_references.resolve_model_version(model_version);
   if shot_id is not null and not media_references.shot_exists(shot_id) then
     raise exception 'unknown shot %: it is not in public.shots', shot_id
-      using errcode = '23503', hint = 'Pick a planned shot from the shot list, or save without a shot.';
+      using errcode = '23503', detail = 'unknown_shot',
+            hint = 'Pick a planned shot from the shot list, or save without a shot.';
   end if;
 
   insert into media_references.reference_images as ri (id, file_path, original_catalog, corrected_metadata, thumbnail_url)
@@ -477,7 +481,7 @@ as $$
 begin
   if not (select media_references.is_staff()) then
     raise exception 'only staff (admin or employee) can list planned shots'
-      using errcode = '42501', hint = 'Sign in with a staff account.';
+      using errcode = '42501', detail = 'not_staff', hint = 'Sign in with a staff account.';
   end if;
   return query
   select s.id, s.scene_id, s.shot_number, s.shot_type, s.subject, s.action, s.variant,

@@ -9,19 +9,27 @@ import { createSampleProject } from "../../src/sim/sample-project";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
 import { DIST, JSX_BUNDLE, ROOT } from "../helpers/paths";
 import { launchChromium } from "../helpers/chromium";
+import { startCatalogServer, type RunningCatalog } from "../../src/server/catalog/server";
 
 let server: RunningServer;
+let catalog: RunningCatalog;
 let browser: Browser;
 
 beforeAll(async () => {
   const simulator = new PremiereSimulator({ project: createSampleProject() }).loadBundle(JSX_BUNDLE);
-  server = await startPreviewServer({ extensionDir: DIST, simulator });
+  catalog = await startCatalogServer();
+  server = await startPreviewServer({
+    extensionDir: DIST,
+    simulator,
+    studioConfig: { catalog: { url: catalog.url, anonKey: catalog.anonKey } },
+  });
   browser = await launchChromium(chromium);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await catalog?.close();
 });
 
 describe("browser preview", () => {
@@ -32,6 +40,8 @@ describe("browser preview", () => {
     await page.goto(`${server.url}/main/index.html`);
     await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("Küche Ep 3.prproj");
     expect(await page.locator(".badge").textContent()).toBe("simulated Premiere");
+    await expect.poll(() => page.getByTestId("catalog-status").getAttribute("data-state")).toBe("connected");
+    expect(await page.getByTestId("catalog-status").textContent()).toContain("Xenova/clip-vit-base-patch32@q8");
     fs.mkdirSync(path.join(ROOT, "test-results"), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, "test-results/preview-smoke.png") });
     expect(pageErrors).toEqual([]);

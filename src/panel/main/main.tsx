@@ -1,9 +1,14 @@
 import { createRoot } from "react-dom/client";
 import { createHostClient, detectTransport } from "../../lib/bridge";
 import { App } from "../App";
+import { loadStudioConfig } from "../load-studio-config";
 import { createPanelStore } from "../store";
 import "../styles.css";
 
 const store = createPanelStore(createHostClient(detectTransport()));
 createRoot(document.getElementById("root")!).render(<App store={store} />);
 void store.getState().refreshProject();
+loadStudioConfig().then(
+  (config) => store.getState().connectCatalog(config),
+  (e: Error) => store.setState({ error: { title: "Studio config", detail: e.message } }),
+);

@@ -1,0 +1,122 @@
+// npm run bench:catalog — match_references on the embedded engine at 10k and 100k references.
+// Loads clustered synthetic embeddings by binary COPY, builds the HNSW index, then times 200
+// queries through the RPC exactly as the panel calls it (anon, PostgREST-style request) and
+// measures recall@10 against an exact scan. Writes bench/results/catalog-<date>.json.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openCatalogDatabase } from "../src/server/catalog/database";
+import { asRequest } from "../src/server/catalog/request";
+import { seedShots, seedUsers } from "../src/server/catalog/seed";
+import { binaryCopy, jsonb, text, uuid, vector } from "./binary-copy";
+import { clusteredSet, exactTopK, percentile, rng } from "./clustered-embeddings";
+
+const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const K = 10;
+const SHOT_TYPES = ["WS", "MID", "CU", "UNDER", "FP", "TRACK", "ESTAB"];
+const MODEL = "Xenova/clip-vit-base-patch32@q8";
+
+function uuidFor(i: number): string {
+  const hex = i.toString(16).padStart(12, "0");
+  return `00000000-0000-4000-8000-${hex}`;
+}
+
+async function runSize(n: number) {
+  const log = (msg: string) => console.log(`[${n}] ${msg}`);
+  const db = await openCatalogDatabase();
+  await seedUsers(db);
+  const shotIds = [...(await seedShots(db)).values()];
+  const set = clusteredSet(n, Math.max(10, Math.round(n / 100)));
+
+  // Bulk load as an admin would: triggers off (no per-row audit), index built after the load.
+  await db.exec(`
+    set maintenance_work_mem = '1GB';
+    drop index media_references.image_embeddings_embedding_hnsw;
+    alter table media_references.reference_images disable trigger user;
+    alter table media_references.image_embeddings disable trigger user;
+    alter table media_references.shot_references disable trigger user;`);
+  const t0 = performance.now();
+  const BATCH = 5000;
+  for (let start = 0; start < n; start += BATCH) {
+    const ids = Array.from({ length: Math.min(BATCH, n - start) }, (_, j) => start + j);
+    const refs = ids.map((i) => [
+      uuid(uuidFor(i)),
+      text(`/Volumes/EAV Media/bench/clip-${i}.mov`),
+      jsonb({ location: `loc-${set.clusterOf[i] % 17}`, subject: `subject-${set.clusterOf[i]}`, shotType: SHOT_TYPES[set.clusterOf[i] % 7] }),
+    ]);
+    await db.query("copy media_references.reference_images (id, file_path, corrected_metadata) from '/dev/blob' with (format binary)", [], { blob: binaryCopy(refs) });
+    const embs = ids.map((i) => [uuid(uuidFor(i)), text(MODEL), vector(set.point(i))]);
+    await db.query("copy media_references.image_embeddings (reference_image_id, model_version, embedding) from '/dev/blob' with (format binary)", [], { blob: binaryCopy(embs) });
+    const links = ids.map((i) => [uuid(uuidFor(i)), uuid(shotIds[set.clusterOf[i] % shotIds.length])]);
+    await db.query("copy media_references.shot_references (reference_image_id, shot_id) from '/dev/blob' with (format binary)", [], { blob: binaryCopy(links) });
+  }
+  const loadSeconds = (performance.now() - t0) / 1000;
+  log(`loaded ${n} references in ${loadSeconds.toFixed(1)} s (${Math.round(n / loadSeconds)} rows/s, 3 tables)`);
+
+  const t1 = performance.now();
+  await db.exec(`create index image_embeddings_embedding_hnsw on media_references.image_embeddings
+                 using hnsw (embedding extensions.vector_cosine_ops) with (m = 16, ef_construction = 64);
+                 analyze;`);
+  const indexSeconds = (performance.now() - t1) / 1000;
+  log(`HNSW index built in ${indexSeconds.toFixed(1)} s`);
+  await db.exec(`
+    alter table media_references.reference_images enable trigger user;
+    alter table media_references.image_embeddings enable trigger user;
+    alter table media_references.shot_references enable trigger user;`);
+
+  const rand = rng(7);
+  const latencies: number[] = [];
+  let recallSum = 0;
+  // warm-up, not timed
+  for (let i = 0; i < 5; i++) {
+    await asRequest(db, { role: "anon" }, (tx) =>
+      tx.query("select * from media_references.match_references($1::extensions.vector, $2)", [`[${set.query(rand).join(",")}]`, K]));
+  }
+  for (let q = 0; q < QUERIES; q++) {
+    const query = set.query(rand);
+    const literal = `[${query.join(",")}]`;
+    const start = performance.now();
+    const { rows } = await asRequest(db, { role: "anon" }, (tx) =>
+      tx.query<{ reference_id: string }>("select reference_id from media_references.match_references($1::extensions.vector, $2)", [literal, K]));
+    latencies.push(performance.now() - start);
+    const truth = new Set(exactTopK(set, query, K).map(uuidFor));
+    recallSum += rows.filter((r) => truth.has(r.reference_id)).length / K;
+  }
+  latencies.sort((a, b) => a - b);
+  const result = {
+    references: n,
+    clusters: set.centres.length,
+    load: { seconds: +loadSeconds.toFixed(2), rowsPerSecond: Math.round(n / loadSeconds), method: "binary COPY, 3 tables" },
+    index: { type: "hnsw", m: 16, efConstruction: 64, buildSeconds: +indexSeconds.toFixed(2) },
+    query: {
+      rpc: "media_references.match_references (as anon, SET LOCAL ROLE + claims)",
+      k: K,
+      queries: QUERIES,
+      efSearch: 100,
+      p50ms: +percentile(latencies, 50).toFixed(2),
+      p95ms: +percentile(latencies, 95).toFixed(2),
+      p99ms: +percentile(latencies, 99).toFixed(2),
+      recallAt10: +(recallSum / QUERIES).toFixed(4),
+    },
+  };
+  log(`match_references p50 ${result.query.p50ms} ms, p95 ${result.query.p95ms} ms, p99 ${result.query.p99ms} ms, recall@10 ${result.query.recallAt10}`);
+  await db.close();
+  return result;
+}
+
+const results = [];
+for (const n of SIZES) results.push(await runSize(n));
+const out = {
+  benchmark: "catalog",
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  engine: "PGlite 0.5.14 (PostgreSQL 18.6 WASM) + pgvector 0.8.7",
+  targets: { "10k p95 ms": 5, "100k p95 ms": 25, "100k recall@10": 0.95, "design SLO p95 ms": 150 },
+  results,
+};
+const dir = path.resolve(import.meta.dirname, "results");
+fs.mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `catalog-${out.date.slice(0, 10)}.json`);
+fs.writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
+console.log(`wrote ${path.relative(process.cwd(), file)}`);

@@ -1,0 +1,3 @@
+export * from "./catalog-client";
+export * from "./catalog-error";
+export * from "./save-outbox";
