@@ -2,10 +2,24 @@
 // panel opens; it registers one dispatcher under a single global.
 import { HOST_NAMESPACE } from "../lib/bridge/contract";
 import { createDispatcher, type HostHandlers } from "./dispatch";
+import { exportFrames, releaseFrames } from "./host/frames";
+import { watchImports } from "./host/imports";
+import { readClipMetadata, writeClipMetadata } from "./host/metadata";
 import { getProjectInfo } from "./host/project";
+import { getSelection } from "./host/selection";
+import { getClips, getProjectSnapshot, listClipIds } from "./host/snapshot";
 
 var handlers: HostHandlers = {
   getProjectInfo: getProjectInfo,
+  getProjectSnapshot: getProjectSnapshot,
+  listClipIds: listClipIds,
+  getClips: getClips,
+  getSelection: getSelection,
+  readClipMetadata: readClipMetadata,
+  writeClipMetadata: writeClipMetadata,
+  exportFrames: exportFrames,
+  releaseFrames: releaseFrames,
+  watchImports: watchImports,
   ping: function (message: string) {
     return { message: message, receivedAt: new Date().toUTCString() };
   },

@@ -1,32 +1,41 @@
 // The project the browser preview and the tests open when there is no Premiere: a path with
-// spaces and non-Latin text, nested bins, clips, a still and a sequence.
+// spaces and non-Latin text, nested bins, clips of several kinds, an offline clip and a sequence.
 import { ProjectItemType, SimProject, SimProjectItem, SimSequence, type SimMedia } from "./premiere-dom";
+import type { SampleMedia } from "./sample-media";
 
 export const SAMPLE_PROJECT_PATH = "/Users/editor/Projects/EAV Küche — 日本語/Küche Ep 3.prproj";
 
-export function createSampleProject(media: Partial<Record<"h264" | "still" | "prores", SimMedia>> = {}): SimProject {
+export function createSampleProject(media?: SampleMedia): SimProject {
   const project = new SimProject(SAMPLE_PROJECT_PATH);
+  const m = media ?? placeholderMedia();
   const footage = project.rootItem.add(new SimProjectItem("Footage", ProjectItemType.BIN));
   const day1 = footage.add(new SimProjectItem("Day 1 — Küche", ProjectItemType.BIN));
-  day1.add(
-    new SimProjectItem("kitchen-oven-cleaning-MID.mp4", ProjectItemType.CLIP, media.h264 ?? placeholder("kitchen-oven-cleaning-MID.mp4")),
-  );
-  day1.add(new SimProjectItem("kitchen-hob-CU.jpg", ProjectItemType.CLIP, media.still ?? placeholder("kitchen-hob-CU.jpg", true)));
-  day1.add(new SimProjectItem("bathroom-tap-WS.mov", ProjectItemType.CLIP, media.prores ?? placeholder("bathroom-tap-WS.mov")));
-  const sequenceItem = project.rootItem.add(new SimProjectItem("Ep 3 assembly", ProjectItemType.CLIP));
-  project.activeSequence = new SimSequence("Ep 3 assembly", sequenceItem);
+  const oven = day1.add(new SimProjectItem("kitchen-oven-cleaning-MID.mp4", ProjectItemType.CLIP, m.h264));
+  day1.add(new SimProjectItem("kitchen-hob-CU.jpg", ProjectItemType.CLIP, m.still));
+  day1.add(new SimProjectItem("bathroom tap WS (ProRes).mov", ProjectItemType.CLIP, m.prores));
+  day1.add(new SimProjectItem("garden_0001.png", ProjectItemType.CLIP, m.imageSequence));
+  footage.add(new SimProjectItem("missing-drive clip.mxf", ProjectItemType.CLIP, m.offline));
+  const assembly = new SimSequence("Ep 3 assembly", new SimProjectItem("Ep 3 assembly", ProjectItemType.CLIP), 25, [oven]);
+  project.addSequence(assembly);
+  project.activeSequence = assembly;
   return project;
 }
 
-/** Media that Premiere knows about but whose file is not on this disk. */
-function placeholder(name: string, still = false): SimMedia {
-  return {
+/** Media Premiere knows about but whose files are not on this disk. */
+function placeholderMedia(): SampleMedia {
+  const media = (name: string, durationSeconds: number, frameRate = 25): SimMedia => ({
     path: `/Volumes/EAV Media/Day 1/${name}`,
-    durationSeconds: still ? 0 : 12,
-    frameRate: still ? 0 : 25,
+    durationSeconds,
+    frameRate,
     width: 1920,
     height: 1080,
-    still,
     offline: true,
+  });
+  return {
+    h264: media("kitchen-oven-cleaning-MID.mp4", 12),
+    still: media("kitchen-hob-CU.jpg", 0, 0),
+    prores: media("bathroom tap WS (ProRes).mov", 8),
+    imageSequence: media("garden_0001.png", 0.4),
+    offline: media("missing-drive clip.mxf", 6),
   };
 }

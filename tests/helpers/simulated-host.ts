@@ -1,15 +1,18 @@
 import { createHostClient, type EvalTransport, type HostClient } from "../../src/lib/bridge";
 import type { SimProject } from "../../src/sim/premiere-dom";
-import { PremiereSimulator } from "../../src/sim/premiere-simulator";
+import { PremiereSimulator, type SimulatorOptions } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { JSX_BUNDLE } from "./paths";
 
 /** The compiled host bundle running in the simulator, reached through the real bridge client. */
-export function simulatedHost(project: SimProject | null = createSampleProject()): {
+export function simulatedHost(
+  project: SimProject | null = createSampleProject(),
+  options: Omit<SimulatorOptions, "project"> = {},
+): {
   simulator: PremiereSimulator;
   host: HostClient;
 } {
-  const simulator = new PremiereSimulator({ project }).loadBundle(JSX_BUNDLE);
+  const simulator = new PremiereSimulator({ project, ...options }).loadBundle(JSX_BUNDLE);
   const transport: EvalTransport = { kind: "simulator", evalScript: async (s) => simulator.evalScript(s) };
   return { simulator, host: createHostClient(transport) };
 }

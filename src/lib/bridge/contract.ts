@@ -2,7 +2,9 @@
 // ExtendScript side (src/jsx). Each function lists its argument checks; the result types below
 // are what the host returns as JSON. Compiled into the ES3 bundle: no ES5+ runtime calls.
 import type { HostErrorPayload } from "./errors";
-import { checkArgs, str, type Check } from "./validate";
+import type { IaMetadata } from "../metadata/ia-metadata";
+import { metadataProblem } from "../metadata/ia-metadata";
+import { arrayOf, checkArgs, num, record, str, type Check } from "./validate";
 
 export interface ProjectInfo {
   /** project file name, e.g. "Ep 3 — Küche.prproj" */
@@ -15,9 +17,108 @@ export interface ProjectInfo {
   rootItemCount: number;
 }
 
+export type ItemKind = "CLIP" | "BIN" | "FILE" | "ROOT";
+
+/** One project item as the snapshot reports it. Times are tick strings (254016000000/s). */
+export interface ProjectItemRecord {
+  nodeId: string;
+  name: string;
+  treePath: string;
+  type: ItemKind;
+  isSequence: boolean;
+  mediaPath: string | null;
+  inPointTicks: string | null;
+  outPointTicks: string | null;
+  durationTicks: string | null;
+  frameRate: number | null;
+  width: number | null;
+  height: number | null;
+  offline: boolean;
+  still: boolean;
+  imageSequence: boolean;
+}
+
+export interface ProjectSnapshot {
+  project: ProjectInfo;
+  items: ProjectItemRecord[];
+}
+
+export interface TimelineSelectionItem {
+  item: ProjectItemRecord;
+  /** where the track item sits in the sequence, and which part of the clip it uses */
+  startTicks: string;
+  endTicks: string;
+  inPointTicks: string;
+  outPointTicks: string;
+}
+
+export interface SelectionResult {
+  /** Project panel selection (may include bins and sequences) */
+  projectItems: ProjectItemRecord[];
+  /** selected clips on the active sequence's timeline; null when no sequence is open */
+  timeline: { sequenceName: string; playheadTicks: string; items: TimelineSelectionItem[] } | null;
+}
+
+export interface ClipMetadataRecord {
+  nodeId: string;
+  /** what the clip's XMP says under IA's contract */
+  metadata: Partial<IaMetadata>;
+  shotName: string;
+  tapeName: string;
+  /** the panel's project columns (label → value) */
+  columns: { [label: string]: string };
+}
+
+export interface WriteMetadataRequest {
+  nodeId: string;
+  metadata: IaMetadata;
+  /** shown in the "IA Reference" column, e.g. "suggested", "confirmed", "saved" */
+  referenceStatus?: string;
+}
+
+export interface WriteMetadataResult {
+  nodeId: string;
+  /** what is now on the clip (locked fields kept their old values) */
+  metadata: IaMetadata;
+  keptLocked: string[];
+  tapeNameWritten: boolean;
+}
+
+export interface ExportFramesRequest {
+  nodeId: string;
+  /** positions in the clip's in–out range, 0..1; default 10/30/50/70/90 % */
+  fractions?: number[];
+  /** how long to wait for each file Premiere writes in the background */
+  timeoutMs?: number;
+}
+
+export interface ExportedFrame {
+  fraction: number;
+  ticks: string;
+  path: string;
+}
+
+export interface ExportFramesResult {
+  nodeId: string;
+  folder: string;
+  frames: ExportedFrame[];
+}
+
 /** Every host function: its arguments as a tuple and its result. */
 export interface HostApi {
   getProjectInfo: { args: []; result: ProjectInfo };
+  getProjectSnapshot: { args: []; result: ProjectSnapshot };
+  /** node ids of every clip, for cheap polling of new imports */
+  listClipIds: { args: []; result: string[] };
+  getClips: { args: [nodeIds: string[]]; result: ProjectItemRecord[] };
+  getSelection: { args: []; result: SelectionResult };
+  readClipMetadata: { args: [nodeId: string]; result: ClipMetadataRecord };
+  writeClipMetadata: { args: [request: WriteMetadataRequest]; result: WriteMetadataResult };
+  exportFrames: { args: [request: ExportFramesRequest]; result: ExportFramesResult };
+  /** deletes frame files the panel is done with, and their folder */
+  releaseFrames: { args: [folder: string]; result: { removed: number } };
+  /** binds Premiere's import event; the host then dispatches CSXS events of type IMPORT_EVENT */
+  watchImports: { args: []; result: { mode: "events" | "polling" } };
   /** Echo for wiring checks: returns its argument unchanged after a JSON round trip. */
   ping: { args: [message: string]; result: { message: string; receivedAt: string } };
 }
@@ -27,8 +128,40 @@ export type HostArgs<F extends HostFunctionName> = HostApi[F]["args"];
 export type HostResult<F extends HostFunctionName> = HostApi[F]["result"];
 
 /** Argument checks per host function. The keys are the list of functions that exist. */
+var nodeId = str({ nonEmpty: true, maxLength: 64 });
+
+function iaMetadata(): Check {
+  return function (value) {
+    var problem = metadataProblem(value);
+    return problem ? "is not valid IA metadata: " + problem : null;
+  };
+}
+
 export const hostArgChecks: { [F in HostFunctionName]: Check[] } = {
   getProjectInfo: [],
+  getProjectSnapshot: [],
+  listClipIds: [],
+  getClips: [arrayOf(nodeId, { maxLength: 5000 })],
+  getSelection: [],
+  readClipMetadata: [nodeId],
+  writeClipMetadata: [
+    record(
+      { nodeId: nodeId, metadata: iaMetadata(), referenceStatus: str({ maxLength: 40 }) },
+      { referenceStatus: true },
+    ),
+  ],
+  exportFrames: [
+    record(
+      {
+        nodeId: nodeId,
+        fractions: arrayOf(num({ min: 0, max: 1 }), { minLength: 1, maxLength: 20 }),
+        timeoutMs: num({ min: 100, max: 120000 }),
+      },
+      { fractions: true, timeoutMs: true },
+    ),
+  ],
+  releaseFrames: [str({ nonEmpty: true, maxLength: 4096 })],
+  watchImports: [],
   ping: [str()],
 };
 
@@ -47,6 +180,12 @@ export function validateHostCall(name: string, args: unknown): HostErrorPayload 
 
 /** The ExtendScript global under which the host bundle registers its dispatcher. */
 export const HOST_NAMESPACE = "__referenceLookup";
+
+/** CSXS event type the host dispatches when clips are imported; data is a JSON list of node ids. */
+export const IMPORT_EVENT = "com.eav.referencelookup.itemsAdded";
+
+/** IA's sampling positions (FACTS.md): 10, 30, 50, 70 and 90 % of a clip. */
+export var DEFAULT_FRAME_FRACTIONS = [0.1, 0.3, 0.5, 0.7, 0.9];
 
 /**
  * Escapes every non-ASCII character as \uXXXX. Evaluated scripts and results with raw

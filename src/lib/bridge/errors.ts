@@ -6,6 +6,9 @@ export type HostErrorCode =
   | "INVALID_ARGUMENTS" // arguments failed the contract's validation
   | "NO_PROJECT" // Premiere has no open project
   | "NOT_FOUND" // an item id that is not (or no longer) in the project
+  | "NOT_A_CLIP" // a bin or sequence where a clip with media was needed
+  | "MEDIA_OFFLINE" // the clip's media file is missing: relink it in Premiere
+  | "METADATA_FAILED" // Premiere refused the metadata write
   | "EXPORT_FAILED" // Premiere could not export a frame
   | "EXPORT_TIMEOUT" // Premiere accepted an export but no file appeared in time
   | "HOST_EXCEPTION" // ExtendScript threw

@@ -3,3 +3,4 @@ export * from "./errors";
 export * from "./host-error";
 export * from "./client";
 export * from "./transport";
+export * from "./import-watcher";

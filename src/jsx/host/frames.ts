@@ -1,0 +1,93 @@
+// Frame grab for any codec Premiere plays: a temporary sequence from the clip, QE's
+// exportFramePNG at each sample time, polling for files Premiere writes in the background.
+// The temporary sequence is always deleted; on failure so are the partial files.
+import { DEFAULT_FRAME_FRACTIONS, type ExportedFrame, type ExportFramesRequest, type ExportFramesResult } from "../../lib/bridge/contract";
+import { frameOffsets, ticksToTimecode } from "../../lib/frames/frame-times";
+import { fail } from "../dispatch";
+import { requireClip } from "./items";
+import { requireProject } from "./project";
+
+var POLL_MS = 50;
+
+/** QE may append ".png" itself, even to a name that has it: look for each variant. */
+function findExported(base: string): File | null {
+  var candidates = [base, base + ".png", base + ".png.png"];
+  for (var i = 0; i < candidates.length; i++) {
+    var f = new File(candidates[i]);
+    if (f.exists && f.length > 0) return f;
+  }
+  return null;
+}
+
+function waitForFile(base: string, timeoutMs: number): File | null {
+  for (var waited = 0; waited <= timeoutMs; waited += POLL_MS) {
+    var found = findExported(base);
+    if (found) return found;
+    $.sleep(POLL_MS);
+  }
+  return null;
+}
+
+function removeFolder(folder: Folder): void {
+  var files = folder.getFiles();
+  for (var i = 0; i < files.length; i++) files[i].remove();
+  folder.remove();
+}
+
+export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
+  var item = requireClip(request.nodeId);
+  if (item.isOffline()) {
+    throw fail("MEDIA_OFFLINE", "'" + item.name + "' is offline: its media file is missing. Relink it in Premiere, then try again.");
+  }
+  var project = requireProject();
+  var fractions = request.fractions || DEFAULT_FRAME_FRACTIONS;
+  var timeoutMs = request.timeoutMs || 15000;
+  var offsets = frameOffsets(item.getInPoint().ticks, item.getOutPoint().ticks, fractions);
+  var stamp = new Date().getTime() + "-" + Math.floor(Math.random() * 1e6);
+  var folder = new Folder(Folder.temp.fsName + "/reference-lookup-frames/" + item.nodeId + "-" + stamp);
+  folder.create();
+
+  var sequence: Sequence | null = null;
+  var previous = project.activeSequence;
+  var frames: ExportedFrame[] = [];
+  try {
+    sequence = project.createNewSequenceFromClips("Reference Lookup frame grab " + stamp, [item], project.rootItem) || null;
+    if (!sequence) throw fail("EXPORT_FAILED", "Premiere could not make a temporary sequence from '" + item.name + "'.");
+    project.openSequence(sequence.sequenceID);
+    app.enableQE();
+    var qeSequence = qe ? ((qe.project as QEProject).getActiveSequence() as QEFrameExporter | undefined) : undefined;
+    if (!qeSequence) throw fail("EXPORT_FAILED", "Premiere's QE DOM has no active sequence; frame export is unavailable in this version.");
+    var ticksPerFrame = parseFloat(sequence.timebase);
+    for (var i = 0; i < offsets.length; i++) {
+      var base = folder.fsName + "/frame-" + (i + 1);
+      // The return value is unreliable (false on success happens): the file is the answer.
+      qeSequence.exportFramePNG(ticksToTimecode(offsets[i], ticksPerFrame), base);
+      var file = waitForFile(base, timeoutMs);
+      if (!file) {
+        throw fail("EXPORT_TIMEOUT", "Premiere did not write frame " + (i + 1) + " of '" + item.name + "' within " + timeoutMs + " ms.");
+      }
+      frames.push({ fraction: fractions[i], ticks: String(parseFloat(item.getInPoint().ticks) + offsets[i]), path: file.fsName });
+    }
+  } catch (e) {
+    removeFolder(folder);
+    throw e;
+  } finally {
+    if (sequence) project.deleteSequence(sequence);
+    if (previous) project.openSequence(previous.sequenceID);
+  }
+  return { nodeId: request.nodeId, folder: folder.fsName, frames: frames };
+}
+
+/** Only folders this host made may be removed. */
+export function releaseFrames(folderPath: string): { removed: number } {
+  var root = Folder.temp.fsName + "/reference-lookup-frames/";
+  var normalized = new Folder(folderPath).fsName;
+  if (normalized.indexOf(root) !== 0 || normalized.indexOf("..") >= 0) {
+    throw fail("INVALID_ARGUMENTS", "releaseFrames only removes folders the frame grab made (under " + root + ").");
+  }
+  var folder = new Folder(normalized);
+  if (!folder.exists) return { removed: 0 };
+  var count = folder.getFiles().length;
+  removeFolder(folder);
+  return { removed: count };
+}

@@ -1,0 +1,78 @@
+// The unsupported QE DOM's frame export, with the quirks FACTS.md lists: asynchronous (the file
+// appears later), ".png" appended to whatever path it is given, false returned on success every
+// other call, and a bare number read as frames rather than ticks.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import type { HostClock } from "./host-clock";
+import type { SimMedia, SimProject, SimSequence } from "./premiere-dom";
+
+export const EXPORT_LATENCY_MS = 300;
+
+export interface ExportRecord {
+  requestedPath: string;
+  writtenPath: string;
+  sourceSeconds: number;
+}
+
+/** "HH:MM:SS:FF" (or ';' for drop frame) at the sequence's nominal rate; digits alone = frames. */
+export function parseQeTime(time: string, fps: number): number | null {
+  const nominal = Math.round(fps);
+  const tc = /^(\d+)[:;](\d\d)[:;](\d\d)[:;](\d\d)$/.exec(time);
+  if (tc) {
+    const [h, m, s, f] = tc.slice(1).map(Number);
+    return (h * 3600 + m * 60 + s) + f / nominal;
+  }
+  if (/^\d+$/.test(time)) return Number(time) / nominal; // the quirk: ticks are taken as frames
+  return null;
+}
+
+/** How Premiere reads the media at a time: video seeks, a still is the same at every time, and a
+ * numbered image sequence plays as video at its frame rate. */
+function decodeArgs(media: SimMedia, seconds: number): string[] {
+  const numbered = /(\d{3,})(\.[A-Za-z0-9]+)$/.exec(media.path);
+  const still = /\.(jpe?g|png|tiff?|psd|bmp|gif)$/i.test(media.path);
+  if (still && numbered && media.frameRate > 0 && media.durationSeconds > 0) {
+    const pattern = media.path.slice(0, numbered.index) + `%0${numbered[1].length}d` + numbered[2];
+    return ["-framerate", String(media.frameRate), "-start_number", String(Number(numbered[1])), "-i", pattern, "-ss", String(seconds)];
+  }
+  if (still) return ["-i", media.path];
+  return ["-ss", String(seconds), "-i", media.path];
+}
+
+export class QeSequence {
+  private calls = 0;
+  constructor(
+    private readonly seq: SimSequence,
+    private readonly clock: HostClock,
+    private readonly exports: ExportRecord[],
+  ) {}
+
+  exportFramePNG(time: string, outputPath: string): boolean {
+    this.calls++;
+    const seconds = parseQeTime(String(time), this.seq.frameRate);
+    const clip = this.seq.clips[0];
+    if (seconds === null || !clip?.media) return false;
+    const written = `${String(outputPath)}.png`;
+    const source = clip.media;
+    const sourceSeconds = clip.getInPoint().seconds + seconds;
+    this.clock.schedule(EXPORT_LATENCY_MS, () => {
+      if (source.offline || !fs.existsSync(source.path)) return; // nothing is written
+      execFileSync("ffmpeg", ["-loglevel", "error", "-y", ...decodeArgs(source, sourceSeconds), "-frames:v", "1", "-update", "1", written]);
+      this.exports.push({ requestedPath: String(outputPath), writtenPath: written, sourceSeconds });
+    });
+    return this.calls % 2 === 1 ? false : true;
+  }
+}
+
+export class QeProject {
+  constructor(
+    private readonly project: () => SimProject | null,
+    private readonly clock: HostClock,
+    readonly exports: ExportRecord[],
+  ) {}
+
+  getActiveSequence(): QeSequence | undefined {
+    const seq = this.project()?.activeSequence;
+    return seq ? new QeSequence(seq, this.clock, this.exports) : undefined;
+  }
+}

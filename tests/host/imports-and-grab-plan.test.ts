@@ -1,0 +1,95 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { IMPORT_EVENT, ImportWatcher, type ProjectItemRecord } from "../../src/lib/bridge";
+import { DEFAULT_FRAME_FRACTIONS } from "../../src/lib/bridge/contract";
+import { imageSequenceFiles, planGrab } from "../../src/lib/frames/grab-plan";
+import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
+import type { CsxsEvent } from "../../src/sim/premiere-simulator";
+import { createSampleProject } from "../../src/sim/sample-project";
+import { sampleMedia } from "../helpers/sample-media";
+import { simulatedHost } from "../helpers/simulated-host";
+
+describe("new imports", () => {
+  it("the host forwards Premiere's import callback as a CSXS event with the new node id", async () => {
+    const project = createSampleProject(sampleMedia());
+    const { host, simulator } = simulatedHost(project);
+    const events: CsxsEvent[] = [];
+    simulator.events.on("csxs", (e: CsxsEvent) => events.push(e));
+    expect(await host.call("watchImports")).toEqual({ mode: "events" });
+    const added = simulator.importItem(project.rootItem, new SimProjectItem("new take.mp4", ProjectItemType.CLIP, sampleMedia().h264));
+    expect(events).toEqual([{ type: IMPORT_EVENT, data: JSON.stringify([added.nodeId]) }]);
+  });
+
+  it("chains to a callback another panel installed", async () => {
+    const project = createSampleProject(sampleMedia());
+    const { host, simulator } = simulatedHost(project);
+    const seen: string[] = [];
+    simulator.app.onItemAddedToProjectSuccess = (_p, item) => void seen.push(item.name);
+    await host.call("watchImports");
+    simulator.importItem(project.rootItem, new SimProjectItem("other.mp4", ProjectItemType.CLIP, sampleMedia().h264));
+    expect(seen).toEqual(["other.mp4"]);
+  });
+
+  it("ImportWatcher queues each new clip once, from events and polling alike, and skips bins and existing clips", async () => {
+    const project = createSampleProject(sampleMedia());
+    const { host, simulator } = simulatedHost(project);
+    const queued: ProjectItemRecord[] = [];
+    const watcher = new ImportWatcher(host, { pollMs: 60_000, onNewClips: (c) => queued.push(...c) });
+    simulator.events.on("csxs", (e: CsxsEvent) => void watcher.handleEvent(e.data));
+    expect(await watcher.start()).toBe("events");
+
+    const bin = simulator.importItem(project.rootItem, new SimProjectItem("Day 2", ProjectItemType.BIN));
+    const a = simulator.importItem(bin, new SimProjectItem("A001.mp4", ProjectItemType.CLIP, sampleMedia().h264));
+    const b = simulator.importItem(bin, new SimProjectItem("A002.mov", ProjectItemType.CLIP, sampleMedia().prores));
+    await watcher.poll(); // a poll racing the events must not double them
+    await watcher.handleEvent(JSON.stringify([a.nodeId])); // a repeated event neither
+    // an import that fired no event (hundreds at once, another panel's slot) is found by polling
+    project.onItemAdded = null;
+    const c = bin.add(new SimProjectItem("A003.mxf", ProjectItemType.CLIP, sampleMedia().prores));
+    await watcher.poll();
+    await watcher.handleEvent("not json");
+    watcher.stop();
+    expect(queued.map((q) => q.nodeId)).toEqual([a.nodeId, b.nodeId, c.nodeId]);
+  });
+
+  it("handles hundreds of clips imported at once", async () => {
+    const project = createSampleProject(sampleMedia());
+    const { host, simulator } = simulatedHost(project);
+    const queued: ProjectItemRecord[] = [];
+    const watcher = new ImportWatcher(host, { pollMs: 60_000, onNewClips: (c) => queued.push(...c) });
+    const pending: Promise<void>[] = [];
+    simulator.events.on("csxs", (e: CsxsEvent) => pending.push(watcher.handleEvent(e.data)));
+    await watcher.start();
+    const bin = simulator.importItem(project.rootItem, new SimProjectItem("Card 7", ProjectItemType.BIN));
+    for (let i = 0; i < 300; i++) simulator.importItem(bin, new SimProjectItem(`C${i}.mp4`, ProjectItemType.CLIP, sampleMedia().h264));
+    await Promise.all(pending);
+    await watcher.poll();
+    watcher.stop();
+    expect(queued).toHaveLength(300);
+    expect(new Set(queued.map((q) => q.nodeId)).size).toBe(300);
+  });
+});
+
+describe("grab plan (panel side)", () => {
+  it("picks the fastest path per clip and explains the blocked ones", async () => {
+    const { host } = simulatedHost(createSampleProject(sampleMedia()));
+    const { items } = await host.call("getProjectSnapshot");
+    const plan = Object.fromEntries(items.map((i) => [i.name, planGrab(i)]));
+    expect(plan["kitchen-hob-CU.jpg"].methods).toEqual(["still-file", "host-export"]);
+    expect(plan["garden_0001.png"].methods).toEqual(["image-sequence-files", "host-export"]);
+    expect(plan["kitchen-oven-cleaning-MID.mp4"].methods).toEqual(["browser-video", "host-export"]);
+    expect(plan["bathroom tap WS (ProRes).mov"].methods).toEqual(["browser-video", "host-export"]);
+    expect(plan["missing-drive clip.mxf"]).toMatchObject({ methods: [], blocked: expect.stringContaining("offline") });
+    expect(plan["Ep 3 assembly"]).toMatchObject({ methods: [], blocked: expect.stringContaining("not a clip") });
+    expect(plan["Footage"].methods).toEqual([]);
+  });
+
+  it("maps an image sequence's sample times to its numbered files, which exist", async () => {
+    const { host } = simulatedHost(createSampleProject(sampleMedia()));
+    const { items } = await host.call("getProjectSnapshot");
+    // 10 frames at 25 fps: 10/30/50/70/90 % of 0.4 s are frames 1, 3, 5, 7, 9 (0-based) of 0001..0010
+    const files = imageSequenceFiles(items.find((i) => i.imageSequence)!, DEFAULT_FRAME_FRACTIONS);
+    expect(files.map((f) => f.slice(-8))).toEqual(["0002.png", "0004.png", "0006.png", "0008.png", "0010.png"]);
+    for (const f of files) expect(fs.existsSync(f)).toBe(true);
+  });
+});

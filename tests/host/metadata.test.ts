@@ -1,0 +1,140 @@
+// IA's XMP contract and the Project panel columns, written and read by the compiled host code.
+import { describe, expect, it } from "vitest";
+import type { IaMetadata } from "../../src/lib/metadata/ia-metadata";
+import { PROJECT_METADATA_NS } from "../../src/sim/premiere-dom";
+import { createSampleProject } from "../../src/sim/sample-project";
+import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
+import { sampleMedia } from "../helpers/sample-media";
+import { simulatedHost } from "../helpers/simulated-host";
+
+function setup() {
+  const project = createSampleProject(sampleMedia());
+  const clip = project.allItems().find((i) => i.name === "kitchen-oven-cleaning-MID.mp4")!;
+  return { project, clip, ...simulatedHost(project) };
+}
+
+const plain: IaMetadata = {
+  location: "kitchen",
+  subject: "oven",
+  action: "cleaning",
+  shotType: "MID",
+  shotNumber: 3,
+  keywords: ["oven", "steam", "door"],
+  cameraId: "CAM-A",
+};
+
+describe("IA's XMP contract", () => {
+  it("writes shotName, logComment, dc:description and tapeName exactly as IA does", async () => {
+    const { host, clip } = setup();
+    await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain });
+    const xmp = new XMPMeta(clip.getXMPMetadata());
+    expect(xmp.getProperty(XMPConst.NS_DM, "shotName")?.value).toBe("kitchen-oven-cleaning-MID-#3");
+    expect(xmp.getProperty(XMPConst.NS_DM, "logComment")?.value).toBe(
+      "location=kitchen, subject=oven, action=cleaning, shotType=MID, shotNumber=#3",
+    );
+    expect(xmp.getLocalizedText(XMPConst.NS_DC, "description", null, "x-default")).toBe("oven, steam, door");
+    expect(xmp.getProperty(XMPConst.NS_DM, "tapeName")?.value).toBe("CAM-A");
+  });
+
+  it("names a photo without an action, and omits -#N without a shot number", async () => {
+    const { host, project } = setup();
+    const still = project.allItems().find((i) => i.name === "kitchen-hob-CU.jpg")!;
+    await host.call("writeClipMetadata", { nodeId: still.nodeId, metadata: { location: "kitchen", subject: "hob", shotType: "CU" } });
+    const read = await host.call("readClipMetadata", still.nodeId);
+    expect(read.shotName).toBe("kitchen-hob-CU");
+    expect(read.metadata).toEqual({ location: "kitchen", subject: "hob", shotType: "CU", keywords: [] });
+  });
+
+  it.each([
+    ["quotes", 'the "big" oven\'s door'],
+    ["commas", "oven, hob, sink"],
+    ["equals signs", "a=b=c"],
+    ["ampersand and angle brackets", "salt & pepper <b>bold</b> ]]> &amp;"],
+    ["newlines", "line one\nline two\r\nthree"],
+    ["backslashes", "C:\\media\\clip \\, \\="],
+    ["emoji", "🍳🔥 cooking 👩‍🍳"],
+    ["non-Latin text", "Küche — 日本語 — Ελληνικά — العربية"],
+  ])("round-trips %s exactly", async (_name, value) => {
+    const { host, clip } = setup();
+    const metadata: IaMetadata = { location: value, subject: value, action: value, shotType: "WS", shotNumber: 12, keywords: [value, "plain", value] };
+    await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata });
+    const read = await host.call("readClipMetadata", clip.nodeId);
+    expect(read.metadata).toEqual({ location: value, subject: value, action: value, shotType: "WS", shotNumber: 12, keywords: [value, "plain", value] });
+    expect(read.columns["IA Subject"]).toBe(value);
+  });
+
+  it("leaves every other XMP property untouched", async () => {
+    const { host, clip } = setup();
+    const before = new XMPMeta();
+    before.setProperty(XMPConst.NS_DM, "scene", "Scene 12 — Küche");
+    before.setProperty(XMPConst.NS_XMP, "CreatorTool", "Ingest Assistant 2.0");
+    before.setLocalizedText(XMPConst.NS_DC, "title", null, "x-default", "Original title");
+    clip.setXMPMetadata(before.serialize());
+    await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain });
+    const after = new XMPMeta(clip.getXMPMetadata());
+    expect(after.getProperty(XMPConst.NS_DM, "scene")?.value).toBe("Scene 12 — Küche");
+    expect(after.getProperty(XMPConst.NS_XMP, "CreatorTool")?.value).toBe("Ingest Assistant 2.0");
+    expect(after.getLocalizedText(XMPConst.NS_DC, "title", null, "x-default")).toBe("Original title");
+  });
+
+  it("writes tapeName only when it is blank", async () => {
+    const { host, clip } = setup();
+    const existing = new XMPMeta();
+    existing.setProperty(XMPConst.NS_DM, "tapeName", "REEL 7");
+    clip.setXMPMetadata(existing.serialize());
+    const result = await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain });
+    expect(result.tapeNameWritten).toBe(false);
+    expect((await host.call("readClipMetadata", clip.nodeId)).tapeName).toBe("REEL 7");
+  });
+
+  it("never overwrites fields listed in lockedFields", async () => {
+    const { host, clip } = setup();
+    await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain });
+    const next: IaMetadata = {
+      location: "bathroom",
+      subject: "tap",
+      action: "running",
+      shotType: "CU",
+      shotNumber: 9,
+      keywords: ["water"],
+      lockedFields: ["subject", "shotNumber", "keywords"],
+    };
+    const result = await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: next });
+    expect(result.keptLocked.sort()).toEqual(["keywords", "shotNumber", "subject"]);
+    const read = await host.call("readClipMetadata", clip.nodeId);
+    expect(read.metadata).toEqual({
+      location: "bathroom",
+      subject: "oven",
+      action: "running",
+      shotType: "CU",
+      shotNumber: 3,
+      keywords: ["oven", "steam", "door"],
+    });
+  });
+
+  it("rejects metadata outside IA's fields before touching the clip", async () => {
+    const { host, clip } = setup();
+    const bad = { ...plain, shotType: "OBJ-L" } as unknown as IaMetadata;
+    await expect(host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: bad })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENTS",
+      message: expect.stringContaining('shotType "OBJ-L" is not in the IA vocabulary'),
+    });
+    expect(clip.getXMPMetadata()).toBe("");
+  });
+});
+
+describe("Project panel columns", () => {
+  it("registers the seven IA columns once per project and fills them", async () => {
+    const { host, clip, project } = setup();
+    await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain, referenceStatus: "suggested" });
+    await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain, referenceStatus: "confirmed" });
+    expect(project.schemaCalls).toEqual(["IALocation", "IASubject", "IAAction", "IAShotType", "IAShot", "IAKeywords", "IAReference"]);
+    expect([...project.schema.values()].map((c) => c.label)).toEqual([
+      "IA Location", "IA Subject", "IA Action", "IA Shot Type", "IA Shot", "IA Keywords", "IA Reference",
+    ]);
+    const columns = new XMPMeta(clip.getProjectMetadata());
+    expect(columns.getProperty(PROJECT_METADATA_NS, "IAShot")?.value).toBe("#3");
+    expect(columns.getProperty(PROJECT_METADATA_NS, "IAReference")?.value).toBe("confirmed");
+    expect((await host.call("readClipMetadata", clip.nodeId)).columns).toMatchObject({ "IA Location": "kitchen", "IA Reference": "confirmed" });
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { SimTime, SimTrackItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
+import { createSampleProject } from "../../src/sim/sample-project";
+import { sampleMedia } from "../helpers/sample-media";
+import { simulatedHost } from "../helpers/simulated-host";
+
+const item = (project: ReturnType<typeof createSampleProject>, name: string) => project.allItems().find((i) => i.name === name)!;
+
+describe("getSelection", () => {
+  it("with nothing selected: no project items, an empty timeline selection", async () => {
+    const { host } = simulatedHost(createSampleProject(sampleMedia()));
+    expect(await host.call("getSelection")).toEqual({
+      projectItems: [],
+      timeline: { sequenceName: "Ep 3 assembly", playheadTicks: "0", items: [] },
+    });
+  });
+
+  it("with a sequence selected in the Project panel it is reported as a sequence", async () => {
+    const project = createSampleProject(sampleMedia());
+    const { host, simulator } = simulatedHost(project);
+    simulator.app.projectViewSelection = [item(project, "Ep 3 assembly")];
+    const { projectItems } = await host.call("getSelection");
+    expect(projectItems).toHaveLength(1);
+    expect(projectItems[0]).toMatchObject({ name: "Ep 3 assembly", isSequence: true, mediaPath: null });
+  });
+
+  it("returns selected clips, also through the per-view calls of Premiere before 15.4", async () => {
+    for (const legacySelectionApi of [false, true]) {
+      const project = createSampleProject(sampleMedia());
+      const { host, simulator } = simulatedHost(project, { legacySelectionApi });
+      simulator.app.projectViewSelection = [item(project, "kitchen-hob-CU.jpg"), item(project, "garden_0001.png")];
+      const { projectItems } = await host.call("getSelection");
+      expect(projectItems.map((p) => p.name), `legacy=${legacySelectionApi}`).toEqual(["kitchen-hob-CU.jpg", "garden_0001.png"]);
+    }
+  });
+
+  it("returns timeline track items with their project item, in/out points and the playhead", async () => {
+    const project = createSampleProject(sampleMedia());
+    const { host } = simulatedHost(project);
+    const seq = project.activeSequence!;
+    const t = (s: number) => new SimTime(s * TICKS_PER_SECOND);
+    seq.selection = [new SimTrackItem(item(project, "kitchen-oven-cleaning-MID.mp4"), t(10), t(12), t(1), t(3))];
+    seq.playerPositionTicks = 11 * TICKS_PER_SECOND;
+    const { timeline } = await host.call("getSelection");
+    expect(timeline).toMatchObject({
+      sequenceName: "Ep 3 assembly",
+      playheadTicks: String(11 * TICKS_PER_SECOND),
+      items: [
+        {
+          item: { name: "kitchen-oven-cleaning-MID.mp4", type: "CLIP" },
+          startTicks: String(10 * TICKS_PER_SECOND),
+          endTicks: String(12 * TICKS_PER_SECOND),
+          inPointTicks: String(TICKS_PER_SECOND),
+          outPointTicks: String(3 * TICKS_PER_SECOND),
+        },
+      ],
+    });
+  });
+
+  it("has no timeline part when no sequence is open", async () => {
+    const project = createSampleProject(sampleMedia());
+    project.activeSequence = null;
+    const { host } = simulatedHost(project);
+    expect((await host.call("getSelection")).timeline).toBeNull();
+  });
+});
