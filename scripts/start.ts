@@ -1,9 +1,10 @@
 // npm start: builds the extension and opens it in a browser preview with the simulated Premiere
-// and the embedded local reference catalog (file-backed in .cache/catalog-db).
+// (sample clips made by ffmpeg when it is installed) and the embedded local reference catalog.
 import path from "node:path";
 import { buildExtension } from "./build";
 import { PremiereSimulator } from "../src/sim/premiere-simulator";
-import { createSampleProject } from "../src/sim/sample-project";
+import { ffmpegAvailable, makeSampleMedia } from "../src/sim/sample-media";
+import { createSampleProject, importSampleClip } from "../src/sim/sample-project";
 import { startPreviewServer } from "../src/server/preview-server";
 import { startCatalogServer } from "../src/server/catalog/server";
 
@@ -12,16 +13,21 @@ const extensionDir = path.join(root, "dist/cep");
 const port = Number(process.env.PORT ?? 5173);
 
 await buildExtension();
+const media = ffmpegAvailable() ? makeSampleMedia(path.join(root, ".cache/sample-media")) : undefined;
+if (!media) console.warn("ffmpeg not found: sample clips are shown as offline (install ffmpeg for real media).");
 const catalog = await startCatalogServer({
   dataDir: path.join(root, ".cache/catalog-db"),
   port: Number(process.env.CATALOG_PORT ?? 54321),
 });
-const simulator = new PremiereSimulator({ project: createSampleProject() }).loadBundle(path.join(extensionDir, "jsx/index.js"));
+const project = createSampleProject(media);
+const simulator = new PremiereSimulator({ project }).loadBundle(path.join(extensionDir, "jsx/index.js"));
+let imported = 0;
 const server = await startPreviewServer({
   extensionDir,
   simulator,
   port,
   studioConfig: { catalog: { url: catalog.url, anonKey: catalog.anonKey } },
+  simulateImport: media ? () => void importSampleClip(project, media, ++imported) : undefined,
 });
 console.log(`Reference catalog:  ${catalog.url}  (local users: editor@eav.local / local-dev)`);
 console.log(`Reference Lookup:   ${server.url}/main/index.html  (simulated Premiere; Ctrl+C to stop)`);

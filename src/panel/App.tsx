@@ -3,6 +3,8 @@ import type { PanelStore } from "./store";
 import { CatalogStatusLine } from "./views/CatalogStatusLine";
 import { ErrorBanner } from "./views/ErrorBanner";
 import { ProjectHeader } from "./views/ProjectHeader";
+import { ClipQueue } from "./views/ClipQueue";
+import { SimulatorTools } from "./views/SimulatorTools";
 
 export function App({ store }: { store: PanelStore }) {
   const state = useStore(store);
@@ -16,6 +18,8 @@ export function App({ store }: { store: PanelStore }) {
       />
       <CatalogStatusLine status={state.catalogStatus} />
       {state.error && <ErrorBanner error={state.error} onDismiss={state.dismissError} />}
+      <ClipQueue queue={state.queue} importMode={state.importMode} />
+      {state.host.transport.kind === "simulator" && <SimulatorTools />}
     </main>
   );
 }

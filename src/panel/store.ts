@@ -1,7 +1,8 @@
 // The panel's state. Every host call goes through the typed bridge; a failure becomes a
 // visible message and the panel stays usable.
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { isHostError, type HostClient, type ProjectInfo } from "../lib/bridge";
+import { IMPORT_EVENT, ImportWatcher, isHostError, type HostClient, type ProjectInfo, type ProjectItemRecord } from "../lib/bridge";
+import { planGrab, type GrabPlan } from "../lib/frames/grab-plan";
 import { CatalogClient } from "../lib/catalog";
 import type { StudioConfig } from "../lib/studio-config";
 
@@ -17,8 +18,16 @@ export type CatalogStatus =
   | { state: "connected"; url: string; modelVersion: string }
   | { state: "error"; url: string; error: PanelError };
 
+export interface QueuedClip {
+  clip: ProjectItemRecord;
+  plan: GrabPlan;
+}
+
 export interface PanelState {
   host: HostClient;
+  /** newly imported clips waiting for a suggestion */
+  queue: QueuedClip[];
+  importMode: "events" | "polling" | null;
   project: ProjectInfo | null;
   catalog: CatalogClient | null;
   catalogStatus: CatalogStatus;
@@ -26,6 +35,8 @@ export interface PanelState {
   error: PanelError | null;
   refreshProject(): Promise<void>;
   connectCatalog(config: StudioConfig | null): Promise<void>;
+  /** started by the first successful refresh; returns a function that stops watching */
+  watchImports(pollMs?: number): Promise<() => void>;
   dismissError(): void;
 }
 
@@ -37,8 +48,10 @@ export function toPanelError(action: string, e: unknown): PanelError {
 }
 
 export function createPanelStore(host: HostClient): PanelStore {
-  return createStore<PanelState>()((set) => ({
+  return createStore<PanelState>()((set, get) => ({
     host,
+    queue: [],
+    importMode: null,
     project: null,
     catalog: null,
     catalogStatus: { state: "unconfigured" },
@@ -49,6 +62,7 @@ export function createPanelStore(host: HostClient): PanelStore {
       try {
         const project = await host.call("getProjectInfo");
         set({ project, error: null });
+        if (!get().importMode) await get().watchImports();
       } catch (e) {
         set({ error: toPanelError("Reading the project", e) });
       } finally {
@@ -68,6 +82,23 @@ export function createPanelStore(host: HostClient): PanelStore {
       } catch (e) {
         set({ catalogStatus: { state: "error", url, error: toPanelError("Connecting to the reference catalog", e) } });
       }
+    },
+    async watchImports(pollMs = 3000) {
+      const watcher = new ImportWatcher(host, {
+        pollMs,
+        onNewClips: (clips) => set({ queue: [...get().queue, ...clips.map((clip) => ({ clip, plan: planGrab(clip) }))] }),
+        onError: (e) => set({ error: toPanelError("Watching for new imports", e) }),
+      });
+      const stopEvents = host.transport.onHostEvent?.(IMPORT_EVENT, (data) => void watcher.handleEvent(data));
+      try {
+        set({ importMode: await watcher.start() });
+      } catch (e) {
+        set({ error: toPanelError("Watching for new imports", e) });
+      }
+      return () => {
+        watcher.stop();
+        stopEvents?.();
+      };
     },
     dismissError: () => set({ error: null }),
   }));

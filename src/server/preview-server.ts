@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import sirv from "sirv";
 import type { StudioConfig } from "../lib/studio-config";
-import type { PremiereSimulator } from "../sim/premiere-simulator";
+import type { CsxsEvent, PremiereSimulator } from "../sim/premiere-simulator";
 
 export interface PreviewServerOptions {
   /** the built extension folder, e.g. dist/cep */
@@ -12,6 +12,8 @@ export interface PreviewServerOptions {
   simulator: PremiereSimulator;
   /** served as /config/studio.json, as an admin's studio defaults would be */
   studioConfig?: StudioConfig;
+  /** POST /__sim/import adds a clip, as an editor's import would (browser preview only) */
+  simulateImport?: () => void;
   port?: number;
   host?: string;
 }
@@ -61,6 +63,20 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       }
       return;
     }
+    if (req.url === "/__host/events" && req.method === "GET") {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      res.write(": connected\n\n");
+      const forward = (event: CsxsEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
+      options.simulator.events.on("csxs", forward);
+      req.on("close", () => options.simulator.events.off("csxs", forward));
+      return;
+    }
+    if (req.url === "/__sim/import" && req.method === "POST" && options.simulateImport) {
+      options.simulateImport();
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     if (req.url === "/config/studio.json" && options.studioConfig) {
       res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
       res.end(JSON.stringify(options.studioConfig));
@@ -79,6 +95,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const url = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
   return {
     url,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections(); // event streams stay open otherwise
+        server.close(() => resolve());
+      }),
   };
 }

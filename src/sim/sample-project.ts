@@ -39,3 +39,16 @@ function placeholderMedia(): SampleMedia {
     offline: media("missing-drive clip.mxf", 6),
   };
 }
+
+/** Adds clip number n (from 1) to "Footage/Imports", as an editor's import would (kinds rotate). */
+export function importSampleClip(project: SimProject, media: SampleMedia, n: number): SimProjectItem {
+  const footage = project.rootItem.childItems.find((i) => i.name === "Footage") ?? project.rootItem;
+  const bin = footage.childItems.find((i) => i.name === "Imports") ?? footage.add(new SimProjectItem("Imports", ProjectItemType.BIN));
+  const kinds: Array<[string, SimMedia]> = [
+    ["A001_C%03d — Küche.mp4", media.h264],
+    ["B002_C%03d ProRes.mov", media.prores],
+    ["still %03d.jpg", media.still],
+  ];
+  const [pattern, m] = kinds[(n - 1) % kinds.length];
+  return bin.add(new SimProjectItem(pattern.replace("%03d", String(n).padStart(3, "0")), ProjectItemType.CLIP, m));
+}

@@ -5,7 +5,8 @@ import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
-import { createSampleProject } from "../../src/sim/sample-project";
+import { createSampleProject, importSampleClip } from "../../src/sim/sample-project";
+import { sampleMedia } from "../helpers/sample-media";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
 import { DIST, JSX_BUNDLE, ROOT } from "../helpers/paths";
 import { launchChromium } from "../helpers/chromium";
@@ -16,12 +17,15 @@ let catalog: RunningCatalog;
 let browser: Browser;
 
 beforeAll(async () => {
-  const simulator = new PremiereSimulator({ project: createSampleProject() }).loadBundle(JSX_BUNDLE);
+  const project = createSampleProject(sampleMedia());
+  const simulator = new PremiereSimulator({ project }).loadBundle(JSX_BUNDLE);
   catalog = await startCatalogServer();
+  let imported = 0;
   server = await startPreviewServer({
     extensionDir: DIST,
     simulator,
     studioConfig: { catalog: { url: catalog.url, anonKey: catalog.anonKey } },
+    simulateImport: () => void importSampleClip(project, sampleMedia(), ++imported),
   });
   browser = await launchChromium(chromium);
 });
@@ -48,17 +52,33 @@ describe("browser preview", () => {
     await page.close();
   });
 
+  it("queues clips as they are imported (host event over the preview's event stream)", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/main/index.html`);
+    await expect.poll(() => page.getByText("watching imports by events").count()).toBe(1);
+    await page.getByRole("button", { name: "Import a sample clip" }).click();
+    await page.getByRole("button", { name: "Import a sample clip" }).click();
+    const queue = page.getByTestId("clip-queue").locator("li");
+    await expect.poll(() => queue.count()).toBe(2);
+    expect(await queue.nth(0).textContent()).toContain("A001_C001 — Küche.mp4");
+    expect(await queue.nth(0).textContent()).toContain("frames via video (in panel)");
+    expect(await queue.nth(1).textContent()).toContain("B002_C002 ProRes.mov");
+    await page.screenshot({ path: path.join(ROOT, "test-results/preview-queue.png") });
+    await page.close();
+  });
+
   it("shows a host failure and keeps working after it", async () => {
     const page = await browser.newPage();
     await page.route("**/__host/eval", (route) => route.fulfill({ status: 200, body: "EvalScript error." }));
     await page.goto(`${server.url}/main/index.html`);
     const banner = page.getByRole("alert");
     await expect.poll(() => banner.getAttribute("data-code")).toBe("EVAL_FAILED");
-    expect(await banner.textContent()).toContain("Reading the project failed");
+    expect(await banner.textContent()).toContain("Premiere could not run the panel's host script");
     await page.unroute("**/__host/eval");
     await page.getByRole("button", { name: "Refresh" }).click();
     await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("Küche Ep 3.prproj");
     expect(await page.getByRole("alert").count()).toBe(0);
+    await expect.poll(() => page.getByText("watching imports by events").count()).toBe(1); // started after recovery
     await page.close();
   });
 });
