@@ -1,0 +1,5 @@
+export * from "./clip-model";
+export * from "./embedding-error";
+export * from "./model-source";
+export * from "./pixels";
+export * from "./pooling";

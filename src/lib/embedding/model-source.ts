@@ -1,0 +1,42 @@
+// Where the CLIP model comes from: the Hugging Face hub (cached after the first download), a
+// folder an admin provides for offline studios, or a copy bundled into the ZXP.
+
+export const DEFAULT_MODEL_ID = "Xenova/clip-vit-base-patch32";
+
+export type ModelSource =
+  | { kind: "hub"; modelId: string }
+  | { kind: "folder"; path: string; modelId?: string }
+  | { kind: "bundled"; path: string; modelId?: string };
+
+export interface ModelOptions {
+  source: ModelSource;
+  /** int8 ONNX files (the default, as on the hub: ~88 MB vision + ~64 MB text) */
+  quantized?: boolean;
+}
+
+/** Files transformers.js needs for CLIP image and text embeddings (FACTS.md §3). */
+export function requiredModelFiles(quantized: boolean): string[] {
+  const q = quantized ? "_quantized" : "";
+  return [
+    "config.json",
+    "preprocessor_config.json",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    `onnx/vision_model${q}.onnx`,
+    `onnx/text_model${q}.onnx`,
+  ];
+}
+
+/** Names the model and its precision; stored with every embedding in the catalog. */
+export function modelVersionOf(modelId: string, quantized: boolean): string {
+  return `${modelId}@${quantized ? "q8" : "fp32"}`;
+}
+
+export function modelIdOf(source: ModelSource): string {
+  if (source.kind === "hub") return source.modelId;
+  return source.modelId ?? `local/${source.path.replace(/[\\/]+$/, "").split(/[\\/]/).pop()}`;
+}
+
+export function describeSource(source: ModelSource): string {
+  return source.kind === "hub" ? `the Hugging Face hub (${source.modelId})` : `the ${source.kind} folder ${source.path}`;
+}
