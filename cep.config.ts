@@ -19,7 +19,8 @@ const config: CEP_Config = {
   iconNormal: "./icons/icon-light.png",
   iconDarkNormalRollOver: "./icons/icon-dark.png",
   iconNormalRollOver: "./icons/icon-light.png",
-  parameters: ["--enable-nodejs", "--mixed-context"],
+  // file access: the embedding worker, onnxruntime's WASM and an offline model load from file://
+  parameters: ["--enable-nodejs", "--mixed-context", "--allow-file-access", "--allow-file-access-from-files"],
   scriptPath: "./jsx/index.js",
   width: 420,
   height: 640,

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, type PluginOption } from "vite";
 import react from "@vitejs/plugin-react";
@@ -29,11 +30,28 @@ async function cepPlugin(): Promise<PluginOption> {
   }) as PluginOption;
 }
 
+/** onnxruntime-web's WASM ships inside the extension (never a CDN). Plain and SIMD builds only:
+ * the threaded ones need cross-origin isolation, which CEP panels do not have. */
+function copyOnnxWasm(): PluginOption {
+  return {
+    name: "copy-onnxruntime-wasm",
+    apply: "build",
+    writeBundle() {
+      const from = path.resolve(import.meta.dirname, "node_modules/onnxruntime-web/dist");
+      const to = path.join(outDir, "ort");
+      fs.mkdirSync(to, { recursive: true });
+      for (const file of ["ort-wasm.wasm", "ort-wasm-simd.wasm"]) fs.copyFileSync(path.join(from, file), path.join(to, file));
+    },
+  };
+}
+
 export default defineConfig(async () => ({
   root,
   clearScreen: false,
   // The cep() plugin breaks Vitest at start-up (ENOENT on index.html), so tests run without it.
-  plugins: [react(), ...(isVitest ? [] : [await cepPlugin()])],
+  plugins: [react(), copyOnnxWasm(), ...(isVitest ? [] : [await cepPlugin()])],
+  // a classic worker: CEP 11's Chromium 88 and file:// pages are safest without module workers
+  worker: { format: "iife" as const },
   build: {
     outDir,
     emptyOutDir: false, // dist/cep/jsx is written by the ExtendScript build

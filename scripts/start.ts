@@ -1,5 +1,6 @@
 // npm start: builds the extension and opens it in a browser preview with the simulated Premiere
 // (sample clips made by ffmpeg when it is installed) and the embedded local reference catalog.
+import fs from "node:fs";
 import path from "node:path";
 import { buildExtension } from "./build";
 import { PremiereSimulator } from "../src/sim/premiere-simulator";
@@ -21,12 +22,23 @@ const catalog = await startCatalogServer({
 });
 const project = createSampleProject(media);
 const simulator = new PremiereSimulator({ project }).loadBundle(path.join(extensionDir, "jsx/index.js"));
+// The real CLIP when an admin put it in .cache/models/clip-vit-base-patch32 (no download here);
+// otherwise the tiny random test model, so that the whole flow runs (its suggestions mean nothing).
+const realModel = path.join(root, ".cache/models/clip-vit-base-patch32");
+const model = fs.existsSync(path.join(realModel, "config.json"))
+  ? { dir: path.dirname(realModel), name: "clip-vit-base-patch32" }
+  : { dir: path.join(root, "tests/fixtures"), name: "tiny-random-clip" };
+if (model.name === "tiny-random-clip") console.warn("Using the tiny random test model: put a real CLIP folder in .cache/models/clip-vit-base-patch32 for real suggestions.");
 let imported = 0;
 const server = await startPreviewServer({
   extensionDir,
   simulator,
   port,
-  studioConfig: { catalog: { url: catalog.url, anonKey: catalog.anonKey } },
+  staticDirs: { "/models/": model.dir },
+  studioConfig: {
+    catalog: { url: catalog.url, anonKey: catalog.anonKey },
+    model: { source: "folder", path: `/models/${model.name}` },
+  },
   simulateImport: media ? () => void importSampleClip(project, media, ++imported) : undefined,
 });
 console.log(`Reference catalog:  ${catalog.url}  (local users: editor@eav.local / local-dev)`);

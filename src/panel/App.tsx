@@ -1,6 +1,7 @@
 import { useStore } from "zustand";
 import type { PanelStore } from "./store";
 import { CatalogStatusLine } from "./views/CatalogStatusLine";
+import { ModelStatusLine } from "./views/ModelStatusLine";
 import { ErrorBanner } from "./views/ErrorBanner";
 import { ProjectHeader } from "./views/ProjectHeader";
 import { ClipQueue } from "./views/ClipQueue";
@@ -17,6 +18,7 @@ export function App({ store }: { store: PanelStore }) {
         onRefresh={() => void state.refreshProject()}
       />
       <CatalogStatusLine status={state.catalogStatus} />
+      <ModelStatusLine status={state.modelStatus} />
       {state.error && <ErrorBanner error={state.error} onDismiss={state.dismissError} />}
       <ClipQueue queue={state.queue} importMode={state.importMode} />
       {state.host.transport.kind === "simulator" && <SimulatorTools />}

@@ -5,6 +5,9 @@ import { IMPORT_EVENT, ImportWatcher, isHostError, type HostClient, type Project
 import { planGrab, type GrabPlan } from "../lib/frames/grab-plan";
 import { CatalogClient } from "../lib/catalog";
 import type { StudioConfig } from "../lib/studio-config";
+import { DEFAULT_MODEL_ID, type ModelSource } from "../lib/embedding/model-source";
+import type { LoadProgress } from "../lib/embedding/clip-model";
+import type { EmbeddingClient } from "./embedding/embedding-client";
 
 export interface PanelError {
   title: string;
@@ -17,6 +20,36 @@ export type CatalogStatus =
   | { state: "connecting"; url: string }
   | { state: "connected"; url: string; modelVersion: string }
   | { state: "error"; url: string; error: PanelError };
+
+export type ModelStatus =
+  | { state: "idle" }
+  | { state: "loading"; percent: number; source: string }
+  | { state: "ready"; modelVersion: string; threads: number }
+  | { state: "error"; error: PanelError };
+
+/** The studio config's model section as a source; the hub's CLIP ViT-B/32 by default. */
+export function modelSourceFrom(config: StudioConfig | null): ModelSource {
+  const m = config?.model;
+  if (m?.source === "folder" && m.path) return { kind: "folder", path: m.path, modelId: m.modelId };
+  if (m?.source === "bundled") return { kind: "bundled", path: m.path ?? "../model", modelId: m.modelId };
+  return { kind: "hub", modelId: m?.modelId ?? DEFAULT_MODEL_ID };
+}
+
+/** Overall download progress across the model's files, 0..100. */
+export function progressTracker(): (p: LoadProgress) => number {
+  const files = new Map<string, { loaded: number; total: number }>();
+  return (p) => {
+    if (p.total) files.set(p.file, { loaded: p.status === "done" ? p.total : p.loaded ?? 0, total: p.total });
+    else if (p.status === "done" && files.has(p.file)) files.get(p.file)!.loaded = files.get(p.file)!.total;
+    let loaded = 0;
+    let total = 0;
+    for (const f of files.values()) {
+      loaded += f.loaded;
+      total += f.total;
+    }
+    return total ? Math.round((100 * loaded) / total) : 0;
+  };
+}
 
 export interface QueuedClip {
   clip: ProjectItemRecord;
@@ -31,10 +64,13 @@ export interface PanelState {
   project: ProjectInfo | null;
   catalog: CatalogClient | null;
   catalogStatus: CatalogStatus;
+  embedding: EmbeddingClient | null;
+  modelStatus: ModelStatus;
   loading: boolean;
   error: PanelError | null;
   refreshProject(): Promise<void>;
   connectCatalog(config: StudioConfig | null): Promise<void>;
+  loadModel(config: StudioConfig | null, embedding: EmbeddingClient): Promise<void>;
   /** started by the first successful refresh; returns a function that stops watching */
   watchImports(pollMs?: number): Promise<() => void>;
   dismissError(): void;
@@ -55,6 +91,8 @@ export function createPanelStore(host: HostClient): PanelStore {
     project: null,
     catalog: null,
     catalogStatus: { state: "unconfigured" },
+    embedding: null,
+    modelStatus: { state: "idle" },
     loading: false,
     error: null,
     async refreshProject() {
@@ -81,6 +119,20 @@ export function createPanelStore(host: HostClient): PanelStore {
         set({ catalogStatus: { state: "connected", url, modelVersion: await catalog.defaultModelVersion() } });
       } catch (e) {
         set({ catalogStatus: { state: "error", url, error: toPanelError("Connecting to the reference catalog", e) } });
+      }
+    },
+    async loadModel(config, embedding) {
+      const source = modelSourceFrom(config);
+      const label = source.kind === "hub" ? source.modelId : source.path;
+      const track = progressTracker();
+      set({ embedding, modelStatus: { state: "loading", percent: 0, source: label } });
+      try {
+        const info = await embedding.load({ source, quantized: true }, (p) =>
+          set({ modelStatus: { state: "loading", percent: track(p), source: label } }),
+        );
+        set({ modelStatus: { state: "ready", modelVersion: info.modelVersion, threads: info.threads } });
+      } catch (e) {
+        set({ modelStatus: { state: "error", error: toPanelError("Loading the CLIP model", e) } });
       }
     },
     async watchImports(pollMs = 3000) {

@@ -12,6 +12,8 @@ export interface PreviewServerOptions {
   simulator: PremiereSimulator;
   /** served as /config/studio.json, as an admin's studio defaults would be */
   studioConfig?: StudioConfig;
+  /** URL prefix → folder, e.g. { "/models/": ".cache/models" }: model folders served as an admin's would be */
+  staticDirs?: Record<string, string>;
   /** POST /__sim/import adds a clip, as an editor's import would (browser preview only) */
   simulateImport?: () => void;
   port?: number;
@@ -51,6 +53,7 @@ export function listen(server: http.Server, port: number, host: string): Promise
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<RunningServer> {
   const serveStatic = sirv(options.extensionDir, { dev: true, etag: false });
+  const mounts = Object.entries(options.staticDirs ?? {}).map(([prefix, dir]) => ({ prefix, serve: sirv(dir, { dev: true, etag: false }) }));
   const server = http.createServer(async (req, res) => {
     if (req.url === "/__host/eval" && req.method === "POST") {
       try {
@@ -85,6 +88,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (req.url === "/" || req.url === "/index.html") {
       res.writeHead(302, { location: "/main/index.html" });
       res.end();
+      return;
+    }
+    const mount = mounts.find((m) => req.url?.startsWith(m.prefix));
+    if (mount) {
+      req.url = req.url!.slice(mount.prefix.length - 1);
+      mount.serve(req, res, () => {
+        res.writeHead(404, { "content-type": "text/plain" });
+        res.end("not found");
+      });
       return;
     }
     serveStatic(req, res, () => {

@@ -21,8 +21,13 @@ describe("built CSXS/manifest.xml", () => {
     expect(manifest()).toMatch(/<ExtensionManifest[^>]*Version="6\.0"/);
   });
 
-  it("starts the panel with Node enabled in a mixed context", () => {
-    expect(all(manifest(), /<Parameter>([^<]+)<\/Parameter>/g)).toEqual(["--enable-nodejs", "--mixed-context"]);
+  it("starts the panel with Node enabled in a mixed context, and file access for the worker and WASM", () => {
+    expect(all(manifest(), /<Parameter>([^<]+)<\/Parameter>/g)).toEqual([
+      "--enable-nodejs",
+      "--mixed-context",
+      "--allow-file-access",
+      "--allow-file-access-from-files",
+    ]);
   });
 
   it("points at files that exist in the build: page, host script and icons", () => {

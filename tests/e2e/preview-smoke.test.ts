@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject, importSampleClip } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
+import { TINY_CLIP_DIR } from "../helpers/tiny-clip";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
 import { DIST, JSX_BUNDLE, ROOT } from "../helpers/paths";
 import { launchChromium } from "../helpers/chromium";
@@ -24,7 +25,11 @@ beforeAll(async () => {
   server = await startPreviewServer({
     extensionDir: DIST,
     simulator,
-    studioConfig: { catalog: { url: catalog.url, anonKey: catalog.anonKey } },
+    staticDirs: { "/models/": path.dirname(TINY_CLIP_DIR) },
+    studioConfig: {
+      catalog: { url: catalog.url, anonKey: catalog.anonKey },
+      model: { source: "folder", path: "/models/tiny-random-clip" },
+    },
     simulateImport: () => void importSampleClip(project, sampleMedia(), ++imported),
   });
   browser = await launchChromium(chromium);
@@ -46,6 +51,8 @@ describe("browser preview", () => {
     expect(await page.locator(".badge").textContent()).toBe("simulated Premiere");
     await expect.poll(() => page.getByTestId("catalog-status").getAttribute("data-state")).toBe("connected");
     expect(await page.getByTestId("catalog-status").textContent()).toContain("Xenova/clip-vit-base-patch32@q8");
+    await expect.poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 20_000 }).toBe("ready");
+    expect(await page.getByTestId("model-status").textContent()).toContain("local/tiny-random-clip@q8 · 1 thread");
     fs.mkdirSync(path.join(ROOT, "test-results"), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, "test-results/preview-smoke.png") });
     expect(pageErrors).toEqual([]);

@@ -6,8 +6,11 @@ export const DIST = path.join(ROOT, "dist/cep");
 export const JSX_BUNDLE = path.join(DIST, "jsx/index.js");
 export const SHARED = path.resolve(ROOT, "../shared");
 
-export function panelBundle(): string {
-  const file = fs.readdirSync(path.join(DIST, "assets")).find((f) => f.endsWith(".js"));
-  if (!file) throw new Error("no panel bundle in dist/cep/assets");
+/** A built asset by its name's start, e.g. "main-" or "embedding.worker-". */
+export function builtAsset(prefix: string): string {
+  const file = fs.readdirSync(path.join(DIST, "assets")).find((f) => f.startsWith(prefix) && f.endsWith(".js"));
+  if (!file) throw new Error(`no ${prefix}*.js in dist/cep/assets`);
   return path.join(DIST, "assets", file);
 }
+
+export const panelBundle = () => builtAsset("main-");

@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { createHostClient, detectTransport } from "../../lib/bridge";
 import { App } from "../App";
+import { EmbeddingClient } from "../embedding/embedding-client";
 import { loadStudioConfig } from "../load-studio-config";
 import { createPanelStore } from "../store";
 import "../styles.css";
@@ -9,6 +10,9 @@ const store = createPanelStore(createHostClient(detectTransport()));
 createRoot(document.getElementById("root")!).render(<App store={store} />);
 void store.getState().refreshProject();
 loadStudioConfig().then(
-  (config) => store.getState().connectCatalog(config),
+  (config) => {
+    void store.getState().connectCatalog(config);
+    void store.getState().loadModel(config, EmbeddingClient.start());
+  },
   (e: Error) => store.setState({ error: { title: "Studio config", detail: e.message } }),
 );

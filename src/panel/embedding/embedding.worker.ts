@@ -1,0 +1,70 @@
+// The panel's CLIP worker: model loading and inference off the UI thread. onnxruntime-web's
+// WASM files come from the extension itself (../ort/), never a CDN; one thread unless the page
+// is cross-origin isolated (CEP pages are not: SharedArrayBuffer there can blank a panel).
+import { env } from "@xenova/transformers";
+import { ClipModel } from "../../lib/embedding/clip-model";
+import { decodeBlobForClip } from "../../lib/embedding/browser-image";
+import { EmbeddingError } from "../../lib/embedding/embedding-error";
+import type { ClipResult, LoadedModelInfo, WorkerRequest, WorkerResponse } from "./protocol";
+
+// The parts of DedicatedWorkerGlobalScope used here (the DOM and WebWorker libs cannot both be on).
+const scope = self as unknown as {
+  crossOriginIsolated: boolean;
+  location: Location;
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+};
+const threads = scope.crossOriginIsolated ? Math.min(2, navigator.hardwareConcurrency || 1) : 1;
+const wasm = env.backends.onnx.wasm as { wasmPaths: string; numThreads: number; proxy: boolean };
+wasm.wasmPaths = new URL("../ort/", scope.location.href).toString();
+wasm.numThreads = threads;
+wasm.proxy = false;
+
+let model: ClipModel | null = null;
+const post = (message: WorkerResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+async function handle(request: WorkerRequest): Promise<unknown> {
+  switch (request.type) {
+    case "load": {
+      const { source } = request.options;
+      // a folder served next to the panel: check its files before loading anything
+      const folder = source.kind === "hub" ? null : source.path.replace(/\/$/, "");
+      model = await ClipModel.load({
+        ...request.options,
+        onProgress: (progress) => post({ id: request.id, progress }),
+        fileExists: folder
+          ? async (rel) => (await fetch(new URL(`${folder}/${rel}`, scope.location.href), { method: "HEAD" })).ok
+          : undefined,
+      });
+      const info: LoadedModelInfo = { modelVersion: model.modelVersion, preprocess: model.preprocess, threads };
+      return info;
+    }
+    case "embedClip": {
+      if (!model) throw new EmbeddingError("MODEL_UNAVAILABLE", "No model is loaded yet.");
+      const t0 = performance.now();
+      const pixels = [];
+      for (let i = 0; i < request.images.length; i++) {
+        pixels.push(await decodeBlobForClip(request.images[i], model.preprocess, request.labels?.[i] ?? `frame ${i + 1}`));
+      }
+      const t1 = performance.now();
+      const embedded = await model.embedClip(pixels);
+      const result: ClipResult = { ...embedded, timings: { decodeMs: t1 - t0, inferenceMs: performance.now() - t1 } };
+      return result;
+    }
+    case "embedTexts": {
+      if (!model) throw new EmbeddingError("MODEL_UNAVAILABLE", "No model is loaded yet.");
+      return model.embedTexts(request.texts);
+    }
+  }
+}
+
+scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  try {
+    const result = await handle(request);
+    post({ id: request.id, ok: true, result });
+  } catch (e) {
+    const code = e instanceof EmbeddingError ? e.code : "INFERENCE_FAILED";
+    post({ id: request.id, ok: false, error: { code, message: (e as Error)?.message ?? String(e) } });
+  }
+};
