@@ -14,6 +14,8 @@ export interface PreviewServerOptions {
   studioConfig?: StudioConfig;
   /** URL prefix → folder, e.g. { "/models/": ".cache/models" }: model folders served as an admin's would be */
   staticDirs?: Record<string, string>;
+  /** send COOP/COEP so pages are cross-origin isolated (multi-threaded WASM; benchmarks only) */
+  crossOriginIsolated?: boolean;
   /** POST /__sim/import adds a clip, as an editor's import would (browser preview only) */
   simulateImport?: () => void;
   port?: number;
@@ -55,6 +57,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const serveStatic = sirv(options.extensionDir, { dev: true, etag: false });
   const mounts = Object.entries(options.staticDirs ?? {}).map(([prefix, dir]) => ({ prefix, serve: sirv(dir, { dev: true, etag: false }) }));
   const server = http.createServer(async (req, res) => {
+    if (options.crossOriginIsolated) {
+      res.setHeader("cross-origin-opener-policy", "same-origin");
+      res.setHeader("cross-origin-embedder-policy", "require-corp");
+    }
     if (req.url === "/__host/eval" && req.method === "POST") {
       try {
         const script = await readBody(req);

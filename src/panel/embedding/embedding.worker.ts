@@ -15,7 +15,7 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
 };
 const threads = scope.crossOriginIsolated ? Math.min(2, navigator.hardwareConcurrency || 1) : 1;
-const wasm = env.backends.onnx.wasm as { wasmPaths: string; numThreads: number; proxy: boolean };
+const wasm = env.backends.onnx.wasm as { wasmPaths: string; numThreads: number; proxy: boolean; simd: boolean };
 wasm.wasmPaths = new URL("../ort/", scope.location.href).toString();
 wasm.numThreads = threads;
 wasm.proxy = false;
@@ -27,6 +27,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case "load": {
       const { source } = request.options;
+      // CEP 11 (Chromium 88) has no WASM SIMD; benchmarks can ask for the plain build explicitly
+      if (request.wasm?.simd === false) wasm.simd = false;
       // a folder served next to the panel: check its files before loading anything
       const folder = source.kind === "hub" ? null : source.path.replace(/\/$/, "");
       model = await ClipModel.load({

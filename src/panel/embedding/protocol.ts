@@ -4,7 +4,7 @@ import type { ModelOptions } from "../../lib/embedding/model-source";
 import type { PreprocessorConfig } from "../../lib/embedding/pixels";
 
 export type WorkerRequest =
-  | { id: number; type: "load"; options: ModelOptions }
+  | { id: number; type: "load"; options: ModelOptions; wasm?: { simd?: boolean } }
   | { id: number; type: "embedClip"; images: Blob[]; labels?: string[] }
   | { id: number; type: "embedTexts"; texts: string[] };
 
