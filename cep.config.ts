@@ -37,8 +37,9 @@ const config: CEP_Config = {
     },
   ],
   build: { jsxBin: "off", sourceMap: false },
-  // Signing is done by our own signer (npm run zxp), never by ZXPSignCmd; these stay empty here.
-  zxp: { country: "", province: "", org: "", password: "", jsxBin: "off", sourceMap: false },
+  // Signing is done by our own signer (npm run zxp), never by ZXPSignCmd. The password never sits
+  // here: ZXP_PASSWORD, or one generated into .cache/zxp/ (see scripts/zxp.ts).
+  zxp: { country: "GB", province: "", org: "EAV Production", password: "", jsxBin: "off", sourceMap: false },
   installModules: [],
   copyAssets: [],
 };

@@ -25,11 +25,11 @@ export async function requestTimestamp(tsaUrl: string, imprint: Buffer, fetchImp
   const response = await fetchImpl(tsaUrl, {
     method: "POST",
     headers: { "content-type": "application/timestamp-query" },
-    body: timestampRequest(imprint),
+    body: new Uint8Array(timestampRequest(imprint)),
   });
   if (!response.ok) throw new Error(`the timestamp server ${tsaUrl} answered HTTP ${response.status}`);
   const der = Buffer.from(await response.arrayBuffer());
-  const resp = pkijs.TimeStampResp.fromBER(der);
+  const resp = pkijs.TimeStampResp.fromBER(new Uint8Array(der));
   if (resp.status.status > 1 || !resp.timeStampToken) {
     throw new Error(`the timestamp server ${tsaUrl} refused the request (PKIStatus ${resp.status.status})`);
   }
@@ -44,8 +44,9 @@ export interface TimestampToken {
   signatureValid: boolean;
 }
 
-export async function readTimestampToken(respDer: Buffer): Promise<TimestampToken> {
-  const resp = pkijs.TimeStampResp.fromBER(respDer);
+/** Reads a TimeStampResp and checks its token's signature and imprint over the timestamped data. */
+export async function readTimestampToken(respDer: Buffer, timestampedData: Buffer): Promise<TimestampToken> {
+  const resp = pkijs.TimeStampResp.fromBER(new Uint8Array(respDer));
   if (!resp.timeStampToken) throw new Error(`no token (PKIStatus ${resp.status.status})`);
   const signed = new pkijs.SignedData({ schema: resp.timeStampToken.content });
   if (signed.encapContentInfo.eContentType !== TST_INFO_OID) throw new Error("the token does not hold a TSTInfo");
@@ -53,8 +54,10 @@ export async function readTimestampToken(respDer: Buffer): Promise<TimestampToke
   const tst = pkijs.TSTInfo.fromBER(eContent.getValue());
   const cert = signed.certificates?.[0] as pkijs.Certificate | undefined;
   const cn = cert?.subject.typesAndValues.find((t) => t.type === "2.5.4.3")?.value.valueBlock.value;
-  const signatureValid = await signed.verify({ signer: 0, checkChain: false }).catch(() => false);
-  if (!signatureValid) throw new Error("the timestamp token's signature does not verify");
+  // pkijs checks the TSTInfo imprint against the data and the CMS signature with the TSA certificate
+  const signatureValid = await signed.verify({ signer: 0, checkChain: false, data: new Uint8Array(timestampedData).buffer }).catch((e: Error) => {
+    throw new Error(`the timestamp token does not verify: ${e.message}`);
+  });
   return {
     hashAlgorithm: tst.messageImprint.hashAlgorithm.algorithmId === SHA256_OID ? "sha256" : tst.messageImprint.hashAlgorithm.algorithmId,
     messageImprint: Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView),

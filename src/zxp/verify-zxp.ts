@@ -29,6 +29,7 @@ export interface Verdict {
   ok: boolean;
   firstProblem: string | null;
   checks: Check[];
+  /** files the manifest signs */
   files: number;
   certificate: CertificateInfo | null;
   timestamp: { genTime: string; tsa: string } | null;
@@ -98,7 +99,7 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
   const sigEntry = entries.find((e) => e.name === SIGNATURES_PATH);
   if (!sigEntry) {
     add("signature-file", false, `${SIGNATURES_PATH} is missing: the package is not signed`);
-    return verdict(entries.length);
+    return verdict();
   }
   let signature: Element | null = null;
   try {
@@ -109,7 +110,7 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
     signature = Array.from(doc.getElementsByTagNameNS(DSIG_NS, "Signature"))[0] as Element ?? null;
   } catch (e) {
     add("signature-file", false, `${SIGNATURES_PATH} is not well-formed XML: ${(e as Error).message}`);
-    return verdict(entries.length);
+    return verdict();
   }
   const signedInfo = signature && child(signature, DSIG_NS, "SignedInfo");
   const manifest = signature
@@ -117,7 +118,7 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
     : null;
   if (!signature || !signedInfo || !manifest) {
     add("signature-file", false, "no Signature with SignedInfo and the PackageContents Manifest");
-    return verdict(entries.length);
+    return verdict();
   }
   add("signature-file", true, "XML-DSig signature with a PackageContents manifest");
 
@@ -191,8 +192,9 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
   const encapsulated = signature.getElementsByTagNameNS(XADES_NS, "EncapsulatedTimeStamp")[0] as Element | undefined;
   if (encapsulated && signatureValue) {
     try {
-      const token = await readTimestampToken(Buffer.from(text(encapsulated), "base64"));
-      const expected = crypto.createHash("sha256").update(canonicalize(signatureValue)).digest();
+      const timestamped = Buffer.from(canonicalize(signatureValue), "utf8");
+      const token = await readTimestampToken(Buffer.from(text(encapsulated), "base64"), timestamped);
+      const expected = crypto.createHash("sha256").update(timestamped).digest();
       const ok = token.hashAlgorithm === "sha256" && token.messageImprint.equals(expected);
       timestamp = { genTime: token.genTime.toISOString(), tsa: token.tsa };
       add("timestamp", ok, ok ? `timestamped ${timestamp.genTime} by ${token.tsa}` : "the timestamp is not over this signature value");
@@ -200,5 +202,5 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
       add("timestamp", false, `unreadable RFC 3161 timestamp: ${(e as Error).message}`);
     }
   }
-  return verdict(files.size, certificate, timestamp);
+  return verdict(refs.length, certificate, timestamp);
 }
