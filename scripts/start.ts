@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildExtension } from "./build";
 import { PremiereSimulator } from "../src/sim/premiere-simulator";
-import { ffmpegAvailable, makeSampleMedia } from "../src/sim/sample-media";
+import { ffmpegAvailable, makeSampleMedia, sampleMediaAllowed } from "../src/sim/sample-media";
 import { createSampleProject, importSampleClip } from "../src/sim/sample-project";
 import { startPreviewServer } from "../src/server/preview-server";
 import { startCatalogServer } from "../src/server/catalog/server";
@@ -14,7 +14,8 @@ const extensionDir = path.join(root, "dist/cep");
 const port = Number(process.env.PORT ?? 5173);
 
 await buildExtension();
-const media = ffmpegAvailable() ? makeSampleMedia(path.join(root, ".cache/sample-media")) : undefined;
+const mediaRoot = path.join(root, ".cache/sample-media");
+const media = ffmpegAvailable() ? makeSampleMedia(mediaRoot) : undefined;
 if (!media) console.warn("ffmpeg not found: sample clips are shown as offline (install ffmpeg for real media).");
 const catalog = await startCatalogServer({
   dataDir: path.join(root, ".cache/catalog-db"),
@@ -39,6 +40,7 @@ const server = await startPreviewServer({
     catalog: { url: catalog.url, anonKey: catalog.anonKey },
     model: { source: "folder", path: `/models/${model.name}` },
   },
+  mediaAllowed: sampleMediaAllowed(mediaRoot),
   simulateImport: media ? () => void importSampleClip(project, media, ++imported) : undefined,
 });
 console.log(`Reference catalog:  ${catalog.url}  (local users: editor@eav.local / local-dev)`);

@@ -2,7 +2,9 @@
 // visible message and the panel stays usable.
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { IMPORT_EVENT, ImportWatcher, isHostError, type HostClient, type ProjectInfo, type ProjectItemRecord } from "../lib/bridge";
-import { planGrab, type GrabPlan } from "../lib/frames/grab-plan";
+import { planGrab, type GrabMethod, type GrabPlan } from "../lib/frames/grab-plan";
+import { grabFrames } from "./frames/grab-frames";
+import type { MediaAccess } from "./frames/media-access";
 import { CatalogClient } from "../lib/catalog";
 import type { StudioConfig } from "../lib/studio-config";
 import { DEFAULT_MODEL_ID, type ModelSource } from "../lib/embedding/model-source";
@@ -54,6 +56,10 @@ export function progressTracker(): (p: LoadProgress) => number {
 export interface QueuedClip {
   clip: ProjectItemRecord;
   plan: GrabPlan;
+  status: "waiting" | "grabbing" | "embedding" | "embedded" | "failed";
+  method?: GrabMethod;
+  detail?: string;
+  embedding?: { modelVersion: string; clip: Float32Array; frames: Float32Array[] };
 }
 
 export interface PanelState {
@@ -73,6 +79,8 @@ export interface PanelState {
   loadModel(config: StudioConfig | null, embedding: EmbeddingClient): Promise<void>;
   /** started by the first successful refresh; returns a function that stops watching */
   watchImports(pollMs?: number): Promise<() => void>;
+  /** grabs and embeds waiting clips one at a time, once the model is ready */
+  processQueue(): Promise<void>;
   dismissError(): void;
 }
 
@@ -83,8 +91,15 @@ export function toPanelError(action: string, e: unknown): PanelError {
   return { title: `${action} failed`, detail: e instanceof Error ? e.message : String(e) };
 }
 
-export function createPanelStore(host: HostClient): PanelStore {
-  return createStore<PanelState>()((set, get) => ({
+export interface StoreDeps {
+  media?: MediaAccess;
+}
+
+export function createPanelStore(host: HostClient, deps: StoreDeps = {}): PanelStore {
+  let processing = false;
+  const update = (nodeId: string, patch: Partial<QueuedClip>) =>
+    store.setState({ queue: store.getState().queue.map((q) => (q.clip.nodeId === nodeId ? { ...q, ...patch } : q)) });
+  const store = createStore<PanelState>()((set, get) => ({
     host,
     queue: [],
     importMode: null,
@@ -131,6 +146,7 @@ export function createPanelStore(host: HostClient): PanelStore {
           set({ modelStatus: { state: "loading", percent: track(p), source: label } }),
         );
         set({ modelStatus: { state: "ready", modelVersion: info.modelVersion, threads: info.threads } });
+        void get().processQueue();
       } catch (e) {
         set({ modelStatus: { state: "error", error: toPanelError("Loading the CLIP model", e) } });
       }
@@ -138,7 +154,10 @@ export function createPanelStore(host: HostClient): PanelStore {
     async watchImports(pollMs = 3000) {
       const watcher = new ImportWatcher(host, {
         pollMs,
-        onNewClips: (clips) => set({ queue: [...get().queue, ...clips.map((clip) => ({ clip, plan: planGrab(clip) }))] }),
+        onNewClips: (clips) => {
+          set({ queue: [...get().queue, ...clips.map((clip): QueuedClip => queued(clip))] });
+          void get().processQueue();
+        },
         onError: (e) => set({ error: toPanelError("Watching for new imports", e) }),
       });
       const stopEvents = host.transport.onHostEvent?.(IMPORT_EVENT, (data) => void watcher.handleEvent(data));
@@ -152,6 +171,40 @@ export function createPanelStore(host: HostClient): PanelStore {
         stopEvents?.();
       };
     },
+    async processQueue() {
+      if (processing || !deps.media) return;
+      processing = true;
+      try {
+        for (;;) {
+          const { embedding, modelStatus } = get();
+          const next = get().queue.find((q) => q.status === "waiting");
+          if (!next || !embedding || modelStatus.state !== "ready") return;
+          const id = next.clip.nodeId;
+          update(id, { status: "grabbing" });
+          try {
+            const grabbed = await grabFrames(next.clip, { host, media: deps.media });
+            update(id, { status: "embedding", method: grabbed.method });
+            const result = await embedding.embedClip(grabbed.frames, grabbed.labels);
+            update(id, {
+              status: "embedded",
+              detail: `${grabbed.frames.length} frame${grabbed.frames.length > 1 ? "s" : ""} embedded`,
+              embedding: { modelVersion: result.modelVersion, clip: result.clip, frames: result.frames },
+            });
+          } catch (e) {
+            update(id, { status: "failed", detail: e instanceof Error ? e.message : String(e) });
+          }
+        }
+      } finally {
+        processing = false;
+      }
+    },
     dismissError: () => set({ error: null }),
   }));
+  return store;
+}
+
+/** A new clip: waiting for frames, or failed at once when it cannot be grabbed (offline, …). */
+function queued(clip: ProjectItemRecord): QueuedClip {
+  const plan = planGrab(clip);
+  return plan.blocked ? { clip, plan, status: "failed", detail: plan.blocked } : { clip, plan, status: "waiting" };
 }

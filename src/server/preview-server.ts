@@ -1,6 +1,8 @@
 // The browser preview: serves the built panel (dist/cep) and answers the bridge's evalScript
 // calls with the Premiere simulator, so the same build runs without Premiere.
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import sirv from "sirv";
 import type { StudioConfig } from "../lib/studio-config";
@@ -16,6 +18,8 @@ export interface PreviewServerOptions {
   staticDirs?: Record<string, string>;
   /** send COOP/COEP so pages are cross-origin isolated (multi-threaded WASM; benchmarks only) */
   crossOriginIsolated?: boolean;
+  /** which local files GET /__media?path= may serve (the simulated project's media, frame exports) */
+  mediaAllowed?: (path: string) => boolean;
   /** POST /__sim/import adds a clip, as an editor's import would (browser preview only) */
   simulateImport?: () => void;
   port?: number;
@@ -41,6 +45,39 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  mp4: "video/mp4", m4v: "video/mp4", mov: "video/quicktime", mxf: "application/mxf",
+  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", tif: "image/tiff", tiff: "image/tiff",
+};
+
+/** A local media file with HTTP range support, so <video> can seek in it. */
+function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, allowed: (path: string) => boolean): void {
+  const file = new URL(req.url!, "http://local").searchParams.get("path") ?? "";
+  const resolved = path.resolve(file);
+  if (!file || !allowed(resolved) || !fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("no such media");
+    return;
+  }
+  const size = fs.statSync(resolved).size;
+  const type = MEDIA_TYPES[resolved.split(".").pop()!.toLowerCase()] ?? "application/octet-stream";
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
+  if (range && (range[1] || range[2])) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    if (start >= size || start > end) {
+      res.writeHead(416, { "content-range": `bytes */${size}` });
+      res.end();
+      return;
+    }
+    res.writeHead(206, { "content-type": type, "accept-ranges": "bytes", "content-range": `bytes ${start}-${end}/${size}`, "content-length": end - start + 1 });
+    fs.createReadStream(resolved, { start, end }).pipe(res);
+    return;
+  }
+  res.writeHead(200, { "content-type": type, "accept-ranges": "bytes", "content-length": size });
+  fs.createReadStream(resolved).pipe(res);
 }
 
 export function listen(server: http.Server, port: number, host: string): Promise<string> {
@@ -78,6 +115,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       const forward = (event: CsxsEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
       options.simulator.events.on("csxs", forward);
       req.on("close", () => options.simulator.events.off("csxs", forward));
+      return;
+    }
+    if (req.url?.startsWith("/__media?") && req.method === "GET" && options.mediaAllowed) {
+      serveMedia(req, res, options.mediaAllowed);
       return;
     }
     if (req.url === "/__sim/import" && req.method === "POST" && options.simulateImport) {

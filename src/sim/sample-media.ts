@@ -3,6 +3,7 @@
 // text. Made once per folder and reused.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { SimMedia } from "./premiere-dom";
 
@@ -50,4 +51,10 @@ export function makeSampleMedia(root: string): SampleMedia {
     imageSequence: { path: seqFirst, durationSeconds: 10 / 25, frameRate: 25, width: W, height: H },
     offline: { path: file("missing-drive clip.mxf"), durationSeconds: 6, frameRate: 25, width: 1920, height: 1080, offline: true },
   };
+}
+
+/** Files the preview may hand to the panel: the sample media and the simulator's frame exports. */
+export function sampleMediaAllowed(mediaRoot: string): (file: string) => boolean {
+  const roots = [path.resolve(mediaRoot), path.join(path.resolve(process.env.RL_SIM_TEMP ?? os.tmpdir()), "reference-lookup-frames")];
+  return (file) => roots.some((root) => path.resolve(file).startsWith(root + path.sep));
 }

@@ -6,7 +6,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject, importSampleClip } from "../../src/sim/sample-project";
-import { sampleMedia } from "../helpers/sample-media";
+import { sampleMedia, sampleMediaServed } from "../helpers/sample-media";
 import { TINY_CLIP_DIR } from "../helpers/tiny-clip";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
 import { DIST, JSX_BUNDLE, ROOT } from "../helpers/paths";
@@ -31,6 +31,7 @@ beforeAll(async () => {
       model: { source: "folder", path: "/models/tiny-random-clip" },
     },
     simulateImport: () => void importSampleClip(project, sampleMedia(), ++imported),
+    mediaAllowed: sampleMediaServed,
   });
   browser = await launchChromium(chromium);
 });
@@ -59,17 +60,24 @@ describe("browser preview", () => {
     await page.close();
   });
 
-  it("queues clips as they are imported (host event over the preview's event stream)", async () => {
+  it("queues clips as they are imported, grabs their frames by the fastest path and embeds them", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/main/index.html`);
     await expect.poll(() => page.getByText("watching imports by events").count()).toBe(1);
-    await page.getByRole("button", { name: "Import a sample clip" }).click();
-    await page.getByRole("button", { name: "Import a sample clip" }).click();
+    for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Import a sample clip" }).click();
     const queue = page.getByTestId("clip-queue").locator("li");
-    await expect.poll(() => queue.count()).toBe(2);
-    expect(await queue.nth(0).textContent()).toContain("A001_C001 — Küche.mp4");
-    expect(await queue.nth(0).textContent()).toContain("frames via video (in panel)");
-    expect(await queue.nth(1).textContent()).toContain("B002_C002 ProRes.mov");
+    await expect.poll(() => queue.count()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      await expect.poll(() => queue.nth(i).getAttribute("data-status"), { timeout: 30_000 }).toMatch(/embedded|failed/);
+    }
+    const texts = await queue.allTextContents();
+    expect(texts[0]).toContain("A001_C001 — Küche.mp4");
+    expect(texts[0]).toContain("5 frames embedded · via video (in panel)");
+    // ProRes in a MOV: Chromium cannot decode it, so Premiere exports the frames
+    expect(texts[1]).toContain("B002_C002 ProRes.mov");
+    expect(texts[1]).toContain("5 frames embedded · via Premiere export");
+    expect(texts[2]).toContain("1 frame embedded · via still");
+    expect(await page.getByRole("alert").count()).toBe(0); // our own temporary sequences are no imports
     await page.screenshot({ path: path.join(ROOT, "test-results/preview-queue.png") });
     await page.close();
   });

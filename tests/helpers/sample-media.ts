@@ -1,11 +1,14 @@
 import path from "node:path";
-import { makeSampleMedia, type SampleMedia } from "../../src/sim/sample-media";
+import { makeSampleMedia, sampleMediaAllowed, type SampleMedia } from "../../src/sim/sample-media";
 import { ROOT } from "./paths";
+
+export const SAMPLE_MEDIA_ROOT = path.join(ROOT, ".cache/sample-media");
+export const sampleMediaServed = sampleMediaAllowed(SAMPLE_MEDIA_ROOT);
 
 let cached: SampleMedia | null = null;
 
 /** Real small media made by ffmpeg once, under .cache (its path has spaces and non-Latin text). */
 export function sampleMedia(): SampleMedia {
-  cached ??= makeSampleMedia(path.join(ROOT, ".cache/sample-media"));
+  cached ??= makeSampleMedia(SAMPLE_MEDIA_ROOT);
   return cached;
 }

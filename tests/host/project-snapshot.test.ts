@@ -50,7 +50,7 @@ describe("getProjectSnapshot", () => {
     const { host } = simulatedHost(project);
     const ids = await host.call("listClipIds");
     expect(ids).toEqual([clip.nodeId]);
-    const [record] = await host.call("getClips", ids);
+    const { clips: [record] } = await host.call("getClips", ids);
     expect(record.treePath).toBe("\\deep.prproj\\Level 1\\Level 2\\Level 3\\Level 4\\Level 5\\deep clip.mp4");
   });
 
@@ -58,13 +58,16 @@ describe("getProjectSnapshot", () => {
     const { host } = simulatedHost(createSampleProject(sampleMedia()));
     const ids = await host.call("listClipIds");
     expect(ids).toHaveLength(5);
-    const reversed = await host.call("getClips", [...ids].reverse());
+    const { clips: reversed, missing } = await host.call("getClips", [...ids].reverse());
     expect(reversed.map((r) => r.nodeId)).toEqual([...ids].reverse());
+    expect(missing).toEqual([]);
   });
 
-  it("reports an unknown id as NOT_FOUND and a bin where a clip is needed as NOT_A_CLIP", async () => {
+  it("lists deleted ids as missing, reports an unknown id as NOT_FOUND and a bin where a clip is needed as NOT_A_CLIP", async () => {
     const { host } = simulatedHost(createSampleProject(sampleMedia()));
-    await expect(host.call("getClips", ["999999"])).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const ids = await host.call("listClipIds");
+    expect(await host.call("getClips", [ids[0], "999999"])).toMatchObject({ clips: [{ nodeId: ids[0] }], missing: ["999999"] });
+    await expect(host.call("readClipMetadata", "999999")).rejects.toMatchObject({ code: "NOT_FOUND" });
     const { items } = await host.call("getProjectSnapshot");
     const bin = items.find((i) => i.type === "BIN")!;
     await expect(host.call("readClipMetadata", bin.nodeId)).rejects.toMatchObject({ code: "NOT_A_CLIP", message: expect.stringContaining("bin") });

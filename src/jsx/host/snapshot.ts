@@ -1,5 +1,4 @@
 import type { ProjectItemRecord, ProjectSnapshot } from "../../lib/bridge/contract";
-import { fail } from "../dispatch";
 import { describeItem, walkItems } from "./items";
 import { getProjectInfo } from "./project";
 
@@ -28,18 +27,20 @@ export function listClipIds(): string[] {
   return ids;
 }
 
-/** Records for the given ids, in the given order; unknown ids fail with NOT_FOUND. */
-export function getClips(nodeIds: string[]): ProjectItemRecord[] {
+/** Records for the given ids, in the given order; ids no longer in the project (deleted since,
+ * like the frame grab's temporary sequence) are reported as missing, not as a failure. */
+export function getClips(nodeIds: string[]): { clips: ProjectItemRecord[]; missing: string[] } {
   var wanted: { [id: string]: ProjectItemRecord | null } = {};
   for (var i = 0; i < nodeIds.length; i++) wanted[nodeIds[i]] = null;
   walkItems(function (item) {
     if (Object.prototype.hasOwnProperty.call(wanted, item.nodeId)) wanted[item.nodeId] = describeItem(item);
   });
-  var out: ProjectItemRecord[] = [];
+  var clips: ProjectItemRecord[] = [];
+  var missing: string[] = [];
   for (var j = 0; j < nodeIds.length; j++) {
     var record = wanted[nodeIds[j]];
-    if (!record) throw fail("NOT_FOUND", "No project item with id " + nodeIds[j] + ": it may have been deleted.");
-    out.push(record);
+    if (record) clips.push(record);
+    else missing.push(nodeIds[j]);
   }
-  return out;
+  return { clips: clips, missing: missing };
 }

@@ -110,7 +110,8 @@ export interface HostApi {
   getProjectSnapshot: { args: []; result: ProjectSnapshot };
   /** node ids of every clip, for cheap polling of new imports */
   listClipIds: { args: []; result: string[] };
-  getClips: { args: [nodeIds: string[]]; result: ProjectItemRecord[] };
+  /** records for the ids still in the project, in the order asked; deleted ids are listed apart */
+  getClips: { args: [nodeIds: string[]]; result: { clips: ProjectItemRecord[]; missing: string[] } };
   getSelection: { args: []; result: SelectionResult };
   readClipMetadata: { args: [nodeId: string]; result: ClipMetadataRecord };
   writeClipMetadata: { args: [request: WriteMetadataRequest]; result: WriteMetadataResult };

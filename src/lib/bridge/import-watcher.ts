@@ -59,7 +59,9 @@ export class ImportWatcher {
     if (fresh.length === 0) return;
     for (const id of fresh) this.known.add(id);
     try {
-      const clips = (await this.host.call("getClips", fresh)).filter((c) => c.type === "CLIP" && !c.isSequence);
+      // items deleted since they were added (our own temporary sequences) are simply not new clips
+      const { clips: found } = await this.host.call("getClips", fresh);
+      const clips = found.filter((c) => c.type === "CLIP" && !c.isSequence);
       if (clips.length) this.options.onNewClips(clips);
     } catch (e) {
       for (const id of fresh) this.known.delete(id); // try again on the next poll

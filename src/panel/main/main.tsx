@@ -2,11 +2,12 @@ import { createRoot } from "react-dom/client";
 import { createHostClient, detectTransport } from "../../lib/bridge";
 import { App } from "../App";
 import { EmbeddingClient } from "../embedding/embedding-client";
+import { detectMediaAccess } from "../frames/media-access";
 import { loadStudioConfig } from "../load-studio-config";
 import { createPanelStore } from "../store";
 import "../styles.css";
 
-const store = createPanelStore(createHostClient(detectTransport()));
+const store = createPanelStore(createHostClient(detectTransport()), { media: detectMediaAccess() });
 createRoot(document.getElementById("root")!).render(<App store={store} />);
 void store.getState().refreshProject();
 loadStudioConfig().then(

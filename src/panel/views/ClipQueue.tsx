@@ -8,6 +8,21 @@ const METHOD_LABEL: Record<GrabMethod, string> = {
   "host-export": "Premiere export",
 };
 
+function statusText(q: QueuedClip): string {
+  switch (q.status) {
+    case "waiting":
+      return `waiting · frames via ${METHOD_LABEL[q.plan.methods[0]]}`;
+    case "grabbing":
+      return "grabbing frames…";
+    case "embedding":
+      return `embedding frames from ${METHOD_LABEL[q.method!]}…`;
+    case "embedded":
+      return `${q.detail} · via ${METHOD_LABEL[q.method!]}`;
+    case "failed":
+      return q.detail ?? "failed";
+  }
+}
+
 export function ClipQueue({ queue, importMode }: { queue: QueuedClip[]; importMode: "events" | "polling" | null }) {
   return (
     <section className="queue" aria-label="New clips">
@@ -19,15 +34,11 @@ export function ClipQueue({ queue, importMode }: { queue: QueuedClip[]; importMo
         <p className="muted">Import clips into the project: they appear here for suggestions.</p>
       ) : (
         <ul data-testid="clip-queue">
-          {queue.map(({ clip, plan }) => (
-            <li key={clip.nodeId} data-node-id={clip.nodeId}>
-              <span className="clip-name">{clip.name}</span>
-              <span className="muted clip-path" title={clip.mediaPath ?? ""}>{clip.treePath}</span>
-              {plan.blocked ? (
-                <span className="clip-blocked">{plan.blocked}</span>
-              ) : (
-                <span className="muted">frames via {METHOD_LABEL[plan.methods[0]]}</span>
-              )}
+          {queue.map((q) => (
+            <li key={q.clip.nodeId} data-node-id={q.clip.nodeId} data-status={q.status}>
+              <span className="clip-name">{q.clip.name}</span>
+              <span className="muted clip-path" title={q.clip.mediaPath ?? ""}>{q.clip.treePath}</span>
+              <span className={q.status === "failed" ? "clip-blocked" : "muted"}>{statusText(q)}</span>
             </li>
           ))}
         </ul>

@@ -1,0 +1,58 @@
+// A clip's sample frames by the fastest path that works (src/lib/frames/grab-plan.ts), falling
+// back to Premiere's own export, which decodes every codec Premiere plays.
+import type { HostClient, ProjectItemRecord } from "../../lib/bridge";
+import { DEFAULT_FRAME_FRACTIONS } from "../../lib/bridge/contract";
+import { imageSequenceFiles, mediaSecondsAt, planGrab, type GrabMethod } from "../../lib/frames/grab-plan";
+import type { MediaAccess } from "./media-access";
+import { videoFrames } from "./video-frames";
+
+export interface GrabbedFrames {
+  method: GrabMethod;
+  frames: Blob[];
+  labels: string[];
+  /** why faster methods were skipped */
+  fellBack: string[];
+}
+
+export class GrabFailed extends Error {}
+
+export async function grabFrames(
+  clip: ProjectItemRecord,
+  deps: { host: HostClient; media: MediaAccess },
+  fractions: number[] = DEFAULT_FRAME_FRACTIONS,
+): Promise<GrabbedFrames> {
+  const plan = planGrab(clip);
+  if (plan.blocked) throw new GrabFailed(plan.blocked);
+  const fellBack: string[] = [];
+  for (const method of plan.methods) {
+    try {
+      return { method, fellBack, ...(await grabWith(method, clip, deps, fractions)) };
+    } catch (e) {
+      fellBack.push(`${method}: ${(e as Error).message}`);
+    }
+  }
+  throw new GrabFailed(`No frames from '${clip.name}': ${fellBack.join("; ")}`);
+}
+
+async function grabWith(method: GrabMethod, clip: ProjectItemRecord, { host, media }: { host: HostClient; media: MediaAccess }, fractions: number[]) {
+  switch (method) {
+    case "still-file":
+      return { frames: [await media.readFile(clip.mediaPath!)], labels: [clip.name] };
+    case "image-sequence-files": {
+      const files = imageSequenceFiles(clip, fractions);
+      return { frames: await Promise.all(files.map((f) => media.readFile(f))), labels: files.map((f) => f.split(/[\\/]/).pop()!) };
+    }
+    case "browser-video": {
+      const frames = await videoFrames(media.videoUrl(clip.mediaPath!), mediaSecondsAt(clip, fractions));
+      return { frames, labels: fractions.map((f) => `${clip.name} @ ${Math.round(f * 100)}%`) };
+    }
+    case "host-export": {
+      const exported = await host.call("exportFrames", { nodeId: clip.nodeId, fractions });
+      try {
+        return { frames: await Promise.all(exported.frames.map((f) => media.readFile(f.path))), labels: exported.frames.map((f) => `${clip.name} @ ${Math.round(f.fraction * 100)}%`) };
+      } finally {
+        await host.call("releaseFrames", exported.folder).catch(() => undefined);
+      }
+    }
+  }
+}
