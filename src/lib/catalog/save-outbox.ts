@@ -70,11 +70,12 @@ export class SaveOutbox {
     return this.attempt(entry);
   }
 
-  /** Retries every pending entry whose time has come; failed entries wait for the editor. */
-  flush(): Promise<SaveOutcome[]> {
+  /** Retries every pending entry whose time has come (all of them with ignoreBackoff, as a new
+   * CLI run does); failed entries wait for the editor. */
+  flush(options: { ignoreBackoff?: boolean } = {}): Promise<SaveOutcome[]> {
     if (!this.flushing) {
       this.flushing = (async () => {
-        const due = this.entries().filter((e) => e.state === "pending" && e.nextAttemptAt <= this.now());
+        const due = this.entries().filter((e) => e.state === "pending" && (options.ignoreBackoff || e.nextAttemptAt <= this.now()));
         const outcomes: SaveOutcome[] = [];
         for (const entry of due) outcomes.push(await this.attempt(entry));
         return outcomes;

@@ -62,3 +62,14 @@ export async function seedShots(db: PGlite): Promise<Map<number, string>> {
   }
   return ids;
 }
+
+/** Local mode only: the committed tiny test model's versions, so the preview and tests can save
+ * references embedded with it. A real project registers only real models. */
+export async function seedTestModels(db: PGlite): Promise<void> {
+  await db.query(
+    `insert into media_references.embedding_models (model_version, dimensions, description) values
+       ('local/tiny-random-clip@q8', 512, 'tiny random CLIP for tests (not a real model)'),
+       ('local/tiny-random-clip@fp32', 512, 'tiny random CLIP for tests (not a real model)')
+     on conflict do nothing`,
+  );
+}

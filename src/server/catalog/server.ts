@@ -11,7 +11,7 @@ import { apiError, PostgrestError } from "./http-errors";
 import { signToken, verifyToken } from "./jwt";
 import { Postgrest } from "./postgrest";
 import type { JwtClaims } from "./request";
-import { LOCAL_USERS, seedShots, seedUsers } from "./seed";
+import { LOCAL_USERS, seedShots, seedTestModels, seedUsers } from "./seed";
 
 export interface CatalogServerOptions {
   /** file-backed data dir; in memory when absent */
@@ -81,6 +81,7 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
   if (options.seed !== false) {
     await seedUsers(db);
     await seedShots(db);
+    await seedTestModels(db);
   }
   const jwtSecret = options.jwtSecret ?? localSecret(options.dataDir);
   const tenYears = 10 * 365 * 24 * 3600;

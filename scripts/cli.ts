@@ -1,0 +1,49 @@
+// npm run cli -- import <folder…> [--model <dir>] [--url <catalog>] [--anon-key <key>]
+//   Sign-in: CATALOG_EMAIL + CATALOG_PASSWORD (a staff account), or CATALOG_SERVICE_KEY.
+//   Model: --model <folder>, else Xenova/clip-vit-base-patch32 from the Hugging Face hub.
+// Imports an existing corrected library (folders with IA's .ingest-metadata.json) as references.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import WebSocket from "ws";
+import { bulkImport } from "../src/cli/bulk-import";
+import { CatalogClient } from "../src/lib/catalog";
+import { ClipModel } from "../src/lib/embedding/clip-model";
+import { DEFAULT_MODEL_ID } from "../src/lib/embedding/model-source";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    model: { type: "string" },
+    url: { type: "string", default: process.env.CATALOG_URL ?? "http://127.0.0.1:54321" },
+    "anon-key": { type: "string", default: process.env.CATALOG_ANON_KEY },
+    outbox: { type: "string", default: path.resolve(".cache/import-outbox.json") },
+  },
+});
+const [command, ...folders] = positionals;
+if (command !== "import" || folders.length === 0) {
+  console.error("usage: npm run cli -- import <folder…> [--model <dir>] [--url <catalog url>] [--anon-key <key>]");
+  process.exit(2);
+}
+const key = process.env.CATALOG_SERVICE_KEY ?? values["anon-key"];
+if (!key) {
+  console.error("cli: give the catalog's anon key (--anon-key or CATALOG_ANON_KEY) or CATALOG_SERVICE_KEY");
+  process.exit(2);
+}
+try {
+  let catalog = new CatalogClient({ url: values.url!, anonKey: key, realtime: { transport: WebSocket as never } });
+  if (!process.env.CATALOG_SERVICE_KEY) {
+    if (!process.env.CATALOG_EMAIL || !process.env.CATALOG_PASSWORD) throw new Error("set CATALOG_EMAIL and CATALOG_PASSWORD (a staff account) or CATALOG_SERVICE_KEY");
+    catalog = await catalog.signIn(process.env.CATALOG_EMAIL, process.env.CATALOG_PASSWORD);
+  }
+  const model = await ClipModel.load({
+    source: values.model ? { kind: "folder", path: path.resolve(values.model) } : { kind: "hub", modelId: DEFAULT_MODEL_ID },
+    onProgress: (p) => p.status === "done" && console.log(`model file ready: ${p.file}`),
+  });
+  const report = await bulkImport(folders.map((f) => path.resolve(f)), { model, catalog, outboxFile: values.outbox!, log: console.log });
+  console.log(`imported with ${model.modelVersion}: ${report.saved} saved, ${report.alreadyInCatalog} already in the catalog, ${report.keptForRetry} kept for retry, ${report.failed.length} failed`);
+  for (const f of report.failed) console.log(`  ${f.file}: ${f.problem}`);
+  process.exit(report.failed.length ? 1 : 0);
+} catch (e) {
+  console.error(`cli: ${(e as Error).message}`);
+  process.exit(1);
+}
