@@ -6,6 +6,7 @@ import { ErrorBanner } from "./views/ErrorBanner";
 import { ProjectHeader } from "./views/ProjectHeader";
 import { ClipQueue } from "./views/ClipQueue";
 import { SimulatorTools } from "./views/SimulatorTools";
+import { TextSearchBox } from "./views/TextSearchBox";
 
 export function App({ store }: { store: PanelStore }) {
   const state = useStore(store);
@@ -20,6 +21,7 @@ export function App({ store }: { store: PanelStore }) {
       <CatalogStatusLine status={state.catalogStatus} />
       <ModelStatusLine status={state.modelStatus} />
       {state.error && <ErrorBanner error={state.error} onDismiss={state.dismissError} />}
+      <TextSearchBox search={state.search} onSearch={(q) => void state.searchByText(q)} />
       <ClipQueue queue={state.queue} importMode={state.importMode} />
       {state.host.transport.kind === "simulator" && <SimulatorTools />}
     </main>

@@ -5,7 +5,7 @@ import { IMPORT_EVENT, ImportWatcher, isHostError, type HostClient, type Project
 import { planGrab, type GrabMethod, type GrabPlan } from "../lib/frames/grab-plan";
 import { grabFrames } from "./frames/grab-frames";
 import type { MediaAccess } from "./frames/media-access";
-import { CatalogClient } from "../lib/catalog";
+import { CatalogClient, type ReferenceMatch } from "../lib/catalog";
 import type { StudioConfig } from "../lib/studio-config";
 import { DEFAULT_MODEL_ID, type ModelSource } from "../lib/embedding/model-source";
 import type { LoadProgress } from "../lib/embedding/clip-model";
@@ -62,8 +62,16 @@ export interface QueuedClip {
   embedding?: { modelVersion: string; clip: Float32Array; frames: Float32Array[] };
 }
 
+export interface TextSearch {
+  query: string;
+  state: "idle" | "searching" | "done" | "error";
+  results: ReferenceMatch[];
+  error?: PanelError;
+}
+
 export interface PanelState {
   host: HostClient;
+  search: TextSearch;
   /** newly imported clips waiting for a suggestion */
   queue: QueuedClip[];
   importMode: "events" | "polling" | null;
@@ -81,6 +89,8 @@ export interface PanelState {
   watchImports(pollMs?: number): Promise<() => void>;
   /** grabs and embeds waiting clips one at a time, once the model is ready */
   processQueue(): Promise<void>;
+  /** references whose images match a text query, through CLIP's shared image–text space */
+  searchByText(query: string): Promise<void>;
   dismissError(): void;
 }
 
@@ -102,6 +112,7 @@ export function createPanelStore(host: HostClient, deps: StoreDeps = {}): PanelS
   const store = createStore<PanelState>()((set, get) => ({
     host,
     queue: [],
+    search: { query: "", state: "idle", results: [] },
     importMode: null,
     project: null,
     catalog: null,
@@ -196,6 +207,23 @@ export function createPanelStore(host: HostClient, deps: StoreDeps = {}): PanelS
         }
       } finally {
         processing = false;
+      }
+    },
+    async searchByText(query) {
+      const { embedding, catalog, modelStatus } = get();
+      const trimmed = query.trim();
+      if (!trimmed) return set({ search: { query, state: "idle", results: [] } });
+      if (!embedding || modelStatus.state !== "ready" || !catalog) {
+        const detail = !catalog ? "The reference catalog is not configured." : "The CLIP model is not loaded yet.";
+        return set({ search: { query, state: "error", results: [], error: { title: "Search unavailable", detail } } });
+      }
+      set({ search: { query, state: "searching", results: [] } });
+      try {
+        const [vector] = await embedding.embedTexts([trimmed]);
+        const results = await catalog.match(vector, { k: 10, modelVersion: modelStatus.modelVersion });
+        if (get().search.query === query) set({ search: { query, state: "done", results } });
+      } catch (e) {
+        set({ search: { query, state: "error", results: [], error: toPanelError("Searching the catalog", e) } });
       }
     },
     dismissError: () => set({ error: null }),

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject, importSampleClip } from "../../src/sim/sample-project";
 import { sampleMedia, sampleMediaServed } from "../helpers/sample-media";
-import { TINY_CLIP_DIR } from "../helpers/tiny-clip";
+import { TINY_CLIP_DIR, tinyClip } from "../helpers/tiny-clip";
+import WebSocket from "ws";
+import { CatalogClient } from "../../src/lib/catalog";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
 import { DIST, JSX_BUNDLE, ROOT } from "../helpers/paths";
 import { launchChromium } from "../helpers/chromium";
@@ -20,7 +22,7 @@ let browser: Browser;
 beforeAll(async () => {
   const project = createSampleProject(sampleMedia());
   const simulator = new PremiereSimulator({ project }).loadBundle(JSX_BUNDLE);
-  catalog = await startCatalogServer();
+  catalog = await startCatalogServer({ localPassword: "local-dev" });
   let imported = 0;
   server = await startPreviewServer({
     extensionDir: DIST,
@@ -79,6 +81,29 @@ describe("browser preview", () => {
     expect(texts[2]).toContain("1 frame embedded · via still");
     expect(await page.getByRole("alert").count()).toBe(0); // our own temporary sequences are no imports
     await page.screenshot({ path: path.join(ROOT, "test-results/preview-queue.png") });
+    await page.close();
+  });
+
+  it("searches references by text: the worker's text embedding finds what Node's text embedding saved", async () => {
+    const query = "kitchen oven close-up";
+    const [vector] = await (await tinyClip(true)).embedTexts([query]);
+    const editor = await new CatalogClient({ url: catalog.url, anonKey: catalog.anonKey, realtime: { transport: WebSocket as never } }).signIn("editor@eav.local", "local-dev");
+    await editor.saveReference({
+      referenceId: crypto.randomUUID(),
+      filePath: "/Volumes/EAV Media/Küche/oven-CU.jpg",
+      correctedMetadata: { location: "kitchen", subject: "oven", shotType: "CU" },
+      embedding: Array.from(vector),
+      modelVersion: "local/tiny-random-clip@q8",
+    });
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/main/index.html`);
+    await expect.poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 20_000 }).toBe("ready");
+    await page.getByRole("searchbox", { name: "Search references by text" }).fill(query);
+    await page.getByRole("button", { name: "Search" }).click();
+    const first = page.getByTestId("search-results").locator("li").first();
+    await expect.poll(() => first.textContent(), { timeout: 20_000 }).toContain("kitchen · oven · CU");
+    const similarity = Number(/similarity ([\d.]+)/.exec((await first.textContent())!)![1]);
+    expect(similarity).toBeGreaterThan(0.999);
     await page.close();
   });
 

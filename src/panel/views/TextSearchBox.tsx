@@ -1,0 +1,43 @@
+import { useState } from "react";
+import type { TextSearch } from "../store";
+
+export function TextSearchBox({ search, onSearch }: { search: TextSearch; onSearch: (query: string) => void }) {
+  const [query, setQuery] = useState("");
+  return (
+    <section className="search" aria-label="Search references">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSearch(query);
+        }}
+      >
+        <input
+          type="search"
+          value={query}
+          placeholder="Search references by text, e.g. “kitchen oven close-up”"
+          aria-label="Search references by text"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="submit" disabled={search.state === "searching"}>
+          Search
+        </button>
+      </form>
+      {search.state === "error" && <p className="catalog-error">{search.error?.detail}</p>}
+      {search.state === "done" && search.results.length === 0 && <p className="muted">No references match.</p>}
+      {search.results.length > 0 && (
+        <ol data-testid="search-results">
+          {search.results.map((r) => (
+            <li key={r.referenceId}>
+              <span className="clip-name">{r.correctedMetadata.location} · {r.correctedMetadata.subject} · {r.correctedMetadata.shotType}</span>
+              <span className="muted clip-path" title={r.filePath}>{r.filePath.split(/[\\/]/).pop()}</span>
+              <span className="muted">
+                similarity {r.similarity.toFixed(3)}
+                {r.shot ? ` · shot #${r.shot.shotNumber} ${r.shot.subject ?? ""}` : ""}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
