@@ -1,30 +1,17 @@
 // The panel's catalog client and save outbox against the local server over HTTP.
-import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PGlite } from "@electric-sql/pglite";
-import { CatalogClient, CatalogError, SaveOutbox, memoryStorage, type SaveReferenceInput } from "../../src/lib/catalog";
+import { CatalogError, SaveOutbox, memoryStorage, type SaveReferenceInput } from "../../src/lib/catalog";
 import { metadataProblem } from "../../src/lib/metadata/ia-metadata";
-import { openCatalogDatabase } from "../../src/server/catalog/database";
-import { startCatalogServer, type RunningCatalog } from "../../src/server/catalog/server";
+import { RestartableCatalog } from "../helpers/restartable-catalog";
 import { META, embedding } from "../helpers/catalog-db";
 
-const realtime = { transport: WebSocket as never };
-let db: PGlite;
-let catalog: RunningCatalog;
-let port: number;
-const SECRET = "catalog-client-test-secret-0123456789";
-
+let catalog: RestartableCatalog;
 beforeAll(async () => {
-  db = await openCatalogDatabase();
-  catalog = await startCatalogServer({ db, jwtSecret: SECRET, localPassword: "pw" });
-  port = Number(new URL(catalog.url).port);
+  catalog = await RestartableCatalog.start();
 });
-afterAll(async () => {
-  await catalog?.close();
-  await db?.close();
-});
+afterAll(async () => catalog?.close());
 
-const anon = () => new CatalogClient({ url: catalog.url, anonKey: catalog.anonKey, realtime });
+const anon = () => catalog.anon();
 const input = (extra: Partial<SaveReferenceInput> = {}): SaveReferenceInput => ({
   referenceId: crypto.randomUUID(),
   filePath: "/Volumes/EAV Media/日本語/clip.mov",
@@ -35,7 +22,7 @@ const input = (extra: Partial<SaveReferenceInput> = {}): SaveReferenceInput => (
 
 describe("CatalogClient", () => {
   it("signs in, lists planned shots, saves and matches", async () => {
-    const editor = await anon().signIn("editor@eav.local", "pw");
+    const editor = await catalog.signIn("editor@eav.local");
     const shots = await editor.listShots();
     expect(shots.length).toBe(8);
     const saved = await editor.saveReference(input({ shotId: shots[0].id }));
@@ -48,7 +35,7 @@ describe("CatalogClient", () => {
   });
 
   it("classifies every refusal with a code the panel can explain", async () => {
-    const editor = await anon().signIn("editor@eav.local", "pw");
+    const editor = await catalog.signIn("editor@eav.local");
     const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: CatalogError) => e.code);
     expect(await codeOf(editor.saveReference(input({ embedding: embedding(1).slice(0, 100) })))).toBe("INVALID_EMBEDDING");
     expect(await codeOf(editor.saveReference(input({ embedding: embedding(1).map((v, i) => (i ? v : NaN)) })))).toBe("INVALID_EMBEDDING");
@@ -62,12 +49,12 @@ describe("CatalogClient", () => {
 
 describe("SaveOutbox", () => {
   it("keeps a save the catalog cannot reach and delivers it exactly once when it is back", async () => {
-    const editor = await anon().signIn("admin@eav.local", "pw");
+    const editor = await catalog.signIn("admin@eav.local");
     const storage = memoryStorage();
     let clock = 0;
     const outbox = new SaveOutbox(storage, (i) => editor.saveReference(i), () => clock);
 
-    await catalog.close(); // the network goes away
+    await catalog.stop(); // the network goes away
     const first = await outbox.save(input());
     expect(first.saved).toBeUndefined();
     expect(first.kept).toMatchObject({ state: "pending", attempts: 1, lastError: { code: "UNREACHABLE" } });
@@ -76,17 +63,17 @@ describe("SaveOutbox", () => {
     clock += 10_000;
     expect((await outbox.flush())[0].kept?.attempts).toBe(2); // still down: kept, backed off
 
-    catalog = await startCatalogServer({ db, jwtSecret: SECRET, localPassword: "pw", port, seed: false });
+    await catalog.restart();
     clock += 60_000;
     const [delivered] = await outbox.flush();
     expect(delivered.saved).toMatchObject({ id: first.referenceId, created: true });
     expect(storage.read()).toEqual([]);
-    const { rows } = await db.query("select count(*)::int n from media_references.reference_images where id = $1", [first.referenceId]);
+    const { rows } = await catalog.db.query("select count(*)::int n from media_references.reference_images where id = $1", [first.referenceId]);
     expect(rows).toEqual([{ n: 1 }]);
   });
 
   it("keeps a refused save as failed, with the reason, until the editor fixes or discards it", async () => {
-    const editor = await anon().signIn("admin@eav.local", "pw");
+    const editor = await catalog.signIn("admin@eav.local");
     const outbox = new SaveOutbox(memoryStorage(), (i) => editor.saveReference(i));
     const bad = await outbox.save(input({ shotId: crypto.randomUUID() }));
     expect(bad.kept).toMatchObject({ state: "failed", lastError: { code: "UNKNOWN_SHOT" } });
@@ -115,7 +102,7 @@ describe("metadata rules are the same in TypeScript and in the database", () => 
     "text",
   ];
   it.each(samples.map((s) => [JSON.stringify(s), s]))("%s", async (_label, sample) => {
-    const { rows } = await db.query<{ p: string | null }>("select media_references.metadata_problem($1::jsonb) p", [JSON.stringify(sample)]);
+    const { rows } = await catalog.db.query<{ p: string | null }>("select media_references.metadata_problem($1::jsonb) p", [JSON.stringify(sample)]);
     expect(metadataProblem(sample)).toBe(rows[0].p);
   });
 });

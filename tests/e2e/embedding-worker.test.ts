@@ -12,6 +12,7 @@ import { requiredModelFiles } from "../../src/lib/embedding/model-source";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
 import { launchChromium } from "../helpers/chromium";
+import { noisePng } from "../helpers/noise-image";
 import { DIST, JSX_BUNDLE, builtAsset } from "../helpers/paths";
 import { TINY_CLIP_DIR, tinyClip } from "../helpers/tiny-clip";
 
@@ -69,13 +70,6 @@ function embedInWorker(images: Array<{ bytes: Buffer; type: string; label: strin
     if (result.ok) result.result = { ...result.result, frames: result.result.frames.map((f: Float32Array) => Array.from(f)), clip: Array.from(result.result.clip) };
     return result;
   }, images.map((i) => ({ b64: i.bytes.toString("base64"), type: i.type, label: i.label })));
-}
-
-async function noisePng(width: number, height: number, seed: number): Promise<Buffer> {
-  const raw = Buffer.alloc(width * height * 3);
-  let s = seed;
-  for (let i = 0; i < raw.length; i++) raw[i] = (s = (s * 1103515245 + 12345) & 0x7fffffff) >> 23;
-  return sharp(raw, { raw: { width, height, channels: 3 } }).png().toBuffer();
 }
 
 describe("embedding worker in headless Chromium", () => {

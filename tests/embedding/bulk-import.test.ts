@@ -3,21 +3,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import WebSocket from "ws";
-import type { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkImport } from "../../src/cli/bulk-import";
-import { CatalogClient } from "../../src/lib/catalog";
 import { decodeImageForClip } from "../../src/lib/embedding/node-image";
-import { openCatalogDatabase } from "../../src/server/catalog/database";
-import { startCatalogServer, type RunningCatalog } from "../../src/server/catalog/server";
+import { RestartableCatalog } from "../helpers/restartable-catalog";
 import { sampleMedia } from "../helpers/sample-media";
 import { tinyClip } from "../helpers/tiny-clip";
 
-const SECRET = "bulk-import-test-secret-0123456789abcdef";
-let db: PGlite;
-let catalog: RunningCatalog;
-let port: number;
+let catalog: RestartableCatalog;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "rl-import-"));
 
 function library(name: string, entries: Record<string, unknown>, files: Record<string, string>): string {
@@ -28,19 +21,12 @@ function library(name: string, entries: Record<string, unknown>, files: Record<s
   return dir;
 }
 
-async function editor(): Promise<CatalogClient> {
-  return new CatalogClient({ url: catalog.url, anonKey: catalog.anonKey, realtime: { transport: WebSocket as never } }).signIn("editor@eav.local", "pw");
-}
+const editor = () => catalog.signIn("editor@eav.local");
 
 beforeAll(async () => {
-  db = await openCatalogDatabase();
-  catalog = await startCatalogServer({ db, jwtSecret: SECRET, localPassword: "pw" });
-  port = Number(new URL(catalog.url).port);
+  catalog = await RestartableCatalog.start();
 });
-afterAll(async () => {
-  await catalog?.close();
-  await db?.close();
-});
+afterAll(async () => catalog?.close());
 
 describe("bulk import of a corrected library", () => {
   it("imports stills and videos of any codec, reports bad entries, and is idempotent", async () => {
@@ -83,11 +69,11 @@ describe("bulk import of a corrected library", () => {
     const model = await tinyClip();
     const outboxFile = path.join(work, "outbox-2.json");
     const client = await editor();
-    await catalog.close();
+    await catalog.stop();
     const offline = await bulkImport([dir], { model, catalog: client, outboxFile });
     expect(offline).toMatchObject({ saved: 0, keptForRetry: 1 });
     expect(JSON.parse(fs.readFileSync(outboxFile, "utf8"))).toHaveLength(1);
-    catalog = await startCatalogServer({ db, jwtSecret: SECRET, localPassword: "pw", port, seed: false });
+    await catalog.restart();
     const online = await bulkImport([], { model, catalog: client, outboxFile });
     expect(online).toMatchObject({ saved: 1, keptForRetry: 0 });
     expect(JSON.parse(fs.readFileSync(outboxFile, "utf8"))).toEqual([]);

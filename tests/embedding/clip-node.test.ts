@@ -8,17 +8,13 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ClipModel, EmbeddingError, cosine, meanEmbedding, requiredModelFiles } from "../../src/lib/embedding";
 import { decodeImageForClip } from "../../src/lib/embedding/node-image";
+import { noisePng } from "../helpers/noise-image";
 import { sampleMedia } from "../helpers/sample-media";
 import { TINY_CLIP_DIR, tinyClip } from "../helpers/tiny-clip";
 
 const norm = (v: Float32Array) => Math.hypot(...v);
 
-async function testImage(seed: number, width = 320, height = 180): Promise<Buffer> {
-  const raw = Buffer.alloc(width * height * 3);
-  let s = seed;
-  for (let i = 0; i < raw.length; i++) raw[i] = (s = (s * 1103515245 + 12345) & 0x7fffffff) >> 23;
-  return sharp(raw, { raw: { width, height, channels: 3 } }).png().toBuffer();
-}
+const testImage = (seed: number) => noisePng(320, 180, seed);
 
 describe("CLIP in Node with the tiny test model", () => {
   it("names the model and precision in model_version", async () => {
