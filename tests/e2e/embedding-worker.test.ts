@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -126,5 +127,45 @@ describe("embedding worker in headless Chromium", () => {
   it("a model folder with a missing file names the file", async () => {
     const r = await rpc({ type: "load", options: { source: { kind: "folder", path: "/broken-models/broken-clip" }, quantized: true } });
     expect(r).toMatchObject({ ok: false, error: { code: "MODEL_INCOMPLETE", message: expect.stringContaining("onnx/text_model_quantized.onnx") } });
+  });
+});
+
+describe("embedding worker from file:// as in Premiere (CEP's --allow-file-access-from-files)", () => {
+  it("loads the model from an OS folder path through file:// and embeds like Node", async () => {
+    const fileBrowser = await launchChromium(chromium, { args: ["--allow-file-access-from-files"] });
+    try {
+      const filePage = await fileBrowser.newPage();
+      await filePage.goto(pathToFileURL(path.join(DIST, "main/index.html")).toString());
+      const png = await noisePng(32, 32, 4);
+      const result = await filePage.evaluate(
+        async ({ workerUrl, modelDir, b64 }) => {
+          const w = new Worker(workerUrl);
+          let next = 1;
+          const call = (m: Record<string, unknown>) =>
+            new Promise<any>((resolve) => {
+              const id = next++;
+              w.addEventListener("message", function on(e: MessageEvent) {
+                if (e.data.id === id && !("progress" in e.data)) {
+                  w.removeEventListener("message", on);
+                  resolve(e.data);
+                }
+              });
+              w.postMessage({ ...m, id });
+            });
+          const loaded = await call({ type: "load", options: { source: { kind: "folder", path: modelDir }, quantized: true } });
+          if (!loaded.ok) return { loaded };
+          const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: "image/png" });
+          const embedded = await call({ type: "embedClip", images: [blob] });
+          return { loaded, clip: embedded.ok ? Array.from(embedded.result.clip as Float32Array) : embedded.error };
+        },
+        { workerUrl: pathToFileURL(builtAsset("embedding.worker-")).toString(), modelDir: TINY_CLIP_DIR, b64: png.toString("base64") },
+      );
+      expect(result.loaded).toMatchObject({ ok: true, result: { modelVersion: "local/tiny-random-clip@q8" } });
+      const model = await tinyClip(true);
+      const [node] = await model.embedImages([await decodeImageForClip(png, model.preprocess)]);
+      expect(cosine(result.clip as number[], node)).toBeGreaterThan(0.9999);
+    } finally {
+      await fileBrowser.close();
+    }
   });
 });

@@ -34,7 +34,14 @@ export function modelVersionOf(modelId: string, quantized: boolean): string {
 
 export function modelIdOf(source: ModelSource): string {
   if (source.kind === "hub") return source.modelId;
-  return source.modelId ?? `local/${source.path.replace(/[\\/]+$/, "").split(/[\\/]/).pop()}`;
+  const folder = source.path.replace(/[\\/]+$/, "").split(/[\\/]/).pop() ?? "model";
+  let name = folder;
+  try {
+    name = decodeURIComponent(folder); // a file:// URL's last segment is percent-encoded
+  } catch {
+    // not an encoded name
+  }
+  return source.modelId ?? `local/${name}`;
 }
 
 export function describeSource(source: ModelSource): string {

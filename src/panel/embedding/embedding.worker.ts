@@ -5,6 +5,7 @@ import { env } from "@xenova/transformers";
 import { ClipModel } from "../../lib/embedding/clip-model";
 import { decodeBlobForClip } from "../../lib/embedding/browser-image";
 import { EmbeddingError } from "../../lib/embedding/embedding-error";
+import { ModelFileCache, toModelUrl } from "./model-file-cache";
 import type { ClipResult, LoadedModelInfo, WorkerRequest, WorkerResponse } from "./protocol";
 
 // The parts of DedicatedWorkerGlobalScope used here (the DOM and WebWorker libs cannot both be on).
@@ -26,17 +27,23 @@ const post = (message: WorkerResponse, transfer: Transferable[] = []) => scope.p
 async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case "load": {
-      const { source } = request.options;
+      const options = request.options;
       // CEP 11 (Chromium 88) has no WASM SIMD; benchmarks can ask for the plain build explicitly
       if (request.wasm?.simd === false) wasm.simd = false;
-      // a folder served next to the panel: check its files before loading anything
+      // model files: file:// (Premiere) through XHR, http(s) through fetch, hub downloads cached
+      const files = await ModelFileCache.open(scope.location.href);
+      env.useBrowserCache = false;
+      env.useCustomCache = true;
+      (env as unknown as { customCache: ModelFileCache }).customCache = files;
+      const source =
+        options.source.kind === "hub" ? options.source : { ...options.source, path: toModelUrl(options.source.path, scope.location.protocol) };
       const folder = source.kind === "hub" ? null : source.path.replace(/\/$/, "");
       model = await ClipModel.load({
-        ...request.options,
+        ...options,
+        source,
         onProgress: (progress) => post({ id: request.id, progress }),
-        fileExists: folder
-          ? async (rel) => (await fetch(new URL(`${folder}/${rel}`, scope.location.href), { method: "HEAD" })).ok
-          : undefined,
+        // check a folder's files before loading anything
+        fileExists: folder ? (rel) => files.exists(`${folder}/${rel}`) : undefined,
       });
       const info: LoadedModelInfo = { modelVersion: model.modelVersion, preprocess: model.preprocess, threads };
       return info;
