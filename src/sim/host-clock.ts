@@ -25,10 +25,6 @@ export class HostClock {
     for (const job of this.jobs.splice(0).sort((a, b) => a.dueAt - b.dueAt)) job.run();
   }
 
-  get pending(): number {
-    return this.jobs.length;
-  }
-
   private runDue(): void {
     const due = this.jobs.filter((j) => j.dueAt <= this.now).sort((a, b) => a.dueAt - b.dueAt);
     this.jobs = this.jobs.filter((j) => j.dueAt > this.now);

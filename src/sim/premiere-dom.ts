@@ -129,10 +129,6 @@ export class SimProjectItem {
     }
   }
 
-  column(field: string): string | undefined {
-    return this.columnValues[field];
-  }
-
   getXMPMetadata(): string {
     return this.xmpMetadata;
   }

@@ -23,7 +23,3 @@ export function ticksToTimecode(ticks: number, ticksPerFrame: number): string {
   };
   return pad(Math.floor(totalSeconds / 3600)) + ":" + pad(Math.floor(totalSeconds / 60) % 60) + ":" + pad(totalSeconds % 60) + ":" + pad(ff);
 }
-
-export function ticksToSeconds(ticks: string | number): number {
-  return (typeof ticks === "number" ? ticks : parseFloat(ticks)) / TICKS_PER_SECOND;
-}

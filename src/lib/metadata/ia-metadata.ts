@@ -81,7 +81,3 @@ export function metadataProblem(value: unknown): string | null {
   }
   return null;
 }
-
-export function isLocked(metadata: Pick<IaMetadata, "lockedFields"> | null | undefined, field: LockableField): boolean {
-  return !!metadata && !!metadata.lockedFields && contains(metadata.lockedFields, field);
-}
