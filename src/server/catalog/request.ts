@@ -19,9 +19,9 @@ const API_ROLES: ReadonlySet<string> = new Set(["anon", "authenticated", "servic
 export async function asRequest<T>(db: PGlite, claims: JwtClaims, work: (tx: Transaction) => Promise<T>): Promise<T> {
   if (!API_ROLES.has(claims.role)) throw new Error(`role "${claims.role}" is not an API role`);
   return db.transaction(async (tx) => {
-    // One backend for all connections: SET LOCAL only, never session-level settings (FACTS.md).
-    await tx.query(`set local role ${claims.role}`);
-    await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+    // As PostgREST does it: role and claims in one statement, transaction-local (is_local = true),
+    // since one backend serves every connection and nothing may leak into the session (FACTS.md).
+    await tx.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [claims.role, JSON.stringify(claims)]);
     return work(tx);
   });
 }
