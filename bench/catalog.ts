@@ -106,7 +106,7 @@ async function runSize(n: number, noise: number) {
     load: { seconds: +loadSeconds.toFixed(2), rowsPerSecond: Math.round(n / loadSeconds), method: "binary COPY, 3 tables" },
     index: { type: "hnsw", m: 16, efConstruction: 64, buildSeconds: +indexSeconds.toFixed(2) },
     query: {
-      rpc: "media_references.match_references (as anon, SET LOCAL ROLE + claims)",
+      rpc: "media_references.match_references (as anon: role and claims set per request, as PostgREST)",
       k: K,
       queries: QUERIES,
       efSearch: 100,
