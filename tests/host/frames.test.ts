@@ -1,6 +1,7 @@
 // Frame grab through a temporary sequence and QE's exportFramePNG, with its quirks simulated.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { TICKS_PER_SECOND, SimProjectItem, ProjectItemType } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
@@ -87,6 +88,10 @@ describe("exportFrames", () => {
     const { host } = setup();
     await expect(host.call("releaseFrames", "/etc")).rejects.toMatchObject({ code: "INVALID_ARGUMENTS" });
     await expect(host.call("releaseFrames", "/tmp/reference-lookup-frames/../../etc")).rejects.toMatchObject({ code: "INVALID_ARGUMENTS" });
+    // a sibling whose name merely starts like the frames root, and the root itself
+    const tmp = process.env.RL_SIM_TEMP ?? os.tmpdir();
+    await expect(host.call("releaseFrames", `${tmp}/reference-lookup-frames-other`)).rejects.toMatchObject({ code: "INVALID_ARGUMENTS" });
+    await expect(host.call("releaseFrames", `${tmp}/reference-lookup-frames`)).rejects.toMatchObject({ code: "INVALID_ARGUMENTS" });
   });
 
   it("validates the request: fractions outside 0..1 are refused", async () => {

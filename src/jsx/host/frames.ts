@@ -28,6 +28,12 @@ function waitForFile(base: string, timeoutMs: number): File | null {
   return null;
 }
 
+/** Where frame grabs go. Built through Folder so the separators are the platform's (fsName uses
+ * backslashes on Windows), which the ownership check in releaseFrames compares against. */
+function framesRoot(): string {
+  return new Folder(Folder.temp.fsName + "/reference-lookup-frames").fsName;
+}
+
 function removeFolder(folder: Folder): void {
   var files = folder.getFiles();
   for (var i = 0; i < files.length; i++) files[i].remove();
@@ -42,9 +48,10 @@ export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
   var project = requireProject();
   var fractions = request.fractions || DEFAULT_FRAME_FRACTIONS;
   var timeoutMs = request.timeoutMs || 15000;
-  var offsets = frameOffsets(item.getInPoint().ticks, item.getOutPoint().ticks, fractions);
+  var inTicks = item.getInPoint().ticks;
+  var offsets = frameOffsets(inTicks, item.getOutPoint().ticks, fractions);
   var stamp = new Date().getTime() + "-" + Math.floor(Math.random() * 1e6);
-  var folder = new Folder(Folder.temp.fsName + "/reference-lookup-frames/" + item.nodeId + "-" + stamp);
+  var folder = new Folder(framesRoot() + "/" + item.nodeId + "-" + stamp);
   folder.create();
 
   var sequence: Sequence | null = null;
@@ -66,7 +73,7 @@ export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
       if (!file) {
         throw fail("EXPORT_TIMEOUT", "Premiere did not write frame " + (i + 1) + " of '" + item.name + "' within " + timeoutMs + " ms.");
       }
-      frames.push({ fraction: fractions[i], ticks: String(parseFloat(item.getInPoint().ticks) + offsets[i]), path: file.fsName });
+      frames.push({ fraction: fractions[i], ticks: String(parseFloat(inTicks) + offsets[i]), path: file.fsName });
     }
   } catch (e) {
     removeFolder(folder);
@@ -80,9 +87,10 @@ export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
 
 /** Only folders this host made may be removed. */
 export function releaseFrames(folderPath: string): { removed: number } {
-  var root = Folder.temp.fsName + "/reference-lookup-frames/";
+  var root = framesRoot();
   var normalized = new Folder(folderPath).fsName;
-  if (normalized.indexOf(root) !== 0 || normalized.indexOf("..") >= 0) {
+  var inside = normalized.indexOf(root) === 0 && normalized.length > root.length + 1 && /[\\\/]/.test(normalized.charAt(root.length));
+  if (!inside || normalized.indexOf("..") >= 0) {
     throw fail("INVALID_ARGUMENTS", "releaseFrames only removes folders the frame grab made (under " + root + ").");
   }
   var folder = new Folder(normalized);
