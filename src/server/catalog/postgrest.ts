@@ -28,7 +28,14 @@ interface FunctionSignature {
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+type ProcRow = { retset: boolean; names: string[]; modes: string[]; types: string[]; ndefaults: number };
+
 export class Postgrest {
+  /** Like PostgREST's schema cache: catalog look-ups once per function or table, not per request.
+   * The server applies migrations before it serves, so the cache never goes stale while it runs. */
+  private readonly procs = new Map<string, Promise<ProcRow[]>>();
+  private readonly columns = new Map<string, Promise<Set<string>>>();
+
   constructor(
     private readonly db: PGlite,
     private readonly schemas: string[] = ["public", "media_references"],
@@ -61,13 +68,18 @@ export class Postgrest {
   }
 
   private async signature(schema: string, name: string, keys: string[]): Promise<FunctionSignature> {
-    const { rows } = await this.db.query<{ retset: boolean; names: string[]; modes: string[]; types: string[]; ndefaults: number }>(
-      `select p.proretset retset, coalesce(p.proargnames, '{}') names, coalesce(p.proargmodes::text[], '{}') modes,
-              array(select format_type(t, null) from unnest(p.proargtypes) t) types, p.pronargdefaults ndefaults
-       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-       where n.nspname = $1 and p.proname = $2`,
-      [schema, name],
-    );
+    const key = `${schema}.${name}`;
+    if (!this.procs.has(key)) {
+      const lookup = this.db.query<ProcRow>(
+        `select p.proretset retset, coalesce(p.proargnames, '{}') names, coalesce(p.proargmodes::text[], '{}') modes,
+                array(select format_type(t, null) from unnest(p.proargtypes) t) types, p.pronargdefaults ndefaults
+         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+         where n.nspname = $1 and p.proname = $2`,
+        [schema, name],
+      );
+      this.procs.set(key, lookup.then((r) => r.rows, (e) => (this.procs.delete(key), Promise.reject(e))));
+    }
+    const rows = await this.procs.get(key)!;
     for (const row of rows) {
       const inNames = row.modes.length ? row.names.filter((_, i) => ["i", "b", "v"].includes(row.modes[i])) : row.names;
       const inputs = inNames.slice(0, row.types.length).map((n, i) => ({ name: n, type: row.types[i] }));
@@ -105,12 +117,16 @@ export class Postgrest {
   }
 
   private async read(schema: string, table: string, req: PostgrestRequest): Promise<PostgrestResponse> {
-    const { rows: cols } = await this.db.query<{ column_name: string }>(
-      "select column_name from information_schema.columns where table_schema = $1 and table_name = $2",
-      [schema, table],
-    );
-    if (cols.length === 0) throw apiError(404, "PGRST205", `Could not find the table '${schema}.${table}' in the schema cache`);
-    const known = new Set(cols.map((c) => c.column_name));
+    const key = `${schema}.${table}`;
+    if (!this.columns.has(key)) {
+      const lookup = this.db.query<{ column_name: string }>(
+        "select column_name from information_schema.columns where table_schema = $1 and table_name = $2",
+        [schema, table],
+      );
+      this.columns.set(key, lookup.then((r) => new Set(r.rows.map((c) => c.column_name)), (e) => (this.columns.delete(key), Promise.reject(e))));
+    }
+    const known = await this.columns.get(key)!;
+    if (known.size === 0) throw apiError(404, "PGRST205", `Could not find the table '${schema}.${table}' in the schema cache`);
     const column = (name: string) => {
       if (!known.has(name)) throw apiError(400, "42703", `column ${table}.${name} does not exist`);
       return quoteIdent(name);
