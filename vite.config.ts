@@ -40,7 +40,8 @@ function copyOnnxWasm(): PluginOption {
       const from = path.resolve(import.meta.dirname, "node_modules/onnxruntime-web/dist");
       const to = path.join(outDir, "ort");
       fs.mkdirSync(to, { recursive: true });
-      for (const file of ["ort-wasm.wasm", "ort-wasm-simd.wasm"]) fs.copyFileSync(path.join(from, file), path.join(to, file));
+      for (const file of ["ort-wasm.wasm", "ort-wasm-simd.wasm"])
+        fs.copyFileSync(path.join(from, file), path.join(to, file));
     },
   };
 }

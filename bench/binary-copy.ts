@@ -33,7 +33,9 @@ export function vector(values: ArrayLike<number>): CopyField {
 
 export function binaryCopy(rows: CopyField[][]): Blob {
   const parts: Uint8Array[] = [];
-  parts.push(new Uint8Array([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]));
+  parts.push(
+    new Uint8Array([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]),
+  );
   for (const row of rows) {
     const head = new DataView(new ArrayBuffer(2));
     head.setInt16(0, row.length);

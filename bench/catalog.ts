@@ -45,13 +45,29 @@ async function runSize(n: number, noise: number) {
     const refs = ids.map((i) => [
       uuid(uuidFor(i)),
       text(`/Volumes/EAV Media/bench/clip-${i}.mov`),
-      jsonb({ location: `loc-${set.clusterOf[i] % 17}`, subject: `subject-${set.clusterOf[i]}`, shotType: SHOT_TYPES[set.clusterOf[i] % 7] }),
+      jsonb({
+        location: `loc-${set.clusterOf[i] % 17}`,
+        subject: `subject-${set.clusterOf[i]}`,
+        shotType: SHOT_TYPES[set.clusterOf[i] % 7],
+      }),
     ]);
-    await db.query("copy media_references.reference_images (id, file_path, corrected_metadata) from '/dev/blob' with (format binary)", [], { blob: binaryCopy(refs) });
+    await db.query(
+      "copy media_references.reference_images (id, file_path, corrected_metadata) from '/dev/blob' with (format binary)",
+      [],
+      { blob: binaryCopy(refs) },
+    );
     const embs = ids.map((i) => [uuid(uuidFor(i)), text(MODEL), vector(set.point(i))]);
-    await db.query("copy media_references.image_embeddings (reference_image_id, model_version, embedding) from '/dev/blob' with (format binary)", [], { blob: binaryCopy(embs) });
+    await db.query(
+      "copy media_references.image_embeddings (reference_image_id, model_version, embedding) from '/dev/blob' with (format binary)",
+      [],
+      { blob: binaryCopy(embs) },
+    );
     const links = ids.map((i) => [uuid(uuidFor(i)), uuid(shotIds[set.clusterOf[i] % shotIds.length])]);
-    await db.query("copy media_references.shot_references (reference_image_id, shot_id) from '/dev/blob' with (format binary)", [], { blob: binaryCopy(links) });
+    await db.query(
+      "copy media_references.shot_references (reference_image_id, shot_id) from '/dev/blob' with (format binary)",
+      [],
+      { blob: binaryCopy(links) },
+    );
   }
   const loadSeconds = (performance.now() - t0) / 1000;
   log(`loaded ${n} references in ${loadSeconds.toFixed(1)} s (${Math.round(n / loadSeconds)} rows/s, 3 tables)`);
@@ -73,14 +89,22 @@ async function runSize(n: number, noise: number) {
   // warm-up, not timed
   for (let i = 0; i < 5; i++) {
     await asRequest(db, { role: "anon" }, (tx) =>
-      tx.query("select * from media_references.match_references($1::extensions.vector, $2)", [`[${set.query(rand).join(",")}]`, K]));
+      tx.query("select * from media_references.match_references($1::extensions.vector, $2)", [
+        `[${set.query(rand).join(",")}]`,
+        K,
+      ]),
+    );
   }
   for (let q = 0; q < QUERIES; q++) {
     const query = set.query(rand);
     const literal = `[${query.join(",")}]`;
     const start = performance.now();
     const { rows } = await asRequest(db, { role: "anon" }, (tx) =>
-      tx.query<{ reference_id: string }>("select reference_id from media_references.match_references($1::extensions.vector, $2)", [literal, K]));
+      tx.query<{ reference_id: string }>(
+        "select reference_id from media_references.match_references($1::extensions.vector, $2)",
+        [literal, K],
+      ),
+    );
     latencies.push(performance.now() - start);
     const truth = new Set(exactTopK(set, query, K).map(uuidFor));
     recallSum += rows.filter((r) => truth.has(r.reference_id)).length / K;
@@ -93,7 +117,11 @@ async function runSize(n: number, noise: number) {
     const literal = `[${set.query(rand).join(",")}]`;
     const start = performance.now();
     const { rows } = await asRequest(db, { role: "anon" }, (tx) =>
-      tx.query("select reference_id from media_references.match_references($1::extensions.vector, $2, 'CU')", [literal, K]));
+      tx.query("select reference_id from media_references.match_references($1::extensions.vector, $2, 'CU')", [
+        literal,
+        K,
+      ]),
+    );
     filtered.push(performance.now() - start);
     if (rows.length !== K) throw new Error(`filtered match returned ${rows.length} rows, expected ${K}`);
   }
@@ -103,7 +131,11 @@ async function runSize(n: number, noise: number) {
     references: n,
     clusters: set.centres.length,
     clusterNoise: noise,
-    load: { seconds: +loadSeconds.toFixed(2), rowsPerSecond: Math.round(n / loadSeconds), method: "binary COPY, 3 tables" },
+    load: {
+      seconds: +loadSeconds.toFixed(2),
+      rowsPerSecond: Math.round(n / loadSeconds),
+      method: "binary COPY, 3 tables",
+    },
     index: { type: "hnsw", m: 16, efConstruction: 64, buildSeconds: +indexSeconds.toFixed(2) },
     query: {
       rpc: "media_references.match_references (as anon: role and claims set per request, as PostgREST)",
@@ -122,7 +154,9 @@ async function runSize(n: number, noise: number) {
       p99ms: +percentile(filtered, 99).toFixed(2),
     },
   };
-  log(`match_references p50 ${result.query.p50ms} ms, p95 ${result.query.p95ms} ms, p99 ${result.query.p99ms} ms, recall@10 ${result.query.recallAt10}`);
+  log(
+    `match_references p50 ${result.query.p50ms} ms, p95 ${result.query.p95ms} ms, p99 ${result.query.p99ms} ms, recall@10 ${result.query.recallAt10}`,
+  );
   log(`filtered (CU) p50 ${result.filteredQuery.p50ms} ms, p95 ${result.filteredQuery.p95ms} ms`);
   await db.close();
   return result;
@@ -133,7 +167,12 @@ for (const noise of NOISES) for (const n of SIZES) results.push(await runSize(n,
 const out = {
   benchmark: "catalog",
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
   engine: "PGlite 0.5.14 (PostgreSQL 18.6 WASM) + pgvector 0.8.7",
   targets: { "10k p95 ms": 5, "100k p95 ms": 25, "100k recall@10": 0.95, "design SLO p95 ms": 150 },
   results,

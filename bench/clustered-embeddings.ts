@@ -36,7 +36,9 @@ export interface ClusteredSet {
 
 export function clusteredSet(n: number, clusters: number, noise = 0.6, dims = 512, seed = 42): ClusteredSet {
   const rand = rng(seed);
-  const centres = Array.from({ length: clusters }, () => normalize(Float32Array.from({ length: dims }, () => gaussian(rand))));
+  const centres = Array.from({ length: clusters }, () =>
+    normalize(Float32Array.from({ length: dims }, () => gaussian(rand))),
+  );
   const sample = (c: number, r: () => number) => {
     const v = new Float32Array(dims);
     const centre = centres[c];

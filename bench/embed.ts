@@ -22,10 +22,21 @@ const MODEL = path.join(MODELS, "clip-vit-b-32-random");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 function ensureModel(): void {
-  if (fs.existsSync(path.join(MODEL, "onnx/vision_model_quantized.onnx")) && fs.existsSync(path.join(MODEL, "tokenizer.json"))) return;
+  if (
+    fs.existsSync(path.join(MODEL, "onnx/vision_model_quantized.onnx")) &&
+    fs.existsSync(path.join(MODEL, "tokenizer.json"))
+  )
+    return;
   console.log("generating a random-weight CLIP ViT-B/32 (real size) into bench/models/ …");
-  execFileSync("/usr/bin/python3", ["scripts/model/make_clip_onnx.py", "--preset", "vit-b-32", "--out", MODEL, "--quantize"], { cwd: ROOT, stdio: "inherit" });
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/model/build-clip-tokenizer.ts", MODEL], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(
+    "/usr/bin/python3",
+    ["scripts/model/make_clip_onnx.py", "--preset", "vit-b-32", "--out", MODEL, "--quantize"],
+    { cwd: ROOT, stdio: "inherit" },
+  );
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/model/build-clip-tokenizer.ts", MODEL], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
 }
 
 function ensureFrames(): string[] {
@@ -33,7 +44,20 @@ function ensureFrames(): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const frames = [1, 2, 3, 4, 5].map((i) => path.join(dir, `frame-${i}.jpg`));
   if (!frames.every((f) => fs.existsSync(f))) {
-    execFileSync("ffmpeg", ["-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=5", "-frames:v", "5", "-q:v", "3", path.join(dir, "frame-%d.jpg")]);
+    execFileSync("ffmpeg", [
+      "-loglevel",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc2=size=1920x1080:rate=5",
+      "-frames:v",
+      "5",
+      "-q:v",
+      "3",
+      path.join(dir, "frame-%d.jpg"),
+    ]);
   }
   return frames;
 }
@@ -46,7 +70,10 @@ const stats = (xs: number[]) => {
 async function nodeBench(frames: string[]) {
   const out: Record<string, unknown> = {};
   for (const quantized of [true, false]) {
-    const model = await ClipModel.load({ source: { kind: "folder", path: MODEL, modelId: "random/clip-vit-b-32" }, quantized });
+    const model = await ClipModel.load({
+      source: { kind: "folder", path: MODEL, modelId: "random/clip-vit-b-32" },
+      quantized,
+    });
     const decode: number[] = [];
     let pixels: Float32Array[] = [];
     for (let r = 0; r < RUNS; r++) {
@@ -86,7 +113,10 @@ async function browserBench(frames: string[]) {
       extensionDir: path.join(ROOT, "dist/cep"),
       simulator: new PremiereSimulator({ project: null }).loadBundle(path.join(ROOT, "dist/cep/jsx/index.js")),
       // the threaded WASM builds are not shipped; the isolated run serves them from node_modules
-      staticDirs: { "/models/": MODELS, ...(isolated ? { "/ort/": path.join(ROOT, "node_modules/onnxruntime-web/dist") } : {}) },
+      staticDirs: {
+        "/models/": MODELS,
+        ...(isolated ? { "/ort/": path.join(ROOT, "node_modules/onnxruntime-web/dist") } : {}),
+      },
       crossOriginIsolated: isolated,
     });
     const browser = await launchChromium(chromium);
@@ -96,7 +126,9 @@ async function browserBench(frames: string[]) {
         // tsx compiles this file with esbuild's keepNames: functions sent to the page call __name
         await page.addInitScript("globalThis.__name = (f) => f");
         await page.goto(`${server.url}/main/index.html`);
-        const worker = fs.readdirSync(path.join(ROOT, "dist/cep/assets")).find((f) => f.startsWith("embedding.worker-"))!;
+        const worker = fs
+          .readdirSync(path.join(ROOT, "dist/cep/assets"))
+          .find((f) => f.startsWith("embedding.worker-"))!;
         const jpgs = frames.map((f) => fs.readFileSync(f).toString("base64"));
         const r = await page.evaluate(
           async ({ workerUrl, jpgs, simd, runs }) => {
@@ -115,10 +147,19 @@ async function browserBench(frames: string[]) {
                 w.postMessage({ ...m, id });
               });
             const loadStart = performance.now();
-            const loaded = await call({ type: "load", options: { source: { kind: "folder", path: "/models/clip-vit-b-32-random", modelId: "random/clip-vit-b-32" }, quantized: true }, wasm: { simd } });
+            const loaded = await call({
+              type: "load",
+              options: {
+                source: { kind: "folder", path: "/models/clip-vit-b-32-random", modelId: "random/clip-vit-b-32" },
+                quantized: true,
+              },
+              wasm: { simd },
+            });
             if (!loaded.ok) return { error: loaded.error };
             const loadMs = performance.now() - loadStart;
-            const blobs = jpgs.map((b: string) => new Blob([Uint8Array.from(atob(b), (c) => c.charCodeAt(0))], { type: "image/jpeg" }));
+            const blobs = jpgs.map(
+              (b: string) => new Blob([Uint8Array.from(atob(b), (c) => c.charCodeAt(0))], { type: "image/jpeg" }),
+            );
             await call({ type: "embedClip", images: [blobs[0]] }); // warm-up
             const one: any[] = [];
             const five: any[] = [];
@@ -151,7 +192,10 @@ async function browserBench(frames: string[]) {
       await server.close();
     }
   }
-  return { runtime: "headless Chromium (Debian) via the panel's embedding worker, onnxruntime-web 1.14 WASM, int8", configs: results };
+  return {
+    runtime: "headless Chromium (Debian) via the panel's embedding worker, onnxruntime-web 1.14 WASM, int8",
+    configs: results,
+  };
 }
 
 ensureModel();
@@ -164,7 +208,9 @@ const result = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
   model: "CLIP ViT-B/32 architecture, random weights (scripts/model/make_clip_onnx.py --preset vit-b-32 --quantize)",
-  modelFiles: Object.fromEntries(fs.readdirSync(path.join(MODEL, "onnx")).map((f) => [f, fs.statSync(path.join(MODEL, "onnx", f)).size])),
+  modelFiles: Object.fromEntries(
+    fs.readdirSync(path.join(MODEL, "onnx")).map((f) => [f, fs.statSync(path.join(MODEL, "onnx", f)).size]),
+  ),
   frames: "5 × 1920×1080 JPEG (ffmpeg testsrc2)",
   targets: { "clip of five 1080p frames, single WASM thread (ms)": 1000, "preprocess per 1080p frame (ms)": 30 },
   node,

@@ -24,7 +24,13 @@ function bigProject(items: number): SimProject {
     const sub = bin.add(new SimProjectItem("Karte A", ProjectItemType.BIN));
     made += 2;
     for (let c = 0; c < perBin - 2 && made < items; c++, made++) {
-      sub.add(new SimProjectItem(`A${b}_C${String(c).padStart(3, "0")}.mov`, ProjectItemType.CLIP, c % 2 ? media.prores : media.h264));
+      sub.add(
+        new SimProjectItem(
+          `A${b}_C${String(c).padStart(3, "0")}.mov`,
+          ProjectItemType.CLIP,
+          c % 2 ? media.prores : media.h264,
+        ),
+      );
     }
   }
   return project;
@@ -41,7 +47,11 @@ async function time<T>(fn: () => Promise<T>): Promise<number[]> {
   return out.sort((a, b) => a - b);
 }
 
-const summary = (xs: number[]) => ({ p50ms: +percentile(xs, 50).toFixed(1), p95ms: +percentile(xs, 95).toFixed(1), max: +xs[xs.length - 1].toFixed(1) });
+const summary = (xs: number[]) => ({
+  p50ms: +percentile(xs, 50).toFixed(1),
+  p95ms: +percentile(xs, 95).toFixed(1),
+  max: +xs[xs.length - 1].toFixed(1),
+});
 
 const project = bigProject(2000);
 const simulator = new PremiereSimulator({ project }).loadBundle(JSX_OUT);

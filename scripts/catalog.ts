@@ -7,4 +7,6 @@ const dataDir = path.resolve(process.env.CATALOG_DATA_DIR ?? path.join(import.me
 const catalog = await startCatalogServer({ dataDir, port: Number(process.env.CATALOG_PORT ?? 54321) });
 console.log(`Reference catalog: ${catalog.url}  (data: ${dataDir})`);
 console.log(`anon key:    ${catalog.anonKey}`);
-console.log(`local users: admin@eav.local, editor@eav.local, client@eav.local (password: ${process.env.CATALOG_LOCAL_PASSWORD ?? "local-dev"})`);
+console.log(
+  `local users: admin@eav.local, editor@eav.local, client@eav.local (password: ${process.env.CATALOG_LOCAL_PASSWORD ?? "local-dev"})`,
+);

@@ -32,15 +32,23 @@ if (!key) {
 try {
   let catalog = new CatalogClient({ url: values.url!, anonKey: key, realtime: { transport: WebSocket as never } });
   if (!process.env.CATALOG_SERVICE_KEY) {
-    if (!process.env.CATALOG_EMAIL || !process.env.CATALOG_PASSWORD) throw new Error("set CATALOG_EMAIL and CATALOG_PASSWORD (a staff account) or CATALOG_SERVICE_KEY");
+    if (!process.env.CATALOG_EMAIL || !process.env.CATALOG_PASSWORD)
+      throw new Error("set CATALOG_EMAIL and CATALOG_PASSWORD (a staff account) or CATALOG_SERVICE_KEY");
     catalog = await catalog.signIn(process.env.CATALOG_EMAIL, process.env.CATALOG_PASSWORD);
   }
   const model = await ClipModel.load({
-    source: values.model ? { kind: "folder", path: path.resolve(values.model) } : { kind: "hub", modelId: DEFAULT_MODEL_ID },
+    source: values.model
+      ? { kind: "folder", path: path.resolve(values.model) }
+      : { kind: "hub", modelId: DEFAULT_MODEL_ID },
     onProgress: (p) => p.status === "done" && console.log(`model file ready: ${p.file}`),
   });
-  const report = await bulkImport(folders.map((f) => path.resolve(f)), { model, catalog, outboxFile: values.outbox!, log: console.log });
-  console.log(`imported with ${model.modelVersion}: ${report.saved} saved, ${report.alreadyInCatalog} already in the catalog, ${report.keptForRetry} kept for retry, ${report.failed.length} failed`);
+  const report = await bulkImport(
+    folders.map((f) => path.resolve(f)),
+    { model, catalog, outboxFile: values.outbox!, log: console.log },
+  );
+  console.log(
+    `imported with ${model.modelVersion}: ${report.saved} saved, ${report.alreadyInCatalog} already in the catalog, ${report.keptForRetry} kept for retry, ${report.failed.length} failed`,
+  );
   for (const f of report.failed) console.log(`  ${f.file}: ${f.problem}`);
   process.exit(report.failed.length ? 1 : 0);
 } catch (e) {

@@ -29,7 +29,10 @@ const realModel = path.join(root, ".cache/models/clip-vit-base-patch32");
 const model = fs.existsSync(path.join(realModel, "config.json"))
   ? { dir: path.dirname(realModel), name: "clip-vit-base-patch32" }
   : { dir: path.join(root, "tests/fixtures"), name: "tiny-random-clip" };
-if (model.name === "tiny-random-clip") console.warn("Using the tiny random test model: put a real CLIP folder in .cache/models/clip-vit-base-patch32 for real suggestions.");
+if (model.name === "tiny-random-clip")
+  console.warn(
+    "Using the tiny random test model: put a real CLIP folder in .cache/models/clip-vit-base-patch32 for real suggestions.",
+  );
 let imported = 0;
 const server = await startPreviewServer({
   extensionDir,

@@ -5,7 +5,10 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { verifyZxp } from "../src/zxp/verify-zxp";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { "expect-fingerprint": { type: "string" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { "expect-fingerprint": { type: "string" } },
+});
 const file = positionals[0];
 if (!file) {
   console.error("usage: npm run zxp:verify <file.zxp> [-- --expect-fingerprint <SHA-256>]");

@@ -31,7 +31,9 @@ export function studioIdentity(cacheDir = path.join(root, ".cache/zxp")): Signin
       commonName: cepConfig.displayName,
     });
     writeP12(p12, pem, password);
-    console.log(`made a self-signed certificate: ${path.relative(root, p12)} (keep it: updates must be signed by the same certificate)`);
+    console.log(
+      `made a self-signed certificate: ${path.relative(root, p12)} (keep it: updates must be signed by the same certificate)`,
+    );
   }
   return readP12(p12, password);
 }

@@ -10,7 +10,9 @@ const BOS = "<|startoftext|>";
 const EOS = "<|endoftext|>";
 
 export function clipTokenizerFiles() {
-  const bpe = new (ClipBpe as unknown as new () => { encoder: Record<string, number>; bpeRanks: Record<string, number> })();
+  const bpe = new (
+    ClipBpe as unknown as new () => { encoder: Record<string, number>; bpeRanks: Record<string, number> }
+  )();
   const vocab = bpe.encoder;
   if (Object.keys(vocab).length !== 49408) throw new Error(`expected 49408 tokens, got ${Object.keys(vocab).length}`);
   const merges = Object.entries(bpe.bpeRanks)
@@ -32,21 +34,34 @@ export function clipTokenizerFiles() {
     added_tokens: [special(BOS), special(EOS)],
     normalizer: {
       type: "Sequence",
-      normalizers: [{ type: "NFC" }, { type: "Replace", pattern: { Regex: "\\s+" }, content: " " }, { type: "Lowercase" }],
+      normalizers: [
+        { type: "NFC" },
+        { type: "Replace", pattern: { Regex: "\\s+" }, content: " " },
+        { type: "Lowercase" },
+      ],
     },
     pre_tokenizer: {
       type: "Sequence",
       pretokenizers: [
         {
           type: "Split",
-          pattern: { Regex: "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|[\\p{L}]+|[\\p{N}]|[^\\s\\p{L}\\p{N}]+" },
+          pattern: {
+            Regex:
+              "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|[\\p{L}]+|[\\p{N}]|[^\\s\\p{L}\\p{N}]+",
+          },
           behavior: "Removed",
           invert: true,
         },
         { type: "ByteLevel", add_prefix_space: false, trim_offsets: true, use_regex: false },
       ],
     },
-    post_processor: { type: "RobertaProcessing", sep: [EOS, vocab[EOS]], cls: [BOS, vocab[BOS]], trim_offsets: false, add_prefix_space: false },
+    post_processor: {
+      type: "RobertaProcessing",
+      sep: [EOS, vocab[EOS]],
+      cls: [BOS, vocab[BOS]],
+      trim_offsets: false,
+      add_prefix_space: false,
+    },
     decoder: { type: "ByteLevel", add_prefix_space: true, trim_offsets: true, use_regex: true },
     model: {
       type: "BPE",

@@ -26,7 +26,10 @@ export interface ImportReport {
 /** A stable reference id for a file: a UUID-shaped hash of its path, size and modification time. */
 export function referenceIdFor(file: string): string {
   const stat = fs.statSync(file);
-  const h = crypto.createHash("sha256").update(`${path.resolve(file)}|${stat.size}|${stat.mtimeMs}`).digest("hex");
+  const h = crypto
+    .createHash("sha256")
+    .update(`${path.resolve(file)}|${stat.size}|${stat.mtimeMs}`)
+    .digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -42,13 +45,30 @@ export function fileStorage(file: string): OutboxStorage {
 
 /** Five frames of a video at 10–90 % of its duration, decoded by ffmpeg (any codec it reads). */
 function videoFrames(file: string): Buffer[] {
-  const duration = Number(execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], { encoding: "utf8" }).trim());
+  const duration = Number(
+    execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], {
+      encoding: "utf8",
+    }).trim(),
+  );
   if (!(duration > 0)) throw new Error("ffprobe found no duration");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rl-import-"));
   try {
     return DEFAULT_FRAME_FRACTIONS.map((f, i) => {
       const out = path.join(dir, `${i}.png`);
-      execFileSync("ffmpeg", ["-loglevel", "error", "-y", "-ss", String(duration * f), "-i", file, "-frames:v", "1", "-update", "1", out]);
+      execFileSync("ffmpeg", [
+        "-loglevel",
+        "error",
+        "-y",
+        "-ss",
+        String(duration * f),
+        "-i",
+        file,
+        "-frames:v",
+        "1",
+        "-update",
+        "1",
+        out,
+      ]);
       return fs.readFileSync(out);
     });
   } finally {

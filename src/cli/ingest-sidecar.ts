@@ -19,7 +19,16 @@ export interface SidecarRead {
   problems: Array<{ file: string; problem: string }>;
 }
 
-const IA_FIELDS = ["location", "subject", "action", "shotType", "shotNumber", "keywords", "lockedFields", "cameraId"] as const;
+const IA_FIELDS = [
+  "location",
+  "subject",
+  "action",
+  "shotType",
+  "shotNumber",
+  "keywords",
+  "lockedFields",
+  "cameraId",
+] as const;
 
 export function readSidecar(folder: string): SidecarRead {
   const file = path.join(folder, SIDECAR);
@@ -29,7 +38,8 @@ export function readSidecar(folder: string): SidecarRead {
   } catch (e) {
     throw new Error(`cannot read ${file}: ${(e as Error).message}`);
   }
-  if (json._schema !== "2.0") throw new Error(`${file}: _schema is ${JSON.stringify(json._schema)}, this importer reads "2.0"`);
+  if (json._schema !== "2.0")
+    throw new Error(`${file}: _schema is ${JSON.stringify(json._schema)}, this importer reads "2.0"`);
   const entries: SidecarEntry[] = [];
   const problems: SidecarRead["problems"] = [];
   for (const [name, value] of Object.entries(json)) {
@@ -40,10 +50,17 @@ export function readSidecar(folder: string): SidecarRead {
     }
     const raw = value as Record<string, unknown>;
     // keep the IA fields; audit fields (reviewer, timestamps, model output) are not metadata
-    const metadata = Object.fromEntries(IA_FIELDS.filter((k) => raw[k] !== undefined && raw[k] !== "").map((k) => [k, raw[k]]));
+    const metadata = Object.fromEntries(
+      IA_FIELDS.filter((k) => raw[k] !== undefined && raw[k] !== "").map((k) => [k, raw[k]]),
+    );
     const problem = metadataProblem(metadata);
     if (problem) problems.push({ file: name, problem });
-    else entries.push({ file: name, metadata: metadata as unknown as IaMetadata, original: raw.originalCatalog ?? raw.aiMetadata });
+    else
+      entries.push({
+        file: name,
+        metadata: metadata as unknown as IaMetadata,
+        original: raw.originalCatalog ?? raw.aiMetadata,
+      });
   }
   return { entries, problems };
 }

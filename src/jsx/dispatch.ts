@@ -1,5 +1,11 @@
 // The host side of the bridge: one entry point that validates, runs and wraps every call.
-import { asciiJson, validateHostCall, type HostArgs, type HostFunctionName, type HostResult } from "../lib/bridge/contract";
+import {
+  asciiJson,
+  validateHostCall,
+  type HostArgs,
+  type HostFunctionName,
+  type HostResult,
+} from "../lib/bridge/contract";
 import type { HostEnvelope, HostErrorCode, HostErrorPayload } from "../lib/bridge/errors";
 
 export type HostHandlers = { [F in HostFunctionName]: (...args: HostArgs<F>) => HostResult<F> };
@@ -50,7 +56,10 @@ export function createDispatcher(handlers: HostHandlers) {
     try {
       args = JSON.parse(argsJson);
     } catch (e) {
-      return answer({ ok: false, error: { code: "INVALID_ARGUMENTS", fn: fn, message: "arguments are not valid JSON" } });
+      return answer({
+        ok: false,
+        error: { code: "INVALID_ARGUMENTS", fn: fn, message: "arguments are not valid JSON" },
+      });
     }
     var invalid = validateHostCall(fn, args);
     if (invalid) return answer({ ok: false, error: invalid });

@@ -10,8 +10,10 @@ export function studioConfigProblem(value: unknown): string | null {
   if (!value || typeof value !== "object") return "studio config must be a JSON object";
   const c = value as StudioConfig;
   if (c.catalog !== undefined) {
-    if (typeof c.catalog?.url !== "string" || !/^https?:\/\//.test(c.catalog.url)) return "catalog.url must be an http(s) URL";
-    if (typeof c.catalog.anonKey !== "string" || c.catalog.anonKey.split(".").length !== 3) return "catalog.anonKey must be the project's anon key (a JWT)";
+    if (typeof c.catalog?.url !== "string" || !/^https?:\/\//.test(c.catalog.url))
+      return "catalog.url must be an http(s) URL";
+    if (typeof c.catalog.anonKey !== "string" || c.catalog.anonKey.split(".").length !== 3)
+      return "catalog.anonKey must be the project's anon key (a JWT)";
   }
   if (c.model !== undefined && !["hub", "folder", "bundled"].includes(c.model?.source as string)) {
     return 'model.source must be "hub", "folder" or "bundled"';

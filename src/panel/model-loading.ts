@@ -15,7 +15,7 @@ export function modelSourceFrom(config: StudioConfig | null): ModelSource {
 export function progressTracker(): (p: LoadProgress) => number {
   const files = new Map<string, { loaded: number; total: number }>();
   return (p) => {
-    if (p.total) files.set(p.file, { loaded: p.status === "done" ? p.total : p.loaded ?? 0, total: p.total });
+    if (p.total) files.set(p.file, { loaded: p.status === "done" ? p.total : (p.loaded ?? 0), total: p.total });
     else if (p.status === "done" && files.has(p.file)) files.get(p.file)!.loaded = files.get(p.file)!.total;
     let loaded = 0;
     let total = 0;

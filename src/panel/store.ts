@@ -1,7 +1,14 @@
 // The panel's state. Every host call goes through the typed bridge; a failure becomes a
 // visible message and the panel stays usable.
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { IMPORT_EVENT, ImportWatcher, isHostError, type HostClient, type ProjectInfo, type ProjectItemRecord } from "../lib/bridge";
+import {
+  IMPORT_EVENT,
+  ImportWatcher,
+  isHostError,
+  type HostClient,
+  type ProjectInfo,
+  type ProjectItemRecord,
+} from "../lib/bridge";
 import { planGrab, type GrabMethod, type GrabPlan } from "../lib/frames/grab-plan";
 import { grabFrames } from "./frames/grab-frames";
 import type { MediaAccess } from "./frames/media-access";

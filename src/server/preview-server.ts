@@ -48,8 +48,15 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 const MEDIA_TYPES: Record<string, string> = {
-  mp4: "video/mp4", m4v: "video/mp4", mov: "video/quicktime", mxf: "application/mxf",
-  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", tif: "image/tiff", tiff: "image/tiff",
+  mp4: "video/mp4",
+  m4v: "video/mp4",
+  mov: "video/quicktime",
+  mxf: "application/mxf",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  tif: "image/tiff",
+  tiff: "image/tiff",
 };
 
 /** A local media file with HTTP range support, so <video> can seek in it. */
@@ -72,7 +79,12 @@ function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, allowed
       res.end();
       return;
     }
-    res.writeHead(206, { "content-type": type, "accept-ranges": "bytes", "content-range": `bytes ${start}-${end}/${size}`, "content-length": end - start + 1 });
+    res.writeHead(206, {
+      "content-type": type,
+      "accept-ranges": "bytes",
+      "content-range": `bytes ${start}-${end}/${size}`,
+      "content-length": end - start + 1,
+    });
     fs.createReadStream(resolved, { start, end }).pipe(res);
     return;
   }
@@ -92,7 +104,10 @@ export function listen(server: http.Server, port: number, host: string): Promise
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<RunningServer> {
   const serveStatic = sirv(options.extensionDir, { dev: true, etag: false });
-  const mounts = Object.entries(options.staticDirs ?? {}).map(([prefix, dir]) => ({ prefix, serve: sirv(dir, { dev: true, etag: false }) }));
+  const mounts = Object.entries(options.staticDirs ?? {}).map(([prefix, dir]) => ({
+    prefix,
+    serve: sirv(dir, { dev: true, etag: false }),
+  }));
   const server = http.createServer(async (req, res) => {
     if (options.crossOriginIsolated) {
       res.setHeader("cross-origin-opener-policy", "same-origin");
@@ -110,7 +125,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     if (req.url === "/__host/events" && req.method === "GET") {
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      res.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        connection: "keep-alive",
+      });
       res.write(": connected\n\n");
       const forward = (event: CsxsEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
       options.simulator.events.on("csxs", forward);

@@ -108,10 +108,18 @@ export class SimProjectItem {
       xmp.setProperty(PROJECT_METADATA_NS, "Column.Intrinsic.Name", this.name);
       xmp.setProperty(PROJECT_METADATA_NS, "Column.Intrinsic.FilePath", this.media.path);
       if (this.media.width) {
-        xmp.setProperty(PROJECT_METADATA_NS, "Column.Intrinsic.VideoInfo", `${this.media.width} x ${this.media.height} (1.0)`);
+        xmp.setProperty(
+          PROJECT_METADATA_NS,
+          "Column.Intrinsic.VideoInfo",
+          `${this.media.width} x ${this.media.height} (1.0)`,
+        );
       }
       if (this.media.frameRate) {
-        xmp.setProperty(PROJECT_METADATA_NS, "Column.Intrinsic.MediaTimebase", `${this.media.frameRate.toFixed(2)} fps`);
+        xmp.setProperty(
+          PROJECT_METADATA_NS,
+          "Column.Intrinsic.MediaTimebase",
+          `${this.media.frameRate.toFixed(2)} fps`,
+        );
       }
     }
     for (const [k, v] of Object.entries(this.columnValues)) xmp.setProperty(PROJECT_METADATA_NS, k, v);
@@ -253,7 +261,11 @@ export class SimProject {
     return true;
   }
 
-  createNewSequenceFromClips(name: string, clips: ArrayLike<SimProjectItem>, bin?: SimProjectItem): SimSequence | undefined {
+  createNewSequenceFromClips(
+    name: string,
+    clips: ArrayLike<SimProjectItem>,
+    bin?: SimProjectItem,
+  ): SimSequence | undefined {
     const list = Array.from({ length: clips.length }, (_, i) => clips[i]);
     if (list.length === 0 || list.some((c) => !(c instanceof SimProjectItem) || !c.media)) return undefined;
     const rate = list[0].media!.frameRate || 25;
@@ -314,7 +326,8 @@ export class SimApp {
     this.realm = realm;
     if (this.project) this.project.realm = realm;
     for (const s of this.project?.sequenceList ?? []) s.attach(realm);
-    if (!this.hasCurrentProjectViewSelection) (this as { getCurrentProjectViewSelection?: unknown }).getCurrentProjectViewSelection = undefined;
+    if (!this.hasCurrentProjectViewSelection)
+      (this as { getCurrentProjectViewSelection?: unknown }).getCurrentProjectViewSelection = undefined;
   }
 
   private array<T>(items: T[]): T[] {
@@ -328,7 +341,9 @@ export class SimApp {
     return this.array(["project-view-1"]);
   }
   getProjectViewSelection(viewID: string): SimProjectItem[] | undefined {
-    return viewID === "project-view-1" && this.projectViewSelection.length ? this.array(this.projectViewSelection) : undefined;
+    return viewID === "project-view-1" && this.projectViewSelection.length
+      ? this.array(this.projectViewSelection)
+      : undefined;
   }
   bind(eventName: string, handler: (...args: unknown[]) => void): void {
     this.boundEvents.set(String(eventName), handler);

@@ -59,7 +59,14 @@ export class PremiereSimulator {
         simulator.events.emit("csxs", { type: String(this.type), data: String(this.data) } satisfies CsxsEvent);
       }
     }
-    this.realm = createEs3Realm({ app: this.app, $: dollar, ProjectItemType, File: SimFile, Folder: SimFolder, ExternalObject });
+    this.realm = createEs3Realm({
+      app: this.app,
+      $: dollar,
+      ProjectItemType,
+      File: SimFile,
+      Folder: SimFolder,
+      ExternalObject,
+    });
     realmRef.realm = this.realm;
     dollar.global = this.realm.context;
     this.app.attach(this.realm);

@@ -20,7 +20,7 @@ export function parseQeTime(time: string, fps: number): number | null {
   const tc = /^(\d+)[:;](\d\d)[:;](\d\d)[:;](\d\d)$/.exec(time);
   if (tc) {
     const [h, m, s, f] = tc.slice(1).map(Number);
-    return (h * 3600 + m * 60 + s) + f / nominal;
+    return h * 3600 + m * 60 + s + f / nominal;
   }
   if (/^\d+$/.test(time)) return Number(time) / nominal; // the quirk: ticks are taken as frames
   return null;
@@ -33,7 +33,16 @@ function decodeArgs(media: SimMedia, seconds: number): string[] {
   const still = /\.(jpe?g|png|tiff?|psd|bmp|gif)$/i.test(media.path);
   if (still && numbered && media.frameRate > 0 && media.durationSeconds > 0) {
     const pattern = media.path.slice(0, numbered.index) + `%0${numbered[1].length}d` + numbered[2];
-    return ["-framerate", String(media.frameRate), "-start_number", String(Number(numbered[1])), "-i", pattern, "-ss", String(seconds)];
+    return [
+      "-framerate",
+      String(media.frameRate),
+      "-start_number",
+      String(Number(numbered[1])),
+      "-i",
+      pattern,
+      "-ss",
+      String(seconds),
+    ];
   }
   if (still) return ["-i", media.path];
   return ["-ss", String(seconds), "-i", media.path];
@@ -57,7 +66,17 @@ export class QeSequence {
     const sourceSeconds = clip.getInPoint().seconds + seconds;
     this.clock.schedule(EXPORT_LATENCY_MS, () => {
       if (source.offline || !fs.existsSync(source.path)) return; // nothing is written
-      execFileSync("ffmpeg", ["-loglevel", "error", "-y", ...decodeArgs(source, sourceSeconds), "-frames:v", "1", "-update", "1", written]);
+      execFileSync("ffmpeg", [
+        "-loglevel",
+        "error",
+        "-y",
+        ...decodeArgs(source, sourceSeconds),
+        "-frames:v",
+        "1",
+        "-update",
+        "1",
+        written,
+      ]);
       this.exports.push({ requestedPath: String(outputPath), writtenPath: written, sourceSeconds });
     });
     return this.calls % 2 === 1 ? false : true;

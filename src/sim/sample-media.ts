@@ -40,21 +40,58 @@ export function makeSampleMedia(root: string): SampleMedia {
   const prores = file("bathroom tap WS (ProRes).mov");
   const seqFirst = file("garden_0001.png");
   // testsrc2 moves, so frames at different times differ
-  if (!fs.existsSync(h264)) ffmpeg(["-f", "lavfi", "-i", `testsrc2=size=${W}x${H}:rate=25`, "-t", "4", "-c:v", "libx264", "-pix_fmt", "yuv420p", h264]);
+  if (!fs.existsSync(h264))
+    ffmpeg([
+      "-f",
+      "lavfi",
+      "-i",
+      `testsrc2=size=${W}x${H}:rate=25`,
+      "-t",
+      "4",
+      "-c:v",
+      "libx264",
+      "-pix_fmt",
+      "yuv420p",
+      h264,
+    ]);
   if (!fs.existsSync(still)) ffmpeg(["-f", "lavfi", "-i", `testsrc2=size=640x360:rate=1`, "-frames:v", "1", still]);
-  if (!fs.existsSync(prores)) ffmpeg(["-f", "lavfi", "-i", `smptebars=size=${W}x${H}:rate=25`, "-t", "2", "-c:v", "prores_ks", "-profile:v", "0", prores]);
-  if (!fs.existsSync(seqFirst)) ffmpeg(["-f", "lavfi", "-i", `testsrc2=size=${W}x${H}:rate=25`, "-frames:v", "10", file("garden_%04d.png")]);
+  if (!fs.existsSync(prores))
+    ffmpeg([
+      "-f",
+      "lavfi",
+      "-i",
+      `smptebars=size=${W}x${H}:rate=25`,
+      "-t",
+      "2",
+      "-c:v",
+      "prores_ks",
+      "-profile:v",
+      "0",
+      prores,
+    ]);
+  if (!fs.existsSync(seqFirst))
+    ffmpeg(["-f", "lavfi", "-i", `testsrc2=size=${W}x${H}:rate=25`, "-frames:v", "10", file("garden_%04d.png")]);
   return {
     h264: { path: h264, durationSeconds: 4, frameRate: 25, width: W, height: H },
     still: { path: still, durationSeconds: 0, frameRate: 0, width: 640, height: 360 },
     prores: { path: prores, durationSeconds: 2, frameRate: 25, width: W, height: H },
     imageSequence: { path: seqFirst, durationSeconds: 10 / 25, frameRate: 25, width: W, height: H },
-    offline: { path: file("missing-drive clip.mxf"), durationSeconds: 6, frameRate: 25, width: 1920, height: 1080, offline: true },
+    offline: {
+      path: file("missing-drive clip.mxf"),
+      durationSeconds: 6,
+      frameRate: 25,
+      width: 1920,
+      height: 1080,
+      offline: true,
+    },
   };
 }
 
 /** Files the preview may hand to the panel: the sample media and the simulator's frame exports. */
 export function sampleMediaAllowed(mediaRoot: string): (file: string) => boolean {
-  const roots = [path.resolve(mediaRoot), path.join(path.resolve(process.env.RL_SIM_TEMP ?? os.tmpdir()), "reference-lookup-frames")];
+  const roots = [
+    path.resolve(mediaRoot),
+    path.join(path.resolve(process.env.RL_SIM_TEMP ?? os.tmpdir()), "reference-lookup-frames"),
+  ];
   return (file) => roots.some((root) => path.resolve(file).startsWith(root + path.sep));
 }

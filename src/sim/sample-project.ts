@@ -15,7 +15,9 @@ export function createSampleProject(media?: SampleMedia): SimProject {
   day1.add(new SimProjectItem("bathroom tap WS (ProRes).mov", ProjectItemType.CLIP, m.prores));
   day1.add(new SimProjectItem("garden_0001.png", ProjectItemType.CLIP, m.imageSequence));
   footage.add(new SimProjectItem("missing-drive clip.mxf", ProjectItemType.CLIP, m.offline));
-  const assembly = new SimSequence("Ep 3 assembly", new SimProjectItem("Ep 3 assembly", ProjectItemType.CLIP), 25, [oven]);
+  const assembly = new SimSequence("Ep 3 assembly", new SimProjectItem("Ep 3 assembly", ProjectItemType.CLIP), 25, [
+    oven,
+  ]);
   project.addSequence(assembly);
   project.activeSequence = assembly;
   return project;
@@ -43,7 +45,9 @@ function placeholderMedia(): SampleMedia {
 /** Adds clip number n (from 1) to "Footage/Imports", as an editor's import would (kinds rotate). */
 export function importSampleClip(project: SimProject, media: SampleMedia, n: number): SimProjectItem {
   const footage = project.rootItem.childItems.find((i) => i.name === "Footage") ?? project.rootItem;
-  const bin = footage.childItems.find((i) => i.name === "Imports") ?? footage.add(new SimProjectItem("Imports", ProjectItemType.BIN));
+  const bin =
+    footage.childItems.find((i) => i.name === "Imports") ??
+    footage.add(new SimProjectItem("Imports", ProjectItemType.BIN));
   const kinds: Array<[string, SimMedia]> = [
     ["A001_C%03d — Küche.mp4", media.h264],
     ["B002_C%03d ProRes.mov", media.prores],

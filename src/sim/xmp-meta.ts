@@ -74,7 +74,11 @@ export class XMPMeta {
     if (attr) return { value: attr.value, namespace: ns, path: name };
     const el = this.element(ns, name);
     if (!el) return undefined;
-    return { value: el.getElementsByTagNameNS(RDF, "li").length ? "" : el.textContent ?? "", namespace: ns, path: name };
+    return {
+      value: el.getElementsByTagNameNS(RDF, "li").length ? "" : (el.textContent ?? ""),
+      namespace: ns,
+      path: name,
+    };
   }
 
   setProperty(ns: string, name: string, value: string): boolean {
@@ -96,10 +100,16 @@ export class XMPMeta {
     if (!el) return this.attribute(ns, name)?.value;
     const items = Array.from(el.getElementsByTagNameNS(RDF, "li")) as Element[];
     const match = items.find((li) => li.getAttributeNS(XML_NS, "lang") === specificLang) ?? items[0];
-    return match ? match.textContent ?? "" : undefined;
+    return match ? (match.textContent ?? "") : undefined;
   }
 
-  setLocalizedText(ns: string, name: string, _genericLang: string | null, specificLang: string, value: string): boolean {
+  setLocalizedText(
+    ns: string,
+    name: string,
+    _genericLang: string | null,
+    specificLang: string,
+    value: string,
+  ): boolean {
     const el = this.fresh(ns, name);
     const alt = this.doc.createElementNS(RDF, "rdf:Alt");
     const li = this.doc.createElementNS(RDF, "rdf:li");

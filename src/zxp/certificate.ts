@@ -19,11 +19,17 @@ export interface SelfSignedOptions {
   validityDays?: number;
 }
 
-export function createSelfSigned(options: SelfSignedOptions): { identity: SigningIdentity; pem: { key: string; cert: string } } {
+export function createSelfSigned(options: SelfSignedOptions): {
+  identity: SigningIdentity;
+  pem: { key: string; cert: string };
+} {
   const { publicKey, privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: "spki", format: "pem" }).toString());
-  cert.serialNumber = crypto.randomBytes(8).toString("hex").replace(/^[89a-f]/, "1");
+  cert.serialNumber = crypto
+    .randomBytes(8)
+    .toString("hex")
+    .replace(/^[89a-f]/, "1");
   cert.validity.notBefore = new Date(Date.now() - 60_000);
   cert.validity.notAfter = new Date(Date.now() + (options.validityDays ?? 3650) * 86_400_000);
   const attrs = [
@@ -34,20 +40,31 @@ export function createSelfSigned(options: SelfSignedOptions): { identity: Signin
   ];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
-  cert.setExtensions([{ name: "basicConstraints", cA: false }, { name: "keyUsage", digitalSignature: true }]);
+  cert.setExtensions([
+    { name: "basicConstraints", cA: false },
+    { name: "keyUsage", digitalSignature: true },
+  ]);
   const keyPem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
   const certPem = forge.pki.certificateToPem(cert);
   return {
-    identity: { privateKey, certificateDer: Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), "binary") },
+    identity: {
+      privateKey,
+      certificateDer: Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), "binary"),
+    },
     pem: { key: keyPem, cert: certPem },
   };
 }
 
 export function writeP12(file: string, pem: { key: string; cert: string }, password: string): void {
-  const p12 = forge.pkcs12.toPkcs12Asn1(forge.pki.privateKeyFromPem(pem.key), [forge.pki.certificateFromPem(pem.cert)], password, {
-    algorithm: "3des",
-  });
+  const p12 = forge.pkcs12.toPkcs12Asn1(
+    forge.pki.privateKeyFromPem(pem.key),
+    [forge.pki.certificateFromPem(pem.cert)],
+    password,
+    {
+      algorithm: "3des",
+    },
+  );
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, Buffer.from(forge.asn1.toDer(p12).getBytes(), "binary"), { mode: 0o600 });
 }
@@ -57,7 +74,9 @@ export function readP12(file: string, password: string): SigningIdentity {
   try {
     p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(fs.readFileSync(file).toString("binary")), password);
   } catch (e) {
-    throw new Error(`cannot open ${file}: ${(e as Error).message.includes("Invalid password") ? "wrong password" : (e as Error).message}`);
+    throw new Error(
+      `cannot open ${file}: ${(e as Error).message.includes("Invalid password") ? "wrong password" : (e as Error).message}`,
+    );
   }
   const keyBag = [
     ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),

@@ -50,7 +50,9 @@ export async function signedSignaturesXml(files: PackageFile[], options: SignOpt
   // Digests are over canonical forms in the document's context: compute them from the document.
   const digest = b64(sha256(canonicalize(parseSignature(document("", "")).find("Manifest"))));
   const canonicalSignedInfo = canonicalize(parseSignature(document(digest, "")).find("SignedInfo"));
-  const signatureValue = wrap(b64(crypto.sign("RSA-SHA1", Buffer.from(canonicalSignedInfo, "utf8"), options.identity.privateKey)));
+  const signatureValue = wrap(
+    b64(crypto.sign("RSA-SHA1", Buffer.from(canonicalSignedInfo, "utf8"), options.identity.privateKey)),
+  );
   if (!options.tsaUrl) return document(digest, signatureValue);
 
   const imprint = sha256(canonicalize(parseSignature(document(digest, signatureValue)).find("SignatureValue")));
@@ -65,6 +67,8 @@ export async function signedSignaturesXml(files: PackageFile[], options: SignOpt
 
 /** Files in a stable order, OS metadata left out (ZXPSignCmd does not sign it either). */
 export async function signZxp(files: PackageFile[], options: SignOptions): Promise<Buffer> {
-  const packaged = files.filter((f) => !isOsMetadata(f.path) && f.path !== "mimetype").sort((a, b) => (a.path < b.path ? -1 : 1));
+  const packaged = files
+    .filter((f) => !isOsMetadata(f.path) && f.path !== "mimetype")
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
   return writeZxpZip(packaged, await signedSignaturesXml(packaged, options));
 }

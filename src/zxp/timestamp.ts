@@ -21,7 +21,11 @@ export function timestampRequest(imprint: Buffer, nonce = crypto.randomBytes(8))
 }
 
 /** POSTs the request; resolves with the DER TimeStampResp, or fails saying what the TSA said. */
-export async function requestTimestamp(tsaUrl: string, imprint: Buffer, fetchImpl: typeof fetch = fetch): Promise<Buffer> {
+export async function requestTimestamp(
+  tsaUrl: string,
+  imprint: Buffer,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Buffer> {
   const response = await fetchImpl(tsaUrl, {
     method: "POST",
     headers: { "content-type": "application/timestamp-query" },
@@ -55,11 +59,16 @@ export async function readTimestampToken(respDer: Buffer, timestampedData: Buffe
   const cert = signed.certificates?.[0] as pkijs.Certificate | undefined;
   const cn = cert?.subject.typesAndValues.find((t) => t.type === "2.5.4.3")?.value.valueBlock.value;
   // pkijs checks the TSTInfo imprint against the data and the CMS signature with the TSA certificate
-  const signatureValid = await signed.verify({ signer: 0, checkChain: false, data: new Uint8Array(timestampedData).buffer }).catch((e: Error) => {
-    throw new Error(`the timestamp token does not verify: ${e.message}`);
-  });
+  const signatureValid = await signed
+    .verify({ signer: 0, checkChain: false, data: new Uint8Array(timestampedData).buffer })
+    .catch((e: Error) => {
+      throw new Error(`the timestamp token does not verify: ${e.message}`);
+    });
   return {
-    hashAlgorithm: tst.messageImprint.hashAlgorithm.algorithmId === SHA256_OID ? "sha256" : tst.messageImprint.hashAlgorithm.algorithmId,
+    hashAlgorithm:
+      tst.messageImprint.hashAlgorithm.algorithmId === SHA256_OID
+        ? "sha256"
+        : tst.messageImprint.hashAlgorithm.algorithmId,
     messageImprint: Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView),
     genTime: tst.genTime,
     tsa: typeof cn === "string" ? cn : "unknown TSA",

@@ -8,7 +8,16 @@ import { readTimestampToken } from "./timestamp";
 import { readZip, type ZipEntry } from "./zip";
 import { C14N, DSIG_NS, MIMETYPE, RSA_SHA1, SHA256, SIGNATURES_PATH, XADES_NS, decodeUri } from "./zxp-format";
 
-export type CheckName = "zip" | "layout" | "signature-file" | "file-digests" | "unsigned-files" | "manifest-digest" | "signature" | "certificate" | "timestamp";
+export type CheckName =
+  | "zip"
+  | "layout"
+  | "signature-file"
+  | "file-digests"
+  | "unsigned-files"
+  | "manifest-digest"
+  | "signature"
+  | "certificate"
+  | "timestamp";
 
 export interface Check {
   name: CheckName;
@@ -69,9 +78,20 @@ const text = (e: Element | null) => (e?.textContent ?? "").replace(/\s+/g, "");
 export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Promise<Verdict> {
   const checks: Check[] = [];
   const add = (name: CheckName, ok: boolean, detail: string) => checks.push({ name, ok, detail });
-  const verdict = (files = 0, certificate: CertificateInfo | null = null, timestamp: Verdict["timestamp"] = null): Verdict => {
+  const verdict = (
+    files = 0,
+    certificate: CertificateInfo | null = null,
+    timestamp: Verdict["timestamp"] = null,
+  ): Verdict => {
     const failed = checks.find((c) => !c.ok);
-    return { ok: !failed, firstProblem: failed ? `${failed.name}: ${failed.detail}` : null, checks, files, certificate, timestamp };
+    return {
+      ok: !failed,
+      firstProblem: failed ? `${failed.name}: ${failed.detail}` : null,
+      checks,
+      files,
+      certificate,
+      timestamp,
+    };
   };
 
   let entries: ZipEntry[];
@@ -86,7 +106,11 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
   const first = entries[0];
   const mimetype = entries.find((e) => e.name === "mimetype");
   if (!first || first.name !== "mimetype") {
-    add("layout", false, `the first zip entry is "${first?.name}", not "mimetype" (the package was re-zipped after signing?)`);
+    add(
+      "layout",
+      false,
+      `the first zip entry is "${first?.name}", not "mimetype" (the package was re-zipped after signing?)`,
+    );
   } else if (first.compressionMethod !== 0) {
     add("layout", false, `"mimetype" is compressed (method ${first.compressionMethod}); it must be stored`);
   } else if (first.data.toString("latin1") !== MIMETYPE) {
@@ -103,18 +127,21 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
   }
   let signature: Element | null = null;
   try {
-    const doc = new DOMParser({ onError: (level, msg) => { if (level !== "warning") throw new Error(msg); } }).parseFromString(
-      sigEntry.data.toString("utf8"),
-      "text/xml",
-    );
-    signature = Array.from(doc.getElementsByTagNameNS(DSIG_NS, "Signature"))[0] as Element ?? null;
+    const doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== "warning") throw new Error(msg);
+      },
+    }).parseFromString(sigEntry.data.toString("utf8"), "text/xml");
+    signature = (Array.from(doc.getElementsByTagNameNS(DSIG_NS, "Signature"))[0] as Element) ?? null;
   } catch (e) {
     add("signature-file", false, `${SIGNATURES_PATH} is not well-formed XML: ${(e as Error).message}`);
     return verdict();
   }
   const signedInfo = signature && child(signature, DSIG_NS, "SignedInfo");
   const manifest = signature
-    ? (Array.from(signature.getElementsByTagNameNS(DSIG_NS, "Manifest")) as Element[]).find((m) => m.getAttribute("Id") === "PackageContents") ?? null
+    ? ((Array.from(signature.getElementsByTagNameNS(DSIG_NS, "Manifest")) as Element[]).find(
+        (m) => m.getAttribute("Id") === "PackageContents",
+      ) ?? null)
     : null;
   if (!signature || !signedInfo || !manifest) {
     add("signature-file", false, "no Signature with SignedInfo and the PackageContents Manifest");
@@ -134,7 +161,8 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
     const method = child(ref, DSIG_NS, "DigestMethod")?.getAttribute("Algorithm");
     if (!file) digestProblem ??= `"${path}" is listed in the manifest but not in the package`;
     else if (method !== SHA256) digestProblem ??= `"${path}" uses digest ${method}, expected SHA-256`;
-    else if (sha256(file.data) !== text(child(ref, DSIG_NS, "DigestValue"))) digestProblem ??= `"${path}" was changed after signing (its SHA-256 digest does not match)`;
+    else if (sha256(file.data) !== text(child(ref, DSIG_NS, "DigestValue")))
+      digestProblem ??= `"${path}" was changed after signing (its SHA-256 digest does not match)`;
   }
   add("file-digests", !digestProblem, digestProblem ?? `${refs.length} file digests match`);
   const unsignedAll = [...files.keys()].filter((n) => n !== SIGNATURES_PATH && !referenced.has(n));
@@ -149,12 +177,18 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
   );
 
   // The manifest's digest, over its canonical form.
-  const reference = children(signedInfo, DSIG_NS, "Reference").find((r) => r.getAttribute("URI") === "#PackageContents");
+  const reference = children(signedInfo, DSIG_NS, "Reference").find(
+    (r) => r.getAttribute("URI") === "#PackageContents",
+  );
   const c14nMethod = child(signedInfo, DSIG_NS, "CanonicalizationMethod")?.getAttribute("Algorithm");
   const sigMethod = child(signedInfo, DSIG_NS, "SignatureMethod")?.getAttribute("Algorithm");
   if (!reference) add("manifest-digest", false, "SignedInfo has no Reference to #PackageContents");
   else if (sha256(canonicalize(manifest)) !== text(child(reference, DSIG_NS, "DigestValue"))) {
-    add("manifest-digest", false, "the manifest was edited after signing (its canonical digest does not match SignedInfo)");
+    add(
+      "manifest-digest",
+      false,
+      "the manifest was edited after signing (its canonical digest does not match SignedInfo)",
+    );
   } else add("manifest-digest", true, "manifest digest matches SignedInfo");
 
   // The signature over canonical SignedInfo, with the embedded certificate.
@@ -177,14 +211,35 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
   const signatureValue = child(signature, DSIG_NS, "SignatureValue");
   if (x509) {
     if (c14nMethod !== C14N || sigMethod !== RSA_SHA1) {
-      add("signature", false, `unexpected algorithms (${c14nMethod}, ${sigMethod}); ZXPs use inclusive C14N and RSA-SHA1`);
+      add(
+        "signature",
+        false,
+        `unexpected algorithms (${c14nMethod}, ${sigMethod}); ZXPs use inclusive C14N and RSA-SHA1`,
+      );
     } else {
-      const ok = crypto.verify("RSA-SHA1", Buffer.from(canonicalize(signedInfo), "utf8"), x509.publicKey, Buffer.from(text(signatureValue), "base64"));
-      add("signature", ok, ok ? "RSA-SHA1 signature verifies with the package certificate" : "the signature does not verify with the package certificate (re-signed with another key, or SignedInfo edited)");
+      const ok = crypto.verify(
+        "RSA-SHA1",
+        Buffer.from(canonicalize(signedInfo), "utf8"),
+        x509.publicKey,
+        Buffer.from(text(signatureValue), "base64"),
+      );
+      add(
+        "signature",
+        ok,
+        ok
+          ? "RSA-SHA1 signature verifies with the package certificate"
+          : "the signature does not verify with the package certificate (re-signed with another key, or SignedInfo edited)",
+      );
     }
     const pinned = options.expectedFingerprint256?.toUpperCase();
-    if (pinned && pinned !== x509.fingerprint256) add("certificate", false, `signed by ${x509.fingerprint256}, expected ${pinned}`);
-    else add("certificate", true, `${certificate!.subject}${certificate!.selfSigned ? " (self-signed)" : ""}, valid ${certificate!.validFrom.slice(0, 10)} to ${certificate!.validTo.slice(0, 10)}`);
+    if (pinned && pinned !== x509.fingerprint256)
+      add("certificate", false, `signed by ${x509.fingerprint256}, expected ${pinned}`);
+    else
+      add(
+        "certificate",
+        true,
+        `${certificate!.subject}${certificate!.selfSigned ? " (self-signed)" : ""}, valid ${certificate!.validFrom.slice(0, 10)} to ${certificate!.validTo.slice(0, 10)}`,
+      );
   }
 
   // An RFC 3161 timestamp over the canonical SignatureValue element, when attached.
@@ -197,7 +252,11 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
       const expected = crypto.createHash("sha256").update(timestamped).digest();
       const ok = token.hashAlgorithm === "sha256" && token.messageImprint.equals(expected);
       timestamp = { genTime: token.genTime.toISOString(), tsa: token.tsa };
-      add("timestamp", ok, ok ? `timestamped ${timestamp.genTime} by ${token.tsa}` : "the timestamp is not over this signature value");
+      add(
+        "timestamp",
+        ok,
+        ok ? `timestamped ${timestamp.genTime} by ${token.tsa}` : "the timestamp is not over this signature value",
+      );
     } catch (e) {
       add("timestamp", false, `unreadable RFC 3161 timestamp: ${(e as Error).message}`);
     }

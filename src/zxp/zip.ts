@@ -20,7 +20,12 @@ export function readZip(buffer: Buffer): Promise<ZipEntry[]> {
       zip.on("entry", (entry: yauzl.Entry) => {
         const isDirectory = entry.fileName.endsWith("/");
         if (isDirectory) {
-          entries.push({ name: entry.fileName, compressionMethod: entry.compressionMethod, isDirectory, data: Buffer.alloc(0) });
+          entries.push({
+            name: entry.fileName,
+            compressionMethod: entry.compressionMethod,
+            isDirectory,
+            data: Buffer.alloc(0),
+          });
           return zip.readEntry();
         }
         zip.openReadStream(entry, (e, stream) => {
@@ -29,7 +34,12 @@ export function readZip(buffer: Buffer): Promise<ZipEntry[]> {
           stream.on("data", (c: Buffer) => chunks.push(c));
           stream.on("error", reject);
           stream.on("end", () => {
-            entries.push({ name: entry.fileName, compressionMethod: entry.compressionMethod, isDirectory, data: Buffer.concat(chunks) });
+            entries.push({
+              name: entry.fileName,
+              compressionMethod: entry.compressionMethod,
+              isDirectory,
+              data: Buffer.concat(chunks),
+            });
             zip.readEntry();
           });
         });

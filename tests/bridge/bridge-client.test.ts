@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { HostError, createHostClient, hostCallScript, type EvalTransport, type HostFunctionName } from "../../src/lib/bridge";
+import {
+  HostError,
+  createHostClient,
+  hostCallScript,
+  type EvalTransport,
+  type HostFunctionName,
+} from "../../src/lib/bridge";
 
 function recordingTransport(answer: string): EvalTransport & { scripts: string[] } {
   const scripts: string[] = [];

@@ -17,7 +17,7 @@ describe("bridge round trip through the compiled host bundle", () => {
   });
 
   it.each([
-    'quotes " and \' and \\ backslash',
+    "quotes \" and ' and \\ backslash",
     "commas, equals=, ampersand & lt <tag>",
     "new\nlines\r\nand\ttabs",
     "emoji 🎬🍳 and 日本語 and Ελληνικά",
@@ -56,7 +56,12 @@ describe("bridge round trip through the compiled host bundle", () => {
       },
     });
     const error = await host.call("getProjectInfo").catch((e) => e);
-    expect(error).toMatchObject({ name: "HostError", code: "HOST_EXCEPTION", fn: "getProjectInfo", message: "DOM exploded" });
+    expect(error).toMatchObject({
+      name: "HostError",
+      code: "HOST_EXCEPTION",
+      fn: "getProjectInfo",
+      message: "DOM exploded",
+    });
     expect(error.line).toBeGreaterThan(0);
   });
 });

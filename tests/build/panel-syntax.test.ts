@@ -16,7 +16,8 @@ describe("panel bundle fits CEP 11's Chromium 88", () => {
   });
 
   it("ships onnxruntime's WASM inside the extension, never from a CDN", () => {
-    for (const f of ["ort-wasm.wasm", "ort-wasm-simd.wasm"]) expect(fs.statSync(path.join(DIST, "ort", f)).size).toBeGreaterThan(1e6);
+    for (const f of ["ort-wasm.wasm", "ort-wasm-simd.wasm"])
+      expect(fs.statSync(path.join(DIST, "ort", f)).size).toBeGreaterThan(1e6);
     const worker = fs.readFileSync(builtAsset("embedding.worker-"), "utf8");
     expect(worker).toContain("../ort/");
   });

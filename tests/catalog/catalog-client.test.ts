@@ -36,12 +36,22 @@ describe("CatalogClient", () => {
 
   it("classifies every refusal with a code the panel can explain", async () => {
     const editor = await catalog.signIn("editor@eav.local");
-    const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: CatalogError) => e.code);
-    expect(await codeOf(editor.saveReference(input({ embedding: embedding(1).slice(0, 100) })))).toBe("INVALID_EMBEDDING");
-    expect(await codeOf(editor.saveReference(input({ embedding: embedding(1).map((v, i) => (i ? v : NaN)) })))).toBe("INVALID_EMBEDDING");
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => "ok",
+        (e: CatalogError) => e.code,
+      );
+    expect(await codeOf(editor.saveReference(input({ embedding: embedding(1).slice(0, 100) })))).toBe(
+      "INVALID_EMBEDDING",
+    );
+    expect(await codeOf(editor.saveReference(input({ embedding: embedding(1).map((v, i) => (i ? v : NaN)) })))).toBe(
+      "INVALID_EMBEDDING",
+    );
     expect(await codeOf(editor.saveReference(input({ modelVersion: "nope" })))).toBe("UNKNOWN_MODEL");
     expect(await codeOf(editor.saveReference(input({ shotId: crypto.randomUUID() })))).toBe("UNKNOWN_SHOT");
-    expect(await codeOf(editor.saveReference(input({ correctedMetadata: { ...META, shotType: "OBJ-L" } as never })))).toBe("INVALID_METADATA");
+    expect(
+      await codeOf(editor.saveReference(input({ correctedMetadata: { ...META, shotType: "OBJ-L" } as never }))),
+    ).toBe("INVALID_METADATA");
     expect(await codeOf(anon().saveReference(input()))).toBe("NOT_ALLOWED");
     expect(await codeOf(anon().signIn("editor@eav.local", "wrong"))).toBe("AUTH");
   });
@@ -52,7 +62,11 @@ describe("SaveOutbox", () => {
     const editor = await catalog.signIn("admin@eav.local");
     const storage = memoryStorage();
     let clock = 0;
-    const outbox = new SaveOutbox(storage, (i) => editor.saveReference(i), () => clock);
+    const outbox = new SaveOutbox(
+      storage,
+      (i) => editor.saveReference(i),
+      () => clock,
+    );
 
     await catalog.stop(); // the network goes away
     const first = await outbox.save(input());
@@ -68,7 +82,10 @@ describe("SaveOutbox", () => {
     const [delivered] = await outbox.flush();
     expect(delivered.saved).toMatchObject({ id: first.referenceId, created: true });
     expect(storage.read()).toEqual([]);
-    const { rows } = await catalog.db.query("select count(*)::int n from media_references.reference_images where id = $1", [first.referenceId]);
+    const { rows } = await catalog.db.query(
+      "select count(*)::int n from media_references.reference_images where id = $1",
+      [first.referenceId],
+    );
     expect(rows).toEqual([{ n: 1 }]);
   });
 
@@ -102,7 +119,10 @@ describe("metadata rules are the same in TypeScript and in the database", () => 
     "text",
   ];
   it.each(samples.map((s) => [JSON.stringify(s), s]))("%s", async (_label, sample) => {
-    const { rows } = await catalog.db.query<{ p: string | null }>("select media_references.metadata_problem($1::jsonb) p", [JSON.stringify(sample)]);
+    const { rows } = await catalog.db.query<{ p: string | null }>(
+      "select media_references.metadata_problem($1::jsonb) p",
+      [JSON.stringify(sample)],
+    );
     expect(metadataProblem(sample)).toBe(rows[0].p);
   });
 });

@@ -72,15 +72,26 @@ describe("local catalog over HTTP with supabase-js", () => {
       .limit(1)
       .single();
     expect(error).toBeNull();
-    expect(data).toMatchObject({ shot_number: 1, shot_subject: "oven", file_path: "/Volumes/EAV Media/Küche Tag 1/clip 01.mov" });
+    expect(data).toMatchObject({
+      shot_number: 1,
+      shot_subject: "oven",
+      file_path: "/Volumes/EAV Media/Küche Tag 1/clip 01.mov",
+    });
   });
 
   it("uses Accept-Profile / Content-Profile: public.shots is refused to anon, unknown schemas are 406", async () => {
-    const anonPublic = createClient(catalog.url, catalog.anonKey, { auth: { persistSession: false }, realtime: NODE_REALTIME });
+    const anonPublic = createClient(catalog.url, catalog.anonKey, {
+      auth: { persistSession: false },
+      realtime: NODE_REALTIME,
+    });
     const shots = await anonPublic.from("shots").select("*");
     expect(shots.status).toBe(401);
     expect(shots.error).toMatchObject({ code: "42501" });
-    const other = createClient(catalog.url, catalog.anonKey, { db: { schema: "auth" }, auth: { persistSession: false }, realtime: NODE_REALTIME });
+    const other = createClient(catalog.url, catalog.anonKey, {
+      db: { schema: "auth" },
+      auth: { persistSession: false },
+      realtime: NODE_REALTIME,
+    });
     const users = await other.from("users").select("*");
     expect(users.status).toBe(406);
     expect(users.error).toMatchObject({ code: "PGRST106" });

@@ -58,7 +58,9 @@ describe("migration order", () => {
     await applyMigration(bare, listMigrations()[0]);
     expect((await bare.query("select subject from public.shots")).rows).toEqual([{ subject: "kept" }]);
     // its own policies were not replaced by ours
-    expect((await bare.query("select count(*)::int n from pg_policies where tablename = 'shots'")).rows).toEqual([{ n: 0 }]);
+    expect((await bare.query("select count(*)::int n from pg_policies where tablename = 'shots'")).rows).toEqual([
+      { n: 0 },
+    ]);
     await bare.close();
   });
 });
@@ -70,19 +72,38 @@ describe("EAV contract v1", () => {
   });
 
   it("has EAV's real shots columns", async () => {
-    const cols = (await rows<{ column_name: string }>(
-      "select column_name from information_schema.columns where table_schema='public' and table_name='shots'",
-    )).map((r) => r.column_name);
+    const cols = (
+      await rows<{ column_name: string }>(
+        "select column_name from information_schema.columns where table_schema='public' and table_name='shots'",
+      )
+    ).map((r) => r.column_name);
     expect(cols.sort()).toEqual(
-      ["id", "scene_id", "shot_number", "subject", "action", "shot_type", "variant", "location_start_point",
-        "location_other", "subject_other", "owner_user_id", "movement_type", "shot_status", "created_at", "updated_at"].sort(),
+      [
+        "id",
+        "scene_id",
+        "shot_number",
+        "subject",
+        "action",
+        "shot_type",
+        "variant",
+        "location_start_point",
+        "location_other",
+        "subject_other",
+        "owner_user_id",
+        "movement_type",
+        "shot_status",
+        "created_at",
+        "updated_at",
+      ].sort(),
     );
   });
 
   it("notify_shot_change sends the operation and the id as JSON", async () => {
     const payloads: string[] = [];
     const unlisten = await db.listen("shot_change", (p) => payloads.push(p));
-    const [{ id }] = await rows<{ id: string }>("insert into public.shots (subject) values ('notify test') returning id");
+    const [{ id }] = await rows<{ id: string }>(
+      "insert into public.shots (subject) values ('notify test') returning id",
+    );
     await db.query("update public.shots set subject = 'renamed' where id = $1", [id]);
     await db.query("delete from public.shots where id = $1", [id]);
     await new Promise((r) => setTimeout(r, 50));
@@ -97,10 +118,16 @@ describe("EAV contract v1", () => {
 
 describe("IA catalog structure", () => {
   it("creates the three catalog tables, the audit log and the model registry in media_references", async () => {
-    const tables = (await rows<{ t: string }>(
-      "select tablename t from pg_tables where schemaname = 'media_references' order by 1",
-    )).map((r) => r.t);
-    expect(tables).toEqual(["audit_log", "embedding_models", "image_embeddings", "reference_images", "shot_references"]);
+    const tables = (
+      await rows<{ t: string }>("select tablename t from pg_tables where schemaname = 'media_references' order by 1")
+    ).map((r) => r.t);
+    expect(tables).toEqual([
+      "audit_log",
+      "embedding_models",
+      "image_embeddings",
+      "reference_images",
+      "shot_references",
+    ]);
   });
 
   it("links shots with fk_shot_id ... ON DELETE RESTRICT", async () => {
@@ -128,7 +155,11 @@ describe("IA catalog structure", () => {
   });
 
   it("enables RLS on every table in media_references", async () => {
-    expect(await rows("select relname from pg_class where relnamespace = 'media_references'::regnamespace and relkind = 'r' and not relrowsecurity")).toEqual([]);
+    expect(
+      await rows(
+        "select relname from pg_class where relnamespace = 'media_references'::regnamespace and relkind = 'r' and not relrowsecurity",
+      ),
+    ).toEqual([]);
   });
 
   it("fixes search_path on every function", async () => {
@@ -140,9 +171,11 @@ describe("IA catalog structure", () => {
   });
 
   it("grants EXECUTE to anon only on the functions anon needs", async () => {
-    const anon = (await rows<{ proname: string }>(`
+    const anon = (
+      await rows<{ proname: string }>(`
       select p.proname from pg_proc p where p.pronamespace = 'media_references'::regnamespace
-        and has_function_privilege('anon', p.oid, 'execute') order by 1`)).map((r) => r.proname);
+        and has_function_privilege('anon', p.oid, 'execute') order by 1`)
+    ).map((r) => r.proname);
     expect(anon).toEqual(["linked_shot_fields", "match_references"]);
     const authenticatedOnly = ["list_shots", "save_reference", "shot_reference_count"];
     for (const f of authenticatedOnly) {
@@ -163,13 +196,15 @@ describe("IA catalog structure", () => {
 
   it("keeps schemas isolated: the IA migration changes nothing in public", async () => {
     const snapshot = async (d: PGlite) =>
-      (await d.query(`
+      (
+        await d.query(`
         select 'col:' || table_name || '.' || column_name || ':' || data_type s from information_schema.columns where table_schema = 'public'
         union all select 'pol:' || tablename || ':' || policyname from pg_policies where schemaname = 'public'
         union all select 'trg:' || tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid where c.relnamespace = 'public'::regnamespace and not t.tgisinternal
         union all select 'fn:' || proname from pg_proc where pronamespace = 'public'::regnamespace
         union all select 'idx:' || indexname from pg_indexes where schemaname = 'public'
-        order by 1`)).rows;
+        order by 1`)
+      ).rows;
     const onlyEav = await PGliteClass.create({ extensions: { vector } });
     await bootstrapPlatform(onlyEav);
     await applyMigration(onlyEav, listMigrations()[0]);

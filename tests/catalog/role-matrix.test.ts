@@ -1,6 +1,15 @@
 // Who may do what, each request run as PostgREST runs it (SET LOCAL ROLE + request.jwt.claims).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTORS, SAVE_SQL, embedding, freshCatalog, saveParams, vec, type Actor, type TestCatalog } from "../helpers/catalog-db";
+import {
+  ACTORS,
+  SAVE_SQL,
+  embedding,
+  freshCatalog,
+  saveParams,
+  vec,
+  type Actor,
+  type TestCatalog,
+} from "../helpers/catalog-db";
 import { LOCAL_USERS } from "../../src/server/catalog/seed";
 
 let c: TestCatalog;
@@ -52,7 +61,11 @@ const MATRIX: Array<[string, (a: Actor) => Promise<string>, Record<Actor, string
   [
     "update a reference",
     (a) =>
-      outcome(a, "update media_references.reference_images set review_status = 'confirmed' where id = $1 returning id", [referenceId]),
+      outcome(
+        a,
+        "update media_references.reference_images set review_status = 'confirmed' where id = $1 returning id",
+        [referenceId],
+      ),
     { anon: "denied", client: "rows:0", employee: "rows:1", admin: "rows:1", service_role: "rows:1" },
   ],
   [
@@ -101,17 +114,21 @@ describe("staff status comes only from sources the user cannot edit", () => {
   });
 
   it("auth.role() only ever says anon/authenticated/service_role, so the ADR's policy could never match", async () => {
-    const roles = await Promise.all(ACTORS.map(async (a) => (await c.as<{ r: string }>(a, "select auth.role() r"))[0].r));
+    const roles = await Promise.all(
+      ACTORS.map(async (a) => (await c.as<{ r: string }>(a, "select auth.role() r"))[0].r),
+    );
     expect(new Set(roles)).toEqual(new Set(["anon", "authenticated", "service_role"]));
   });
 });
 
 describe("anon has no path into public.shots", () => {
   it("the view shows only the safe shot columns, and only for shots a reference links to", async () => {
-    const viewCols = (await c.as<{ column_name: string }>(
-      "anon",
-      "select column_name from information_schema.columns where table_schema = 'media_references' and table_name = 'reference_images_with_shot'",
-    )).map((r) => r.column_name);
+    const viewCols = (
+      await c.as<{ column_name: string }>(
+        "anon",
+        "select column_name from information_schema.columns where table_schema = 'media_references' and table_name = 'reference_images_with_shot'",
+      )
+    ).map((r) => r.column_name);
     for (const secret of ["owner_user_id", "location_other", "subject_other", "location_start_point"]) {
       expect(viewCols).not.toContain(secret);
     }
@@ -134,7 +151,10 @@ describe("anon has no path into public.shots", () => {
       code: "42501",
       message: expect.stringContaining("only staff"),
     });
-    const rows = await c.as<{ reference_count: number; shot_number: number }>("employee", "select * from media_references.list_shots()");
+    const rows = await c.as<{ reference_count: number; shot_number: number }>(
+      "employee",
+      "select * from media_references.list_shots()",
+    );
     expect(rows).toHaveLength(8);
     expect(rows.find((r) => r.shot_number === 1)?.reference_count).toBeGreaterThanOrEqual(1);
   });

@@ -20,7 +20,9 @@ describe("rollback", () => {
     expect(await one("select count(*)::int n from pg_namespace where nspname = 'media_references'")).toEqual({ n: 0 });
     await rollbackMigration(c.db, eav);
     expect(await one("select obj_description('public.shots'::regclass, 'pg_class') c")).toEqual({ c: null });
-    expect(await one("select count(*)::int n from pg_trigger where tgname = 'notify_shot_change_trigger'")).toEqual({ n: 0 });
+    expect(await one("select count(*)::int n from pg_trigger where tgname = 'notify_shot_change_trigger'")).toEqual({
+      n: 0,
+    });
     expect(await one("select count(*)::int n from pg_proc where proname = 'notify_shot_change'")).toEqual({ n: 0 });
     expect((await c.db.query("select * from public.shots order by id")).rows).toEqual(shotsBefore.rows);
     expect(await appliedVersions(c.db)).toEqual([]);
@@ -29,7 +31,11 @@ describe("rollback", () => {
   it("migrating again works and the catalog is usable", async () => {
     const applied = await applyMigrations(c.db);
     expect(applied.map((m) => m.version)).toEqual(["20250116090000", "20250116100000"]);
-    const [row] = await c.as<{ saved: { created: boolean } }>("employee", SAVE_SQL, saveParams(crypto.randomUUID(), { shot: c.shots.get(1) }));
+    const [row] = await c.as<{ saved: { created: boolean } }>(
+      "employee",
+      SAVE_SQL,
+      saveParams(crypto.randomUUID(), { shot: c.shots.get(1) }),
+    );
     expect(row.saved.created).toBe(true);
     expect(await one("select count(*)::int n from public.shots")).toEqual({ n: 8 });
   });

@@ -38,20 +38,23 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.goto(`${server.url}/main/index.html`);
   // the built worker, started the way the panel starts it
-  await page.evaluate((workerUrl) => {
-    const w = new Worker(workerUrl);
-    let next = 1;
-    const pending = new Map<number, (m: unknown) => void>();
-    w.onmessage = (e) => {
-      if (!("progress" in e.data)) pending.get(e.data.id)?.(e.data);
-    };
-    (window as unknown as { rpc: unknown }).rpc = (message: Record<string, unknown>) =>
-      new Promise((resolve) => {
-        const id = next++;
-        pending.set(id, resolve);
-        w.postMessage({ ...message, id });
-      });
-  }, `/assets/${path.basename(builtAsset("embedding.worker-"))}`);
+  await page.evaluate(
+    (workerUrl) => {
+      const w = new Worker(workerUrl);
+      let next = 1;
+      const pending = new Map<number, (m: unknown) => void>();
+      w.onmessage = (e) => {
+        if (!("progress" in e.data)) pending.get(e.data.id)?.(e.data);
+      };
+      (window as unknown as { rpc: unknown }).rpc = (message: Record<string, unknown>) =>
+        new Promise((resolve) => {
+          const id = next++;
+          pending.set(id, resolve);
+          w.postMessage({ ...message, id });
+        });
+    },
+    `/assets/${path.basename(builtAsset("embedding.worker-"))}`,
+  );
 });
 
 afterAll(async () => {
@@ -61,21 +64,39 @@ afterAll(async () => {
 
 type Rpc = { ok: boolean; result?: any; error?: { code: string; message: string } };
 const rpc = (message: Record<string, unknown>): Promise<Rpc> =>
-  page.evaluate((m) => (window as unknown as { rpc: (m: unknown) => Promise<unknown> }).rpc(m), message) as Promise<Rpc>;
+  page.evaluate(
+    (m) => (window as unknown as { rpc: (m: unknown) => Promise<unknown> }).rpc(m),
+    message,
+  ) as Promise<Rpc>;
 
 /** Sends image bytes into the page as Blobs and asks the worker to embed them as one clip. */
 function embedInWorker(images: Array<{ bytes: Buffer; type: string; label: string }>): Promise<Rpc> {
-  return page.evaluate(async (list) => {
-    const blobs = list.map((i) => new Blob([Uint8Array.from(atob(i.b64), (c) => c.charCodeAt(0))], { type: i.type }));
-    const result = (await (window as unknown as { rpc: (m: unknown) => Promise<Rpc> }).rpc({ type: "embedClip", images: blobs, labels: list.map((i) => i.label) })) as Rpc;
-    if (result.ok) result.result = { ...result.result, frames: result.result.frames.map((f: Float32Array) => Array.from(f)), clip: Array.from(result.result.clip) };
-    return result;
-  }, images.map((i) => ({ b64: i.bytes.toString("base64"), type: i.type, label: i.label })));
+  return page.evaluate(
+    async (list) => {
+      const blobs = list.map((i) => new Blob([Uint8Array.from(atob(i.b64), (c) => c.charCodeAt(0))], { type: i.type }));
+      const result = (await (window as unknown as { rpc: (m: unknown) => Promise<Rpc> }).rpc({
+        type: "embedClip",
+        images: blobs,
+        labels: list.map((i) => i.label),
+      })) as Rpc;
+      if (result.ok)
+        result.result = {
+          ...result.result,
+          frames: result.result.frames.map((f: Float32Array) => Array.from(f)),
+          clip: Array.from(result.result.clip),
+        };
+      return result;
+    },
+    images.map((i) => ({ b64: i.bytes.toString("base64"), type: i.type, label: i.label })),
+  );
 }
 
 describe("embedding worker in headless Chromium", () => {
   it("loads the model from a served folder with one WASM thread", async () => {
-    const loaded = await rpc({ type: "load", options: { source: { kind: "folder", path: "/models/tiny-random-clip" }, quantized: true } });
+    const loaded = await rpc({
+      type: "load",
+      options: { source: { kind: "folder", path: "/models/tiny-random-clip" }, quantized: true },
+    });
     expect(loaded).toMatchObject({ ok: true, result: { modelVersion: "local/tiny-random-clip@q8", threads: 1 } });
   });
 
@@ -83,10 +104,14 @@ describe("embedding worker in headless Chromium", () => {
     const model = await tinyClip(true);
     const crop = model.preprocess.crop;
     const pngs = await Promise.all([1, 2, 3, 4, 5].map((s) => noisePng(crop, crop, s)));
-    const browserResult = await embedInWorker(pngs.map((bytes, i) => ({ bytes, type: "image/png", label: `frame ${i + 1}` })));
+    const browserResult = await embedInWorker(
+      pngs.map((bytes, i) => ({ bytes, type: "image/png", label: `frame ${i + 1}` })),
+    );
     expect(browserResult.ok).toBe(true);
     const node = await model.embedClip(await Promise.all(pngs.map((p) => decodeImageForClip(p, model.preprocess))));
-    browserResult.result.frames.forEach((f: number[], i: number) => expect(cosine(f, node.frames[i])).toBeGreaterThan(0.9999));
+    browserResult.result.frames.forEach((f: number[], i: number) =>
+      expect(cosine(f, node.frames[i])).toBeGreaterThan(0.9999),
+    );
     expect(cosine(browserResult.result.clip, node.clip)).toBeGreaterThan(0.9999);
     expect(Math.hypot(...browserResult.result.clip)).toBeCloseTo(1, 4);
   });
@@ -106,7 +131,13 @@ describe("embedding worker in headless Chromium", () => {
     const png = await noisePng(32, 32, 1);
     const cases: Array<[string, Buffer, string, string, RegExp]> = [
       ["empty", Buffer.alloc(0), "image/png", "IMAGE_UNREADABLE", /empty/],
-      ["corrupt", Buffer.concat([png.subarray(0, 40), Buffer.alloc(100, 7)]), "image/png", "IMAGE_UNREADABLE", /Could not read corrupt/],
+      [
+        "corrupt",
+        Buffer.concat([png.subarray(0, 40), Buffer.alloc(100, 7)]),
+        "image/png",
+        "IMAGE_UNREADABLE",
+        /Could not read corrupt/,
+      ],
       ["16-bit.tif", Buffer.from("49492a00", "hex"), "image/tiff", "IMAGE_UNSUPPORTED", /cannot decode TIFF/],
     ];
     for (const [label, bytes, type, code, message] of cases) {
@@ -118,15 +149,25 @@ describe("embedding worker in headless Chromium", () => {
   });
 
   it("embeds a 12000×8000 still", async () => {
-    const big = await sharp({ create: { width: 12000, height: 8000, channels: 3, background: { r: 90, g: 60, b: 30 } } }).jpeg({ quality: 60 }).toBuffer();
+    const big = await sharp({
+      create: { width: 12000, height: 8000, channels: 3, background: { r: 90, g: 60, b: 30 } },
+    })
+      .jpeg({ quality: 60 })
+      .toBuffer();
     const r = await embedInWorker([{ bytes: big, type: "image/jpeg", label: "12000x8000.jpg" }]);
     expect(r.ok).toBe(true);
     expect(Math.hypot(...r.result.frames[0])).toBeCloseTo(1, 4);
   });
 
   it("a model folder with a missing file names the file", async () => {
-    const r = await rpc({ type: "load", options: { source: { kind: "folder", path: "/broken-models/broken-clip" }, quantized: true } });
-    expect(r).toMatchObject({ ok: false, error: { code: "MODEL_INCOMPLETE", message: expect.stringContaining("onnx/text_model_quantized.onnx") } });
+    const r = await rpc({
+      type: "load",
+      options: { source: { kind: "folder", path: "/broken-models/broken-clip" }, quantized: true },
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: "MODEL_INCOMPLETE", message: expect.stringContaining("onnx/text_model_quantized.onnx") },
+    });
   });
 });
 
@@ -152,13 +193,20 @@ describe("embedding worker from file:// as in Premiere (CEP's --allow-file-acces
               });
               w.postMessage({ ...m, id });
             });
-          const loaded = await call({ type: "load", options: { source: { kind: "folder", path: modelDir }, quantized: true } });
+          const loaded = await call({
+            type: "load",
+            options: { source: { kind: "folder", path: modelDir }, quantized: true },
+          });
           if (!loaded.ok) return { loaded };
           const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: "image/png" });
           const embedded = await call({ type: "embedClip", images: [blob] });
           return { loaded, clip: embedded.ok ? Array.from(embedded.result.clip as Float32Array) : embedded.error };
         },
-        { workerUrl: pathToFileURL(builtAsset("embedding.worker-")).toString(), modelDir: TINY_CLIP_DIR, b64: png.toString("base64") },
+        {
+          workerUrl: pathToFileURL(builtAsset("embedding.worker-")).toString(),
+          modelDir: TINY_CLIP_DIR,
+          b64: png.toString("base64"),
+        },
       );
       expect(result.loaded).toMatchObject({ ok: true, result: { modelVersion: "local/tiny-random-clip@q8" } });
       const model = await tinyClip(true);

@@ -54,7 +54,9 @@ describe("browser preview", () => {
     expect(await page.locator(".badge").textContent()).toBe("simulated Premiere");
     await expect.poll(() => page.getByTestId("catalog-status").getAttribute("data-state")).toBe("connected");
     expect(await page.getByTestId("catalog-status").textContent()).toContain("Xenova/clip-vit-base-patch32@q8");
-    await expect.poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 20_000 }).toBe("ready");
+    await expect
+      .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 20_000 })
+      .toBe("ready");
     expect(await page.getByTestId("model-status").textContent()).toContain("local/tiny-random-clip@q8 · 1 thread");
     fs.mkdirSync(path.join(ROOT, "test-results"), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, "test-results/preview-smoke.png") });
@@ -87,7 +89,11 @@ describe("browser preview", () => {
   it("searches references by text: the worker's text embedding finds what Node's text embedding saved", async () => {
     const query = "kitchen oven close-up";
     const [vector] = await (await tinyClip(true)).embedTexts([query]);
-    const editor = await new CatalogClient({ url: catalog.url, anonKey: catalog.anonKey, realtime: { transport: WebSocket as never } }).signIn("editor@eav.local", "local-dev");
+    const editor = await new CatalogClient({
+      url: catalog.url,
+      anonKey: catalog.anonKey,
+      realtime: { transport: WebSocket as never },
+    }).signIn("editor@eav.local", "local-dev");
     await editor.saveReference({
       referenceId: crypto.randomUUID(),
       filePath: "/Volumes/EAV Media/Küche/oven-CU.jpg",
@@ -97,7 +103,9 @@ describe("browser preview", () => {
     });
     const page = await browser.newPage();
     await page.goto(`${server.url}/main/index.html`);
-    await expect.poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 20_000 }).toBe("ready");
+    await expect
+      .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 20_000 })
+      .toBe("ready");
     await page.getByRole("searchbox", { name: "Search references by text" }).fill(query);
     await page.getByRole("button", { name: "Search" }).click();
     const first = page.getByTestId("search-results").locator("li").first();

@@ -17,7 +17,10 @@ function library(name: string, entries: Record<string, unknown>, files: Record<s
   const dir = path.join(work, name);
   fs.mkdirSync(dir, { recursive: true });
   for (const [target, source] of Object.entries(files)) fs.copyFileSync(source, path.join(dir, target));
-  fs.writeFileSync(path.join(dir, ".ingest-metadata.json"), JSON.stringify({ _schema: "2.0", _completed: true, ...entries }));
+  fs.writeFileSync(
+    path.join(dir, ".ingest-metadata.json"),
+    JSON.stringify({ _schema: "2.0", _completed: true, ...entries }),
+  );
   return dir;
 }
 
@@ -34,8 +37,20 @@ describe("bulk import of a corrected library", () => {
     const dir = library(
       "Küche Tag 1 — 日本語",
       {
-        "kitchen-hob-CU.jpg": { location: "kitchen", subject: "hob", shotType: "CU", keywords: ["hob"], reviewedBy: "ana" },
-        "kitchen oven MID.mp4": { location: "kitchen", subject: "oven", action: "cleaning", shotType: "MID", shotNumber: 3 },
+        "kitchen-hob-CU.jpg": {
+          location: "kitchen",
+          subject: "hob",
+          shotType: "CU",
+          keywords: ["hob"],
+          reviewedBy: "ana",
+        },
+        "kitchen oven MID.mp4": {
+          location: "kitchen",
+          subject: "oven",
+          action: "cleaning",
+          shotType: "MID",
+          shotNumber: 3,
+        },
         "bathroom tap (ProRes).mov": { location: "bathroom", subject: "tap", action: "running", shotType: "CU" },
         "wrong-vocabulary.jpg": { location: "garden", subject: "tree", shotType: "OBJ-L" },
         "not-there.mp4": { location: "garden", subject: "gate", action: "opening", shotType: "WS" },
@@ -65,7 +80,11 @@ describe("bulk import of a corrected library", () => {
   });
 
   it("keeps saves the catalog cannot reach and delivers them on the next run", async () => {
-    const dir = library("offline run", { "still.jpg": { location: "hall", subject: "door", shotType: "WS" } }, { "still.jpg": sampleMedia().still.path });
+    const dir = library(
+      "offline run",
+      { "still.jpg": { location: "hall", subject: "door", shotType: "WS" } },
+      { "still.jpg": sampleMedia().still.path },
+    );
     const model = await tinyClip();
     const outboxFile = path.join(work, "outbox-2.json");
     const client = await editor();
@@ -83,8 +102,8 @@ describe("bulk import of a corrected library", () => {
     const dir = path.join(work, "old");
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, ".ingest-metadata.json"), JSON.stringify({ _schema: "1.0" }));
-    await expect(bulkImport([dir], { model: await tinyClip(), catalog: await editor(), outboxFile: path.join(work, "o3.json") })).rejects.toThrow(
-      /_schema is "1.0", this importer reads "2.0"/,
-    );
+    await expect(
+      bulkImport([dir], { model: await tinyClip(), catalog: await editor(), outboxFile: path.join(work, "o3.json") }),
+    ).rejects.toThrow(/_schema is "1.0", this importer reads "2.0"/);
   });
 });

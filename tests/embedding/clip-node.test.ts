@@ -35,7 +35,9 @@ describe("CLIP in Node with the tiny test model", () => {
   it("a batch gives the same embeddings as single calls (fp32 exactly; int8 within its quantization)", async () => {
     for (const quantized of [false, true]) {
       const model = await tinyClip(quantized);
-      const pixels = await Promise.all([1, 2, 3].map(async (s) => decodeImageForClip(await testImage(s), model.preprocess)));
+      const pixels = await Promise.all(
+        [1, 2, 3].map(async (s) => decodeImageForClip(await testImage(s), model.preprocess)),
+      );
       const batch = await model.embedImages(pixels);
       for (let i = 0; i < 3; i++) {
         const [single] = await model.embedImages([pixels[i]]);
@@ -52,7 +54,9 @@ describe("CLIP in Node with the tiny test model", () => {
 
   it("pools a clip's frames as the renormalized mean and keeps each frame", async () => {
     const model = await tinyClip();
-    const pixels = await Promise.all([4, 5, 6, 7, 8].map(async (s) => decodeImageForClip(await testImage(s), model.preprocess)));
+    const pixels = await Promise.all(
+      [4, 5, 6, 7, 8].map(async (s) => decodeImageForClip(await testImage(s), model.preprocess)),
+    );
     const clip = await model.embedClip(pixels);
     expect(clip.frames).toHaveLength(5);
     expect(norm(clip.clip)).toBeCloseTo(1, 5);
@@ -78,7 +82,20 @@ describe("CLIP in Node with the tiny test model", () => {
     const model = await tinyClip();
     const jpg = await decodeImageForClip(sampleMedia().still.path, model.preprocess);
     const tiff = path.join(os.tmpdir(), `rl-16bit-${process.pid}.tif`);
-    execFileSync("ffmpeg", ["-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x480", "-frames:v", "1", "-pix_fmt", "rgb48le", tiff]);
+    execFileSync("ffmpeg", [
+      "-loglevel",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc2=size=640x480",
+      "-frames:v",
+      "1",
+      "-pix_fmt",
+      "rgb48le",
+      tiff,
+    ]);
     expect((await sharp(tiff).metadata()).depth).toBe("ushort");
     const [e1, e2] = await model.embedImages([jpg, await decodeImageForClip(tiff, model.preprocess)]);
     expect(norm(e1)).toBeCloseTo(1, 5);
@@ -89,7 +106,10 @@ describe("CLIP in Node with the tiny test model", () => {
 describe("bad input gets a clear error", () => {
   it("an empty image", async () => {
     const model = await tinyClip();
-    await expect(decodeImageForClip(Buffer.alloc(0), model.preprocess)).rejects.toMatchObject({ code: "IMAGE_UNREADABLE", message: expect.stringContaining("empty") });
+    await expect(decodeImageForClip(Buffer.alloc(0), model.preprocess)).rejects.toMatchObject({
+      code: "IMAGE_UNREADABLE",
+      message: expect.stringContaining("empty"),
+    });
   });
 
   it("a corrupt image", async () => {
@@ -103,7 +123,11 @@ describe("bad input gets a clear error", () => {
 
   it("a 12000×8000 still decodes and embeds", async () => {
     const model = await tinyClip();
-    const big = await sharp({ create: { width: 12000, height: 8000, channels: 3, background: { r: 200, g: 80, b: 20 } } }).jpeg().toBuffer();
+    const big = await sharp({
+      create: { width: 12000, height: 8000, channels: 3, background: { r: 200, g: 80, b: 20 } },
+    })
+      .jpeg()
+      .toBuffer();
     const [e] = await model.embedImages([await decodeImageForClip(big, model.preprocess)]);
     expect(norm(e)).toBeCloseTo(1, 5);
   });
@@ -119,7 +143,10 @@ describe("bad input gets a clear error", () => {
       source: { kind: "folder", path: broken },
       fileExists: async (rel) => fs.existsSync(path.join(broken, rel)),
     }).catch((e) => e);
-    expect(error).toMatchObject({ code: "MODEL_INCOMPLETE", message: expect.stringContaining("missing onnx/vision_model_quantized.onnx") });
+    expect(error).toMatchObject({
+      code: "MODEL_INCOMPLETE",
+      message: expect.stringContaining("missing onnx/vision_model_quantized.onnx"),
+    });
     // without the pre-check, the loader's own failure is still explained
     const error2 = await ClipModel.load({ source: { kind: "folder", path: broken } }).catch((e) => e);
     expect(error2).toMatchObject({ code: "MODEL_UNAVAILABLE", message: expect.stringContaining(broken) });

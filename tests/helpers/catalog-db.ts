@@ -50,13 +50,22 @@ export function embedding(seed: number, cluster = seed): number[] {
 
 export const vec = (v: number[]) => `[${v.join(",")}]`;
 
-export const META = { location: "kitchen", subject: "oven", action: "cleaning", shotType: "MID", keywords: ["oven", "steam"] };
+export const META = {
+  location: "kitchen",
+  subject: "oven",
+  action: "cleaning",
+  shotType: "MID",
+  keywords: ["oven", "steam"],
+};
 
 export const SAVE_SQL = `select media_references.save_reference(
   reference_id => $1, file_path => $2, corrected_metadata => $3, embedding => $4::extensions.vector,
   model_version => $5, shot_id => $6) as saved`;
 
-export function saveParams(id: string, opts: { meta?: unknown; emb?: string; model?: string | null; shot?: string | null } = {}) {
+export function saveParams(
+  id: string,
+  opts: { meta?: unknown; emb?: string; model?: string | null; shot?: string | null } = {},
+) {
   return [
     id,
     `/Volumes/EAV Media/Day 1/${id}.mp4`,

@@ -18,7 +18,11 @@ export class RestartableCatalog {
   static async start(): Promise<RestartableCatalog> {
     const db = await openCatalogDatabase();
     const secret = crypto.randomUUID() + crypto.randomUUID();
-    return new RestartableCatalog(db, await startCatalogServer({ db, jwtSecret: secret, localPassword: LOCAL_PASSWORD }), secret);
+    return new RestartableCatalog(
+      db,
+      await startCatalogServer({ db, jwtSecret: secret, localPassword: LOCAL_PASSWORD }),
+      secret,
+    );
   }
 
   get url(): string {
@@ -26,7 +30,11 @@ export class RestartableCatalog {
   }
 
   anon(): CatalogClient {
-    return new CatalogClient({ url: this.server.url, anonKey: this.server.anonKey, realtime: { transport: WebSocket as never } });
+    return new CatalogClient({
+      url: this.server.url,
+      anonKey: this.server.anonKey,
+      realtime: { transport: WebSocket as never },
+    });
   }
 
   signIn(email: string): Promise<CatalogClient> {
@@ -39,7 +47,13 @@ export class RestartableCatalog {
 
   async restart(): Promise<void> {
     const port = Number(new URL(this.server.url).port);
-    this.server = await startCatalogServer({ db: this.db, jwtSecret: this.secret, localPassword: LOCAL_PASSWORD, port, seed: false });
+    this.server = await startCatalogServer({
+      db: this.db,
+      jwtSecret: this.secret,
+      localPassword: LOCAL_PASSWORD,
+      port,
+      seed: false,
+    });
   }
 
   async close(): Promise<void> {

@@ -22,13 +22,25 @@ async function tsaCertificate() {
   const cert = new pkijs.Certificate();
   cert.version = 2;
   cert.serialNumber = new asn1js.Integer({ value: 7 });
-  const name = [new pkijs.AttributeTypeAndValue({ type: "2.5.4.3", value: new asn1js.Utf8String({ value: "Reference Lookup Test TSA" }) })];
+  const name = [
+    new pkijs.AttributeTypeAndValue({
+      type: "2.5.4.3",
+      value: new asn1js.Utf8String({ value: "Reference Lookup Test TSA" }),
+    }),
+  ];
   cert.issuer.typesAndValues = name;
   cert.subject.typesAndValues = name;
   cert.notBefore.value = new Date(Date.now() - 86_400_000);
   cert.notAfter.value = new Date(Date.now() + 86_400_000);
   const eku = new pkijs.ExtKeyUsage({ keyPurposes: ["1.3.6.1.5.5.7.3.8"] }); // timeStamping
-  cert.extensions = [new pkijs.Extension({ extnID: "2.5.29.37", critical: true, extnValue: eku.toSchema().toBER(false), parsedValue: eku })];
+  cert.extensions = [
+    new pkijs.Extension({
+      extnID: "2.5.29.37",
+      critical: true,
+      extnValue: eku.toSchema().toBER(false),
+      parsedValue: eku,
+    }),
+  ];
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
   await cert.sign(keys.privateKey, "SHA-256");
   return { cert, privateKey: keys.privateKey };
@@ -66,13 +78,21 @@ export async function startTestTsa(): Promise<TestTsa> {
             eContentType: "1.2.840.113549.1.9.16.1.4",
             eContent: new asn1js.OctetString({ valueHex: tstInfo.toSchema().toBER(false) }),
           }),
-          signerInfos: [new pkijs.SignerInfo({ version: 1, sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }) })],
+          signerInfos: [
+            new pkijs.SignerInfo({
+              version: 1,
+              sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
+            }),
+          ],
           certificates: tsReq.certReq ? [cert] : [cert],
         });
         await signed.sign(privateKey, 0, "SHA-256");
         const resp = new pkijs.TimeStampResp({
           status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.granted }),
-          timeStampToken: new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: signed.toSchema(true) }),
+          timeStampToken: new pkijs.ContentInfo({
+            contentType: "1.2.840.113549.1.7.2",
+            content: signed.toSchema(true),
+          }),
         });
         res.writeHead(200, { "content-type": "application/timestamp-reply" });
         res.end(Buffer.from(resp.toSchema().toBER(false)));

@@ -57,11 +57,19 @@ describe("exportFrames", () => {
 
   it("always deletes the temporary sequence and restores the active one", async () => {
     const { host, named, project } = setup();
-    const before = { sequences: project.sequenceList.length, items: project.allItems().length, active: project.activeSequence };
+    const before = {
+      sequences: project.sequenceList.length,
+      items: project.allItems().length,
+      active: project.activeSequence,
+    };
     const result = await host.call("exportFrames", { nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId });
     await host.call("releaseFrames", result.folder);
     await expect(host.call("exportFrames", { nodeId: named("missing-drive clip.mxf").nodeId })).rejects.toBeTruthy();
-    expect({ sequences: project.sequenceList.length, items: project.allItems().length, active: project.activeSequence }).toEqual(before);
+    expect({
+      sequences: project.sequenceList.length,
+      items: project.allItems().length,
+      active: project.activeSequence,
+    }).toEqual(before);
   });
 
   it("refuses an offline clip with MEDIA_OFFLINE and a way out", async () => {
@@ -80,23 +88,33 @@ describe("exportFrames", () => {
     const error = await host.call("exportFrames", { nodeId: clip.nodeId, timeoutMs: 500 }).catch((e) => e);
     expect(error).toMatchObject({ code: "EXPORT_TIMEOUT", message: expect.stringContaining("within 500 ms") });
     expect(project.sequenceList.length).toBe(sequences);
-    const leftovers = fs.readdirSync(`${process.env.RL_SIM_TEMP ?? "/tmp"}/reference-lookup-frames`).filter((d) => d.startsWith(`${clip.nodeId}-`));
+    const leftovers = fs
+      .readdirSync(`${process.env.RL_SIM_TEMP ?? "/tmp"}/reference-lookup-frames`)
+      .filter((d) => d.startsWith(`${clip.nodeId}-`));
     expect(leftovers).toEqual([]);
   });
 
   it("releaseFrames refuses folders it did not make", async () => {
     const { host } = setup();
     await expect(host.call("releaseFrames", "/etc")).rejects.toMatchObject({ code: "INVALID_ARGUMENTS" });
-    await expect(host.call("releaseFrames", "/tmp/reference-lookup-frames/../../etc")).rejects.toMatchObject({ code: "INVALID_ARGUMENTS" });
+    await expect(host.call("releaseFrames", "/tmp/reference-lookup-frames/../../etc")).rejects.toMatchObject({
+      code: "INVALID_ARGUMENTS",
+    });
     // a sibling whose name merely starts like the frames root, and the root itself
     const tmp = process.env.RL_SIM_TEMP ?? os.tmpdir();
-    await expect(host.call("releaseFrames", `${tmp}/reference-lookup-frames-other`)).rejects.toMatchObject({ code: "INVALID_ARGUMENTS" });
-    await expect(host.call("releaseFrames", `${tmp}/reference-lookup-frames`)).rejects.toMatchObject({ code: "INVALID_ARGUMENTS" });
+    await expect(host.call("releaseFrames", `${tmp}/reference-lookup-frames-other`)).rejects.toMatchObject({
+      code: "INVALID_ARGUMENTS",
+    });
+    await expect(host.call("releaseFrames", `${tmp}/reference-lookup-frames`)).rejects.toMatchObject({
+      code: "INVALID_ARGUMENTS",
+    });
   });
 
   it("validates the request: fractions outside 0..1 are refused", async () => {
     const { host, named } = setup();
-    await expect(host.call("exportFrames", { nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId, fractions: [1.5] })).rejects.toMatchObject({
+    await expect(
+      host.call("exportFrames", { nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId, fractions: [1.5] }),
+    ).rejects.toMatchObject({
       code: "INVALID_ARGUMENTS",
     });
   });

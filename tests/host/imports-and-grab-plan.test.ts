@@ -16,7 +16,10 @@ describe("new imports", () => {
     const events: CsxsEvent[] = [];
     simulator.events.on("csxs", (e: CsxsEvent) => events.push(e));
     expect(await host.call("watchImports")).toEqual({ mode: "events" });
-    const added = simulator.importItem(project.rootItem, new SimProjectItem("new take.mp4", ProjectItemType.CLIP, sampleMedia().h264));
+    const added = simulator.importItem(
+      project.rootItem,
+      new SimProjectItem("new take.mp4", ProjectItemType.CLIP, sampleMedia().h264),
+    );
     expect(events).toEqual([{ type: IMPORT_EVENT, data: JSON.stringify([added.nodeId]) }]);
   });
 
@@ -61,7 +64,8 @@ describe("new imports", () => {
     simulator.events.on("csxs", (e: CsxsEvent) => pending.push(watcher.handleEvent(e.data)));
     await watcher.start();
     const bin = simulator.importItem(project.rootItem, new SimProjectItem("Card 7", ProjectItemType.BIN));
-    for (let i = 0; i < 300; i++) simulator.importItem(bin, new SimProjectItem(`C${i}.mp4`, ProjectItemType.CLIP, sampleMedia().h264));
+    for (let i = 0; i < 300; i++)
+      simulator.importItem(bin, new SimProjectItem(`C${i}.mp4`, ProjectItemType.CLIP, sampleMedia().h264));
     await Promise.all(pending);
     await watcher.poll();
     watcher.stop();
@@ -88,7 +92,10 @@ describe("grab plan (panel side)", () => {
     const { host } = simulatedHost(createSampleProject(sampleMedia()));
     const { items } = await host.call("getProjectSnapshot");
     // 10 frames at 25 fps: 10/30/50/70/90 % of 0.4 s are frames 1, 3, 5, 7, 9 (0-based) of 0001..0010
-    const files = imageSequenceFiles(items.find((i) => i.imageSequence)!, DEFAULT_FRAME_FRACTIONS);
+    const files = imageSequenceFiles(
+      items.find((i) => i.imageSequence)!,
+      DEFAULT_FRAME_FRACTIONS,
+    );
     expect(files.map((f) => f.slice(-8))).toEqual(["0002.png", "0004.png", "0006.png", "0008.png", "0010.png"]);
     for (const f of files) expect(fs.existsSync(f)).toBe(true);
   });

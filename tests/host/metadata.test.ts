@@ -39,7 +39,10 @@ describe("IA's XMP contract", () => {
   it("names a photo without an action, and omits -#N without a shot number", async () => {
     const { host, project } = setup();
     const still = project.allItems().find((i) => i.name === "kitchen-hob-CU.jpg")!;
-    await host.call("writeClipMetadata", { nodeId: still.nodeId, metadata: { location: "kitchen", subject: "hob", shotType: "CU" } });
+    await host.call("writeClipMetadata", {
+      nodeId: still.nodeId,
+      metadata: { location: "kitchen", subject: "hob", shotType: "CU" },
+    });
     const read = await host.call("readClipMetadata", still.nodeId);
     expect(read.shotName).toBe("kitchen-hob-CU");
     expect(read.metadata).toEqual({ location: "kitchen", subject: "hob", shotType: "CU", keywords: [] });
@@ -56,10 +59,24 @@ describe("IA's XMP contract", () => {
     ["non-Latin text", "Küche — 日本語 — Ελληνικά — العربية"],
   ])("round-trips %s exactly", async (_name, value) => {
     const { host, clip } = setup();
-    const metadata: IaMetadata = { location: value, subject: value, action: value, shotType: "WS", shotNumber: 12, keywords: [value, "plain", value] };
+    const metadata: IaMetadata = {
+      location: value,
+      subject: value,
+      action: value,
+      shotType: "WS",
+      shotNumber: 12,
+      keywords: [value, "plain", value],
+    };
     await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata });
     const read = await host.call("readClipMetadata", clip.nodeId);
-    expect(read.metadata).toEqual({ location: value, subject: value, action: value, shotType: "WS", shotNumber: 12, keywords: [value, "plain", value] });
+    expect(read.metadata).toEqual({
+      location: value,
+      subject: value,
+      action: value,
+      shotType: "WS",
+      shotNumber: 12,
+      keywords: [value, "plain", value],
+    });
     expect(read.columns["IA Subject"]).toBe(value);
   });
 
@@ -128,13 +145,30 @@ describe("Project panel columns", () => {
     const { host, clip, project } = setup();
     await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain, referenceStatus: "suggested" });
     await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain, referenceStatus: "confirmed" });
-    expect(project.schemaCalls).toEqual(["IALocation", "IASubject", "IAAction", "IAShotType", "IAShot", "IAKeywords", "IAReference"]);
+    expect(project.schemaCalls).toEqual([
+      "IALocation",
+      "IASubject",
+      "IAAction",
+      "IAShotType",
+      "IAShot",
+      "IAKeywords",
+      "IAReference",
+    ]);
     expect([...project.schema.values()].map((c) => c.label)).toEqual([
-      "IA Location", "IA Subject", "IA Action", "IA Shot Type", "IA Shot", "IA Keywords", "IA Reference",
+      "IA Location",
+      "IA Subject",
+      "IA Action",
+      "IA Shot Type",
+      "IA Shot",
+      "IA Keywords",
+      "IA Reference",
     ]);
     const columns = new XMPMeta(clip.getProjectMetadata());
     expect(columns.getProperty(PROJECT_METADATA_NS, "IAShot")?.value).toBe("#3");
     expect(columns.getProperty(PROJECT_METADATA_NS, "IAReference")?.value).toBe("confirmed");
-    expect((await host.call("readClipMetadata", clip.nodeId)).columns).toMatchObject({ "IA Location": "kitchen", "IA Reference": "confirmed" });
+    expect((await host.call("readClipMetadata", clip.nodeId)).columns).toMatchObject({
+      "IA Location": "kitchen",
+      "IA Reference": "confirmed",
+    });
   });
 });

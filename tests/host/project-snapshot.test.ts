@@ -37,7 +37,10 @@ describe("getProjectSnapshot", () => {
     });
     expect(byName["kitchen-hob-CU.jpg"]).toMatchObject({ still: true, imageSequence: false, width: 640, height: 360 });
     expect(byName["garden_0001.png"]).toMatchObject({ still: false, imageSequence: true });
-    expect(byName["missing-drive clip.mxf"]).toMatchObject({ offline: true, mediaPath: expect.stringContaining("missing-drive clip.mxf") });
+    expect(byName["missing-drive clip.mxf"]).toMatchObject({
+      offline: true,
+      mediaPath: expect.stringContaining("missing-drive clip.mxf"),
+    });
     expect(byName["Ep 3 assembly"]).toMatchObject({ isSequence: true, mediaPath: null });
     expect(byName["Footage"]).toMatchObject({ type: "BIN", mediaPath: null, offline: false });
   });
@@ -50,7 +53,9 @@ describe("getProjectSnapshot", () => {
     const { host } = simulatedHost(project);
     const ids = await host.call("listClipIds");
     expect(ids).toEqual([clip.nodeId]);
-    const { clips: [record] } = await host.call("getClips", ids);
+    const {
+      clips: [record],
+    } = await host.call("getClips", ids);
     expect(record.treePath).toBe("\\deep.prproj\\Level 1\\Level 2\\Level 3\\Level 4\\Level 5\\deep clip.mp4");
   });
 
@@ -66,20 +71,32 @@ describe("getProjectSnapshot", () => {
   it("lists deleted ids as missing, reports an unknown id as NOT_FOUND and a bin where a clip is needed as NOT_A_CLIP", async () => {
     const { host } = simulatedHost(createSampleProject(sampleMedia()));
     const ids = await host.call("listClipIds");
-    expect(await host.call("getClips", [ids[0], "999999"])).toMatchObject({ clips: [{ nodeId: ids[0] }], missing: ["999999"] });
+    expect(await host.call("getClips", [ids[0], "999999"])).toMatchObject({
+      clips: [{ nodeId: ids[0] }],
+      missing: ["999999"],
+    });
     await expect(host.call("readClipMetadata", "999999")).rejects.toMatchObject({ code: "NOT_FOUND" });
     const { items } = await host.call("getProjectSnapshot");
     const bin = items.find((i) => i.type === "BIN")!;
-    await expect(host.call("readClipMetadata", bin.nodeId)).rejects.toMatchObject({ code: "NOT_A_CLIP", message: expect.stringContaining("bin") });
+    await expect(host.call("readClipMetadata", bin.nodeId)).rejects.toMatchObject({
+      code: "NOT_A_CLIP",
+      message: expect.stringContaining("bin"),
+    });
     const seq = items.find((i) => i.isSequence)!;
-    await expect(host.call("exportFrames", { nodeId: seq.nodeId })).rejects.toMatchObject({ code: "NOT_A_CLIP", message: expect.stringContaining("sequence") });
+    await expect(host.call("exportFrames", { nodeId: seq.nodeId })).rejects.toMatchObject({
+      code: "NOT_A_CLIP",
+      message: expect.stringContaining("sequence"),
+    });
   });
 
   it("snapshots a 2,000-item project (timing is in npm run bench:host)", async () => {
     const project = new SimProject("/Volumes/Projekte/Großes Projekt.prproj");
     for (let b = 0; b < 20; b++) {
       const bin = project.rootItem.add(new SimProjectItem(`Drehtag ${b + 1}`, ProjectItemType.BIN));
-      for (let c = 0; c < 99; c++) bin.add(new SimProjectItem(`A${b}_C${String(c).padStart(3, "0")}.mov`, ProjectItemType.CLIP, sampleMedia().prores));
+      for (let c = 0; c < 99; c++)
+        bin.add(
+          new SimProjectItem(`A${b}_C${String(c).padStart(3, "0")}.mov`, ProjectItemType.CLIP, sampleMedia().prores),
+        );
     }
     const { host } = simulatedHost(project);
     const { items } = await host.call("getProjectSnapshot");

@@ -4,7 +4,8 @@ import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
 import { simulatedHost } from "../helpers/simulated-host";
 
-const item = (project: ReturnType<typeof createSampleProject>, name: string) => project.allItems().find((i) => i.name === name)!;
+const item = (project: ReturnType<typeof createSampleProject>, name: string) =>
+  project.allItems().find((i) => i.name === name)!;
 
 describe("getSelection", () => {
   it("with nothing selected: no project items, an empty timeline selection", async () => {
@@ -30,7 +31,10 @@ describe("getSelection", () => {
       const { host, simulator } = simulatedHost(project, { legacySelectionApi });
       simulator.app.projectViewSelection = [item(project, "kitchen-hob-CU.jpg"), item(project, "garden_0001.png")];
       const { projectItems } = await host.call("getSelection");
-      expect(projectItems.map((p) => p.name), `legacy=${legacySelectionApi}`).toEqual(["kitchen-hob-CU.jpg", "garden_0001.png"]);
+      expect(
+        projectItems.map((p) => p.name),
+        `legacy=${legacySelectionApi}`,
+      ).toEqual(["kitchen-hob-CU.jpg", "garden_0001.png"]);
     }
   });
 

@@ -4,8 +4,16 @@ import { modelSourceFrom, progressTracker } from "../../src/panel/model-loading"
 describe("model source from the studio config", () => {
   it("defaults to the hub's CLIP ViT-B/32 and honours folder and bundled sources", () => {
     expect(modelSourceFrom(null)).toEqual({ kind: "hub", modelId: "Xenova/clip-vit-base-patch32" });
-    expect(modelSourceFrom({ model: { source: "folder", path: "//nas/models/clip" } })).toEqual({ kind: "folder", path: "//nas/models/clip", modelId: undefined });
-    expect(modelSourceFrom({ model: { source: "bundled" } })).toEqual({ kind: "bundled", path: "../model", modelId: undefined });
+    expect(modelSourceFrom({ model: { source: "folder", path: "//nas/models/clip" } })).toEqual({
+      kind: "folder",
+      path: "//nas/models/clip",
+      modelId: undefined,
+    });
+    expect(modelSourceFrom({ model: { source: "bundled" } })).toEqual({
+      kind: "bundled",
+      path: "../model",
+      modelId: undefined,
+    });
   });
 });
 

@@ -32,7 +32,10 @@ afterAll(async () => tsa?.close());
 
 /** xmlsec1 reports on stderr; it exits non-zero when a reference fails. */
 function xmlsecVerify(dir: string): { status: number | null; out: string } {
-  const r = spawnSync("xmlsec1", ["--verify", "--id-attr:Id", "Manifest", "--insecure", "META-INF/signatures.xml"], { cwd: dir, encoding: "utf8" });
+  const r = spawnSync("xmlsec1", ["--verify", "--id-attr:Id", "Manifest", "--insecure", "META-INF/signatures.xml"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -55,7 +58,14 @@ describe("our signed ZXP", () => {
 
   it("holds the manifest, panel, jsx and onnxruntime WASM, and no dev files or source maps", async () => {
     const names = (await readZip(plain)).map((e) => e.name);
-    for (const needed of ["CSXS/manifest.xml", "main/index.html", "jsx/index.js", "ort/ort-wasm.wasm", "ort/ort-wasm-simd.wasm", "icons/icon-dark.png"]) {
+    for (const needed of [
+      "CSXS/manifest.xml",
+      "main/index.html",
+      "jsx/index.js",
+      "ort/ort-wasm.wasm",
+      "ort/ort-wasm-simd.wasm",
+      "icons/icon-dark.png",
+    ]) {
       expect(names).toContain(needed);
     }
     expect(names.some((n) => n.endsWith(".map") || n === ".debug")).toBe(false);
@@ -88,14 +98,26 @@ describe("our signed ZXP", () => {
 
   it("bundles a model and studio defaults when asked, and refuses broken ones", async () => {
     const config = path.join(work, "studio.json");
-    fs.writeFileSync(config, JSON.stringify({ catalog: { url: "https://abc.supabase.co", anonKey: "a.b.c" }, model: { source: "bundled" } }));
-    const { zxp, files } = await packageExtension({ extensionDir: DIST, identity, modelDir: TINY_CLIP_DIR, studioConfigFile: config });
+    fs.writeFileSync(
+      config,
+      JSON.stringify({ catalog: { url: "https://abc.supabase.co", anonKey: "a.b.c" }, model: { source: "bundled" } }),
+    );
+    const { zxp, files } = await packageExtension({
+      extensionDir: DIST,
+      identity,
+      modelDir: TINY_CLIP_DIR,
+      studioConfigFile: config,
+    });
     expect(files).toContain("model/onnx/vision_model_quantized.onnx");
     expect(files).toContain("config/studio.json");
     expect((await verifyZxp(zxp)).ok).toBe(true);
     fs.writeFileSync(config, JSON.stringify({ catalog: { url: "ftp://nope", anonKey: "x" } }));
-    await expect(packageExtension({ extensionDir: DIST, identity, studioConfigFile: config })).rejects.toThrow(/catalog.url must be an http\(s\) URL/);
-    await expect(packageExtension({ extensionDir: DIST, identity, modelDir: work })).rejects.toThrow(/is missing config.json/);
+    await expect(packageExtension({ extensionDir: DIST, identity, studioConfigFile: config })).rejects.toThrow(
+      /catalog.url must be an http\(s\) URL/,
+    );
+    await expect(packageExtension({ extensionDir: DIST, identity, modelDir: work })).rejects.toThrow(
+      /is missing config.json/,
+    );
   });
 
   it("signs with a studio .p12 as well", async () => {
@@ -114,7 +136,9 @@ describe("our signed ZXP", () => {
     const manifest = fs.readFileSync(path.join(installed, "CSXS/manifest.xml"), "utf8");
     const mainPath = /<MainPath>\.\/([^<]+)<\/MainPath>/.exec(manifest)![1];
     const scriptPath = /<ScriptPath>\.\/([^<]+)<\/ScriptPath>/.exec(manifest)![1];
-    const simulator = new PremiereSimulator({ project: createSampleProject() }).loadBundle(path.join(installed, scriptPath));
+    const simulator = new PremiereSimulator({ project: createSampleProject() }).loadBundle(
+      path.join(installed, scriptPath),
+    );
     const server = await startPreviewServer({ extensionDir: installed, simulator });
     const browser = await launchChromium(chromium);
     try {

@@ -12,7 +12,8 @@ import { SHARED } from "../helpers/paths";
 const FIXTURES = path.join(SHARED, "fixtures/zxp");
 const haveFixtures = fs.existsSync(path.join(FIXTURES, "PProPanel.zxp"));
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
-const status = (checks: { name: CheckName; ok: boolean }[], name: CheckName) => checks.filter((c) => c.name === name).every((c) => c.ok);
+const status = (checks: { name: CheckName; ok: boolean }[], name: CheckName) =>
+  checks.filter((c) => c.name === name).every((c) => c.ok);
 
 /** Re-zips entries in the same order with the same compression, after an edit. */
 function rezip(entries: ZipEntry[], edit: (e: ZipEntry) => Buffer | void): Promise<Buffer> {
@@ -59,7 +60,9 @@ describe.skipIf(!haveFixtures)("real Adobe-signed packages (skipped: ../shared/f
     });
     const verdict = await verifyZxp(tampered);
     expect(verdict.ok).toBe(false);
-    expect(verdict.firstProblem).toBe('file-digests: "jsx/Premiere.jsx" was changed after signing (its SHA-256 digest does not match)');
+    expect(verdict.firstProblem).toBe(
+      'file-digests: "jsx/Premiere.jsx" was changed after signing (its SHA-256 digest does not match)',
+    );
   });
 
   it("rejects a copy whose manifest digest was edited to match a changed file", async () => {
@@ -74,7 +77,9 @@ describe.skipIf(!haveFixtures)("real Adobe-signed packages (skipped: ../shared/f
     });
     const verdict = await verifyZxp(tampered);
     expect(status(verdict.checks, "file-digests")).toBe(true); // the attacker fixed the file digest…
-    expect(verdict.firstProblem).toBe("manifest-digest: the manifest was edited after signing (its canonical digest does not match SignedInfo)");
+    expect(verdict.firstProblem).toBe(
+      "manifest-digest: the manifest was edited after signing (its canonical digest does not match SignedInfo)",
+    );
   });
 
   it("rejects a copy re-signed with another key", async () => {

@@ -1,7 +1,12 @@
 // Frame grab for any codec Premiere plays: a temporary sequence from the clip, QE's
 // exportFramePNG at each sample time, polling for files Premiere writes in the background.
 // The temporary sequence is always deleted; on failure so are the partial files.
-import { DEFAULT_FRAME_FRACTIONS, type ExportedFrame, type ExportFramesRequest, type ExportFramesResult } from "../../lib/bridge/contract";
+import {
+  DEFAULT_FRAME_FRACTIONS,
+  type ExportedFrame,
+  type ExportFramesRequest,
+  type ExportFramesResult,
+} from "../../lib/bridge/contract";
 import { frameOffsets, ticksToTimecode } from "../../lib/frames/frame-times";
 import { fail } from "../dispatch";
 import { requireClip } from "./items";
@@ -43,7 +48,10 @@ function removeFolder(folder: Folder): void {
 export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
   var item = requireClip(request.nodeId);
   if (item.isOffline()) {
-    throw fail("MEDIA_OFFLINE", "'" + item.name + "' is offline: its media file is missing. Relink it in Premiere, then try again.");
+    throw fail(
+      "MEDIA_OFFLINE",
+      "'" + item.name + "' is offline: its media file is missing. Relink it in Premiere, then try again.",
+    );
   }
   var project = requireProject();
   var fractions = request.fractions || DEFAULT_FRAME_FRACTIONS;
@@ -58,12 +66,18 @@ export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
   var previous = project.activeSequence;
   var frames: ExportedFrame[] = [];
   try {
-    sequence = project.createNewSequenceFromClips("Reference Lookup frame grab " + stamp, [item], project.rootItem) || null;
-    if (!sequence) throw fail("EXPORT_FAILED", "Premiere could not make a temporary sequence from '" + item.name + "'.");
+    sequence =
+      project.createNewSequenceFromClips("Reference Lookup frame grab " + stamp, [item], project.rootItem) || null;
+    if (!sequence)
+      throw fail("EXPORT_FAILED", "Premiere could not make a temporary sequence from '" + item.name + "'.");
     project.openSequence(sequence.sequenceID);
     app.enableQE();
     var qeSequence = qe ? ((qe.project as QEProject).getActiveSequence() as QEFrameExporter | undefined) : undefined;
-    if (!qeSequence) throw fail("EXPORT_FAILED", "Premiere's QE DOM has no active sequence; frame export is unavailable in this version.");
+    if (!qeSequence)
+      throw fail(
+        "EXPORT_FAILED",
+        "Premiere's QE DOM has no active sequence; frame export is unavailable in this version.",
+      );
     var ticksPerFrame = parseFloat(sequence.timebase);
     for (var i = 0; i < offsets.length; i++) {
       var base = folder.fsName + "/frame-" + (i + 1);
@@ -71,7 +85,10 @@ export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
       qeSequence.exportFramePNG(ticksToTimecode(offsets[i], ticksPerFrame), base);
       var file = waitForFile(base, timeoutMs);
       if (!file) {
-        throw fail("EXPORT_TIMEOUT", "Premiere did not write frame " + (i + 1) + " of '" + item.name + "' within " + timeoutMs + " ms.");
+        throw fail(
+          "EXPORT_TIMEOUT",
+          "Premiere did not write frame " + (i + 1) + " of '" + item.name + "' within " + timeoutMs + " ms.",
+        );
       }
       frames.push({ fraction: fractions[i], ticks: String(parseFloat(inTicks) + offsets[i]), path: file.fsName });
     }
@@ -89,7 +106,10 @@ export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
 export function releaseFrames(folderPath: string): { removed: number } {
   var root = framesRoot();
   var normalized = new Folder(folderPath).fsName;
-  var inside = normalized.indexOf(root) === 0 && normalized.length > root.length + 1 && /[\\\/]/.test(normalized.charAt(root.length));
+  var inside =
+    normalized.indexOf(root) === 0 &&
+    normalized.length > root.length + 1 &&
+    /[\\\/]/.test(normalized.charAt(root.length));
   if (!inside || normalized.indexOf("..") >= 0) {
     throw fail("INVALID_ARGUMENTS", "releaseFrames only removes folders the frame grab made (under " + root + ").");
   }

@@ -45,7 +45,8 @@ export function findItem(nodeId: string): ProjectItem {
     }
     return false;
   });
-  if (!found) throw fail("NOT_FOUND", "No project item with id " + nodeId + ": it may have been deleted. Refresh the clip list.");
+  if (!found)
+    throw fail("NOT_FOUND", "No project item with id " + nodeId + ": it may have been deleted. Refresh the clip list.");
   return found;
 }
 
@@ -53,7 +54,14 @@ export function findItem(nodeId: string): ProjectItem {
 export function requireClip(nodeId: string): ProjectItem {
   var item = findItem(nodeId);
   if (item.type !== ProjectItemType.CLIP || isSequenceItem(item) || !item.getMediaPath()) {
-    throw fail("NOT_A_CLIP", "'" + item.name + "' is a " + (isSequenceItem(item) ? "sequence" : kindOf(item).toLowerCase()) + ", not a clip with media.");
+    throw fail(
+      "NOT_A_CLIP",
+      "'" +
+        item.name +
+        "' is a " +
+        (isSequenceItem(item) ? "sequence" : kindOf(item).toLowerCase()) +
+        ", not a clip with media.",
+    );
   }
   return item;
 }

@@ -78,7 +78,11 @@ function applyLocks(next: IaMetadata, current: Partial<IaMetadata>, kept: string
   for (var i = 0; i < locked.length; i++) {
     var field = locked[i];
     var value = have[field];
-    var present = value !== undefined && value !== null && value !== "" && !(field === "keywords" && (value as string[]).length === 0);
+    var present =
+      value !== undefined &&
+      value !== null &&
+      value !== "" &&
+      !(field === "keywords" && (value as string[]).length === 0);
     if (present) {
       merged[field] = value;
       kept.push(field);
@@ -102,7 +106,10 @@ export function writeClipMetadata(request: WriteMetadataRequest): WriteMetadataR
     tapeNameWritten = true;
   }
   if (item.setXMPMetadata(xmp.serialize()) === false) {
-    throw fail("METADATA_FAILED", "Premiere refused the XMP update for '" + item.name + "'. Is the media read-only or offline?");
+    throw fail(
+      "METADATA_FAILED",
+      "Premiere refused the XMP update for '" + item.name + "'. Is the media read-only or offline?",
+    );
   }
 
   var project = requireProject();

@@ -29,7 +29,8 @@ export function parseEnvelope<T>(fn: string, raw: string): T {
     throw new HostError({
       code: "EVAL_FAILED",
       fn,
-      message: "Premiere could not run the panel's host script. Reopen the panel; if it persists, reinstall the extension.",
+      message:
+        "Premiere could not run the panel's host script. Reopen the panel; if it persists, reinstall the extension.",
     });
   }
   let envelope: HostEnvelope<T>;
@@ -39,7 +40,11 @@ export function parseEnvelope<T>(fn: string, raw: string): T {
     throw new HostError({ code: "BAD_RESPONSE", fn, message: `host answered non-JSON text: ${raw.slice(0, 120)}` });
   }
   if (!envelope || typeof envelope !== "object" || typeof envelope.ok !== "boolean") {
-    throw new HostError({ code: "BAD_RESPONSE", fn, message: `host answered an unexpected shape: ${raw.slice(0, 120)}` });
+    throw new HostError({
+      code: "BAD_RESPONSE",
+      fn,
+      message: `host answered an unexpected shape: ${raw.slice(0, 120)}`,
+    });
   }
   if (envelope.ok) return envelope.value;
   throw new HostError(envelope.error);

@@ -26,7 +26,8 @@ export function cepTransport(cep: AdobeCep): EvalTransport {
     kind: "cep",
     evalScript: (script) => new Promise((resolve) => cep.evalScript(script, (result) => resolve(result))),
     onHostEvent(type, listener) {
-      const handler = (event: { data?: unknown }) => listener(typeof event.data === "string" ? event.data : JSON.stringify(event.data));
+      const handler = (event: { data?: unknown }) =>
+        listener(typeof event.data === "string" ? event.data : JSON.stringify(event.data));
       cep.addEventListener?.(type, handler);
       return () => cep.removeEventListener?.(type, handler);
     },

@@ -72,7 +72,8 @@ export function embeddingProblem(embedding: ArrayLike<number>): string | null {
     return `embedding has ${embedding?.length ?? 0} dimensions; CLIP ViT-B/32 embeddings have ${EMBEDDING_DIMENSIONS}`;
   }
   for (let i = 0; i < embedding.length; i++) {
-    if (!Number.isFinite(embedding[i])) return `embedding value ${i} is ${embedding[i]}: embeddings must be finite numbers`;
+    if (!Number.isFinite(embedding[i]))
+      return `embedding value ${i} is ${embedding[i]}: embeddings must be finite numbers`;
   }
   return null;
 }
@@ -96,12 +97,20 @@ export class CatalogClient {
 
   async signIn(email: string, password: string): Promise<CatalogClient> {
     const { data, error } = await this.db.auth.signInWithPassword({ email, password });
-    if (error || !data.session) throw new CatalogError("AUTH", `Sign-in failed: ${error?.message ?? "no session"}`, "Check the email and password.");
+    if (error || !data.session)
+      throw new CatalogError(
+        "AUTH",
+        `Sign-in failed: ${error?.message ?? "no session"}`,
+        "Check the email and password.",
+      );
     return this.withAccessToken(data.session.access_token);
   }
 
   async defaultModelVersion(): Promise<string> {
-    const { data, error, status } = await this.db.from("embedding_models").select("model_version").eq("is_default", true);
+    const { data, error, status } = await this.db
+      .from("embedding_models")
+      .select("model_version")
+      .eq("is_default", true);
     if (error) throw classify(error, status);
     const row = (data as Array<{ model_version: string }>)[0];
     if (!row) throw new CatalogError("SERVER", "The catalog has no default model version.");

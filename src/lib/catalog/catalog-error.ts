@@ -50,7 +50,11 @@ export function classify(error: PostgrestLikeError, status: number): CatalogErro
   const byDetail = error.details ? BY_DETAIL[error.details] : undefined;
   if (byDetail) return new CatalogError(byDetail, message, hint);
   if (status === 0 || /fetch failed|Failed to fetch|ECONNREFUSED|NetworkError/i.test(message)) {
-    return new CatalogError("UNREACHABLE", `The reference catalog cannot be reached: ${message}`, "Check the network or the catalog URL; saves are kept and retried.");
+    return new CatalogError(
+      "UNREACHABLE",
+      `The reference catalog cannot be reached: ${message}`,
+      "Check the network or the catalog URL; saves are kept and retried.",
+    );
   }
   if (error.code?.startsWith("PGRST30")) return new CatalogError("AUTH", message, "Sign in again.");
   if (error.code === "42501") return new CatalogError("NOT_ALLOWED", message, hint ?? "Sign in with a staff account.");

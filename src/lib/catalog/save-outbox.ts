@@ -36,7 +36,10 @@ export function memoryStorage(initial: OutboxEntry[] = []): OutboxStorage {
   return { read: () => entries, write: (next) => void (entries = next) };
 }
 
-export function localStorageStorage(key = "reference-lookup.save-outbox", store: Storage = localStorage): OutboxStorage {
+export function localStorageStorage(
+  key = "reference-lookup.save-outbox",
+  store: Storage = localStorage,
+): OutboxStorage {
   return {
     read() {
       try {
@@ -65,7 +68,13 @@ export class SaveOutbox {
 
   /** Persists the save, then tries it once. Never throws for a save it could keep. */
   async save(input: SaveReferenceInput): Promise<SaveOutcome> {
-    const entry: OutboxEntry = { input, state: "pending", attempts: 0, queuedAt: this.now(), nextAttemptAt: this.now() };
+    const entry: OutboxEntry = {
+      input,
+      state: "pending",
+      attempts: 0,
+      queuedAt: this.now(),
+      nextAttemptAt: this.now(),
+    };
     this.put(entry);
     return this.attempt(entry);
   }
@@ -75,7 +84,9 @@ export class SaveOutbox {
   flush(options: { ignoreBackoff?: boolean } = {}): Promise<SaveOutcome[]> {
     if (!this.flushing) {
       this.flushing = (async () => {
-        const due = this.entries().filter((e) => e.state === "pending" && (options.ignoreBackoff || e.nextAttemptAt <= this.now()));
+        const due = this.entries().filter(
+          (e) => e.state === "pending" && (options.ignoreBackoff || e.nextAttemptAt <= this.now()),
+        );
         const outcomes: SaveOutcome[] = [];
         for (const entry of due) outcomes.push(await this.attempt(entry));
         return outcomes;
@@ -88,7 +99,12 @@ export class SaveOutbox {
   async retry(referenceId: string, corrected?: Partial<SaveReferenceInput>): Promise<SaveOutcome> {
     const entry = this.entries().find((e) => e.input.referenceId === referenceId);
     if (!entry) throw new Error(`no kept save with reference id ${referenceId}`);
-    const next: OutboxEntry = { ...entry, input: { ...entry.input, ...corrected, referenceId }, state: "pending", nextAttemptAt: this.now() };
+    const next: OutboxEntry = {
+      ...entry,
+      input: { ...entry.input, ...corrected, referenceId },
+      state: "pending",
+      nextAttemptAt: this.now(),
+    };
     this.put(next);
     return this.attempt(next);
   }

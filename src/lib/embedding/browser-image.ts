@@ -5,7 +5,8 @@ import { EmbeddingError } from "./embedding-error";
 import { centreCropRect, toChw, type PreprocessorConfig } from "./pixels";
 
 export async function decodeBlobForClip(blob: Blob, cfg: PreprocessorConfig, label = "image"): Promise<Float32Array> {
-  if (blob.size === 0) throw new EmbeddingError("IMAGE_UNREADABLE", `${label} is empty (0 bytes): re-export the frame or check the file.`);
+  if (blob.size === 0)
+    throw new EmbeddingError("IMAGE_UNREADABLE", `${label} is empty (0 bytes): re-export the frame or check the file.`);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob);
@@ -25,7 +26,10 @@ export async function decodeBlobForClip(blob: Blob, cfg: PreprocessorConfig, lab
   }
 }
 
-export function bitmapToClip(source: CanvasImageSource & { width: number; height: number }, cfg: PreprocessorConfig): Float32Array {
+export function bitmapToClip(
+  source: CanvasImageSource & { width: number; height: number },
+  cfg: PreprocessorConfig,
+): Float32Array {
   const { sx, sy, sw, sh } = centreCropRect(source.width, source.height, cfg.size, cfg.crop);
   const canvas = new OffscreenCanvas(cfg.crop, cfg.crop);
   const ctx = canvas.getContext("2d", { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D | null;

@@ -85,7 +85,9 @@ export class ClipModel {
         AutoTokenizer.from_pretrained(name, opts()),
         AutoProcessor.from_pretrained(name, opts()),
       ]);
-      const preprocess = preprocessorConfigFrom((processor as unknown as { feature_extractor: { config: Record<string, unknown> } }).feature_extractor.config);
+      const preprocess = preprocessorConfigFrom(
+        (processor as unknown as { feature_extractor: { config: Record<string, unknown> } }).feature_extractor.config,
+      );
       return new ClipModel(modelVersionOf(modelIdOf(source), quantized), preprocess, vision, text, tokenizer);
     } catch (e) {
       if (e instanceof EmbeddingError) throw e;
@@ -94,7 +96,10 @@ export class ClipModel {
         source.kind === "hub"
           ? "Check the internet connection, or ask your admin for an offline model folder (Settings → Model source)."
           : "Check that the folder exists and holds a complete CLIP model, or switch to the Hugging Face hub.";
-      throw new EmbeddingError("MODEL_UNAVAILABLE", `Could not load the CLIP model from ${tried}: ${(e as Error).message}. ${fix}`);
+      throw new EmbeddingError(
+        "MODEL_UNAVAILABLE",
+        `Could not load the CLIP model from ${tried}: ${(e as Error).message}. ${fix}`,
+      );
     }
   }
 
@@ -105,11 +110,14 @@ export class ClipModel {
     const plane = 3 * crop * crop;
     const batch = new Float32Array(plane * pixels.length);
     pixels.forEach((p, i) => {
-      if (p.length !== plane) throw new EmbeddingError("INFERENCE_FAILED", `frame ${i} has ${p.length} values, expected ${plane}`);
+      if (p.length !== plane)
+        throw new EmbeddingError("INFERENCE_FAILED", `frame ${i} has ${p.length} values, expected ${plane}`);
       batch.set(p, i * plane);
     });
     try {
-      const { image_embeds } = await this.vision({ pixel_values: new Tensor("float32", batch, [pixels.length, 3, crop, crop]) });
+      const { image_embeds } = await this.vision({
+        pixel_values: new Tensor("float32", batch, [pixels.length, 3, crop, crop]),
+      });
       return split(image_embeds as Tensor, pixels.length);
     } catch (e) {
       throw new EmbeddingError("INFERENCE_FAILED", `CLIP image inference failed: ${(e as Error).message}`);

@@ -34,7 +34,11 @@ export function modelVersionOf(modelId: string, quantized: boolean): string {
 
 export function modelIdOf(source: ModelSource): string {
   if (source.kind === "hub") return source.modelId;
-  const folder = source.path.replace(/[\\/]+$/, "").split(/[\\/]/).pop() ?? "model";
+  const folder =
+    source.path
+      .replace(/[\\/]+$/, "")
+      .split(/[\\/]/)
+      .pop() ?? "model";
   let name = folder;
   try {
     name = decodeURIComponent(folder); // a file:// URL's last segment is percent-encoded
@@ -45,5 +49,7 @@ export function modelIdOf(source: ModelSource): string {
 }
 
 export function describeSource(source: ModelSource): string {
-  return source.kind === "hub" ? `the Hugging Face hub (${source.modelId})` : `the ${source.kind} folder ${source.path}`;
+  return source.kind === "hub"
+    ? `the Hugging Face hub (${source.modelId})`
+    : `the ${source.kind} folder ${source.path}`;
 }

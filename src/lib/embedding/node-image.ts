@@ -26,9 +26,15 @@ export async function decodeImageForClip(input: string | Buffer, cfg: Preprocess
     return toChw(data, cfg.crop, 3, cfg);
   } catch (e) {
     const message = (e as Error).message;
-    const code = /unsupported image format|Input file is missing|corrupt|premature end|VipsJpeg|pngload|Input buffer/i.test(message)
-      ? "IMAGE_UNREADABLE"
-      : "IMAGE_UNSUPPORTED";
-    throw new EmbeddingError(code, `Could not read ${label}: ${message}. Use a PNG/JPEG/TIFF frame, or let Premiere export it.`);
+    const code =
+      /unsupported image format|Input file is missing|corrupt|premature end|VipsJpeg|pngload|Input buffer/i.test(
+        message,
+      )
+        ? "IMAGE_UNREADABLE"
+        : "IMAGE_UNSUPPORTED";
+    throw new EmbeddingError(
+      code,
+      `Could not read ${label}: ${message}. Use a PNG/JPEG/TIFF frame, or let Premiere export it.`,
+    );
   }
 }

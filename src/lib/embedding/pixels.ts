@@ -12,7 +12,12 @@ export function preprocessorConfigFrom(json: Record<string, unknown>): Preproces
   const size = typeof json.size === "number" ? json.size : (json.size as { shortest_edge?: number })?.shortest_edge;
   const crop = typeof json.crop_size === "number" ? json.crop_size : (json.crop_size as { height?: number })?.height;
   if (!size || !crop) throw new Error("preprocessor_config.json has no size/crop_size");
-  return { size, crop, mean: json.image_mean as PreprocessorConfig["mean"], std: json.image_std as PreprocessorConfig["std"] };
+  return {
+    size,
+    crop,
+    mean: json.image_mean as PreprocessorConfig["mean"],
+    std: json.image_std as PreprocessorConfig["std"],
+  };
 }
 
 /** The source rectangle that, drawn into a crop×crop square, equals resize-shortest + centre-crop. */
@@ -24,7 +29,13 @@ export function centreCropRect(width: number, height: number, size: number, crop
 }
 
 /** RGBA (canvas) or RGB (sharp) bytes of a crop×crop image → normalized CHW float32. */
-export function toChw(bytes: ArrayLike<number>, crop: number, channels: 3 | 4, cfg: PreprocessorConfig, out?: Float32Array): Float32Array {
+export function toChw(
+  bytes: ArrayLike<number>,
+  crop: number,
+  channels: 3 | 4,
+  cfg: PreprocessorConfig,
+  out?: Float32Array,
+): Float32Array {
   const plane = crop * crop;
   const chw = out ?? new Float32Array(3 * plane);
   const [mr, mg, mb] = cfg.mean;

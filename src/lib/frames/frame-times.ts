@@ -21,5 +21,13 @@ export function ticksToTimecode(ticks: number, ticksPerFrame: number): string {
   var pad = function (n: number) {
     return n < 10 ? "0" + n : String(n);
   };
-  return pad(Math.floor(totalSeconds / 3600)) + ":" + pad(Math.floor(totalSeconds / 60) % 60) + ":" + pad(totalSeconds % 60) + ":" + pad(ff);
+  return (
+    pad(Math.floor(totalSeconds / 3600)) +
+    ":" +
+    pad(Math.floor(totalSeconds / 60) % 60) +
+    ":" +
+    pad(totalSeconds % 60) +
+    ":" +
+    pad(ff)
+  );
 }

@@ -17,7 +17,8 @@ export interface GrabPlan {
 const BROWSER_VIDEO = /\.(mp4|m4v|mov)$/i;
 
 export function planGrab(clip: ProjectItemRecord): GrabPlan {
-  if (clip.type !== "CLIP" || clip.isSequence) return { methods: [], blocked: `'${clip.name}' is not a clip with media.` };
+  if (clip.type !== "CLIP" || clip.isSequence)
+    return { methods: [], blocked: `'${clip.name}' is not a clip with media.` };
   if (clip.offline || !clip.mediaPath) {
     return { methods: [], blocked: `'${clip.name}' is offline: its media file is missing. Relink it in Premiere.` };
   }

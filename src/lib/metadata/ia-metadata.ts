@@ -24,8 +24,19 @@ export interface IaMetadata {
   source?: string | null;
 }
 
-var ALLOWED = ["location", "subject", "action", "shotType", "shotNumber", "keywords", "lockedFields", "cameraId",
-  "reviewedBy", "reviewedAt", "source"];
+var ALLOWED = [
+  "location",
+  "subject",
+  "action",
+  "shotType",
+  "shotNumber",
+  "keywords",
+  "lockedFields",
+  "cameraId",
+  "reviewedBy",
+  "reviewedAt",
+  "source",
+];
 
 function contains(list: ReadonlyArray<string>, value: string): boolean {
   for (var i = 0; i < list.length; i++) if (list[i] === value) return true;
@@ -63,7 +74,8 @@ export function metadataProblem(value: unknown): string | null {
   var optionalStrings = ["action", "cameraId", "reviewedBy", "reviewedAt", "source"];
   for (var o = 0; o < optionalStrings.length; o++) {
     var ov = m[optionalStrings[o]];
-    if (ov !== undefined && ov !== null && typeof ov !== "string") return '"' + optionalStrings[o] + '" must be a string';
+    if (ov !== undefined && ov !== null && typeof ov !== "string")
+      return '"' + optionalStrings[o] + '" must be a string';
   }
   if (!contains(IA_SHOT_TYPES, m.shotType as string)) {
     return 'shotType "' + m.shotType + '" is not in the IA vocabulary (' + IA_SHOT_TYPES.join(", ") + ")";

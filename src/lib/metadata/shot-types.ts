@@ -28,7 +28,10 @@ export var EAV_TO_IA: { [K in EavShotType]: IaShotType | null } = {
   "OBJ-R": null,
 };
 
-export function iaShotTypeForShot(shot: { shot_type?: string | null; movement_type?: string | null }): IaShotType | null {
+export function iaShotTypeForShot(shot: {
+  shot_type?: string | null;
+  movement_type?: string | null;
+}): IaShotType | null {
   if (shot.movement_type === "Tracking") return "TRACK";
   if (shot.movement_type === "Establishing") return "ESTAB";
   var t = shot.shot_type as EavShotType | null | undefined;

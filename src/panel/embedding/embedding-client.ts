@@ -23,7 +23,8 @@ export class EmbeddingClient {
       else entry.reject(new EmbeddingError(message.error.code as EmbeddingErrorCode, message.error.message));
     };
     worker.onerror = (event) => {
-      for (const [, entry] of this.pending) entry.reject(new EmbeddingError("INFERENCE_FAILED", `embedding worker failed: ${event.message}`));
+      for (const [, entry] of this.pending)
+        entry.reject(new EmbeddingError("INFERENCE_FAILED", `embedding worker failed: ${event.message}`));
       this.pending.clear();
     };
   }
@@ -35,7 +36,10 @@ export class EmbeddingClient {
     return new EmbeddingClient(new Worker(new URL(`../${file}`, pageUrl)));
   }
 
-  private request<T>(message: DistributiveOmit<WorkerRequest, "id">, onProgress?: (p: LoadProgress) => void): Promise<T> {
+  private request<T>(
+    message: DistributiveOmit<WorkerRequest, "id">,
+    onProgress?: (p: LoadProgress) => void,
+  ): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });

@@ -36,7 +36,9 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       env.useCustomCache = true;
       (env as unknown as { customCache: ModelFileCache }).customCache = files;
       const source =
-        options.source.kind === "hub" ? options.source : { ...options.source, path: toModelUrl(options.source.path, scope.location.protocol) };
+        options.source.kind === "hub"
+          ? options.source
+          : { ...options.source, path: toModelUrl(options.source.path, scope.location.protocol) };
       const folder = source.kind === "hub" ? null : source.path.replace(/\/$/, "");
       model = await ClipModel.load({
         ...options,
@@ -53,7 +55,9 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       const t0 = performance.now();
       const pixels = [];
       for (let i = 0; i < request.images.length; i++) {
-        pixels.push(await decodeBlobForClip(request.images[i], model.preprocess, request.labels?.[i] ?? `frame ${i + 1}`));
+        pixels.push(
+          await decodeBlobForClip(request.images[i], model.preprocess, request.labels?.[i] ?? `frame ${i + 1}`),
+        );
       }
       const t1 = performance.now();
       const embedded = await model.embedClip(pixels);

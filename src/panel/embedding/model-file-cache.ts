@@ -11,7 +11,10 @@ function readFileUrl(url: string): Promise<ArrayBuffer | null> {
     xhr.open("GET", url);
     xhr.responseType = "arraybuffer";
     // file:// answers status 0 on success
-    xhr.onload = () => resolve((xhr.status === 0 || xhr.status === 200) && xhr.response?.byteLength ? (xhr.response as ArrayBuffer) : null);
+    xhr.onload = () =>
+      resolve(
+        (xhr.status === 0 || xhr.status === 200) && xhr.response?.byteLength ? (xhr.response as ArrayBuffer) : null,
+      );
     xhr.onerror = () => resolve(null);
     xhr.send();
   });
@@ -60,5 +63,8 @@ export function toModelUrl(pathOrUrl: string, pageProtocol: string): string {
   const slashed = pathOrUrl.replace(/\\/g, "/");
   const absolute = /^[A-Za-z]:\//.test(slashed) ? `/${slashed}` : slashed;
   if (!absolute.startsWith("/")) return pathOrUrl; // relative: resolved against the worker (bundled model)
-  return `file://${absolute.split("/").map((s, i) => (i === 1 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s))).join("/")}`;
+  return `file://${absolute
+    .split("/")
+    .map((s, i) => (i === 1 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s)))
+    .join("/")}`;
 }

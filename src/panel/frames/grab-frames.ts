@@ -34,13 +34,21 @@ export async function grabFrames(
   throw new GrabFailed(`No frames from '${clip.name}': ${fellBack.join("; ")}`);
 }
 
-async function grabWith(method: GrabMethod, clip: ProjectItemRecord, { host, media }: { host: HostClient; media: MediaAccess }, fractions: number[]) {
+async function grabWith(
+  method: GrabMethod,
+  clip: ProjectItemRecord,
+  { host, media }: { host: HostClient; media: MediaAccess },
+  fractions: number[],
+) {
   switch (method) {
     case "still-file":
       return { frames: [await media.readFile(clip.mediaPath!)], labels: [clip.name] };
     case "image-sequence-files": {
       const files = imageSequenceFiles(clip, fractions);
-      return { frames: await Promise.all(files.map((f) => media.readFile(f))), labels: files.map((f) => f.split(/[\\/]/).pop()!) };
+      return {
+        frames: await Promise.all(files.map((f) => media.readFile(f))),
+        labels: files.map((f) => f.split(/[\\/]/).pop()!),
+      };
     }
     case "browser-video": {
       const frames = await videoFrames(media.videoUrl(clip.mediaPath!), mediaSecondsAt(clip, fractions));
@@ -49,7 +57,10 @@ async function grabWith(method: GrabMethod, clip: ProjectItemRecord, { host, med
     case "host-export": {
       const exported = await host.call("exportFrames", { nodeId: clip.nodeId, fractions });
       try {
-        return { frames: await Promise.all(exported.frames.map((f) => media.readFile(f.path))), labels: exported.frames.map((f) => `${clip.name} @ ${Math.round(f.fraction * 100)}%`) };
+        return {
+          frames: await Promise.all(exported.frames.map((f) => media.readFile(f.path))),
+          labels: exported.frames.map((f) => `${clip.name} @ ${Math.round(f.fraction * 100)}%`),
+        };
       } finally {
         await host.call("releaseFrames", exported.folder).catch(() => undefined);
       }

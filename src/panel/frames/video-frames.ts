@@ -42,7 +42,11 @@ export async function videoFrames(url: string, seconds: number[], timeoutMs = 10
       video.currentTime = Math.min(t, Math.max(0, video.duration - 0.001));
       await seeked;
       ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
-      frames.push(await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("canvas export failed"))), "image/jpeg", 0.92)));
+      frames.push(
+        await new Promise<Blob>((resolve, reject) =>
+          canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("canvas export failed"))), "image/jpeg", 0.92),
+        ),
+      );
     }
     return frames;
   } finally {

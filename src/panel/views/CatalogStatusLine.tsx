@@ -3,9 +3,17 @@ import type { CatalogStatus } from "../store";
 export function CatalogStatusLine({ status }: { status: CatalogStatus }) {
   switch (status.state) {
     case "unconfigured":
-      return <p className="muted" data-testid="catalog-status">Catalog: not configured (works offline; ask your admin for the studio config)</p>;
+      return (
+        <p className="muted" data-testid="catalog-status">
+          Catalog: not configured (works offline; ask your admin for the studio config)
+        </p>
+      );
     case "connecting":
-      return <p className="muted" data-testid="catalog-status">Catalog: connecting to {status.url}…</p>;
+      return (
+        <p className="muted" data-testid="catalog-status">
+          Catalog: connecting to {status.url}…
+        </p>
+      );
     case "connected":
       return (
         <p className="muted" data-testid="catalog-status" data-state="connected">

@@ -37,7 +37,9 @@ export function ClipQueue({ queue, importMode }: { queue: QueuedClip[]; importMo
           {queue.map((q) => (
             <li key={q.clip.nodeId} data-node-id={q.clip.nodeId} data-status={q.status}>
               <span className="clip-name">{q.clip.name}</span>
-              <span className="muted clip-path" title={q.clip.mediaPath ?? ""}>{q.clip.treePath}</span>
+              <span className="muted clip-path" title={q.clip.mediaPath ?? ""}>
+                {q.clip.treePath}
+              </span>
               <span className={q.status === "failed" ? "clip-blocked" : "muted"}>{statusText(q)}</span>
             </li>
           ))}

@@ -28,8 +28,12 @@ export function TextSearchBox({ search, onSearch }: { search: TextSearch; onSear
         <ol data-testid="search-results">
           {search.results.map((r) => (
             <li key={r.referenceId}>
-              <span className="clip-name">{r.correctedMetadata.location} · {r.correctedMetadata.subject} · {r.correctedMetadata.shotType}</span>
-              <span className="muted clip-path" title={r.filePath}>{r.filePath.split(/[\\/]/).pop()}</span>
+              <span className="clip-name">
+                {r.correctedMetadata.location} · {r.correctedMetadata.subject} · {r.correctedMetadata.shotType}
+              </span>
+              <span className="muted clip-path" title={r.filePath}>
+                {r.filePath.split(/[\\/]/).pop()}
+              </span>
               <span className="muted">
                 similarity {r.similarity.toFixed(3)}
                 {r.shot ? ` · shot #${r.shot.shotNumber} ${r.shot.subject ?? ""}` : ""}

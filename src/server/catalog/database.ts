@@ -53,7 +53,9 @@ export async function bootstrapPlatform(db: PGlite): Promise<void> {
 }
 
 export async function appliedVersions(db: PGlite): Promise<string[]> {
-  const res = await db.query<{ version: string }>("select version from supabase_migrations.schema_migrations order by version");
+  const res = await db.query<{ version: string }>(
+    "select version from supabase_migrations.schema_migrations order by version",
+  );
   return res.rows.map((r) => r.version);
 }
 
@@ -73,7 +75,10 @@ export async function applyMigration(db: PGlite, m: Migration): Promise<void> {
   const sql = fs.readFileSync(m.file, "utf8");
   await db.transaction(async (tx: Transaction) => {
     await tx.exec(sql);
-    await tx.query("insert into supabase_migrations.schema_migrations (version, name) values ($1, $2)", [m.version, m.name]);
+    await tx.query("insert into supabase_migrations.schema_migrations (version, name) values ($1, $2)", [
+      m.version,
+      m.name,
+    ]);
   });
 }
 

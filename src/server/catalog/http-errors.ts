@@ -27,7 +27,12 @@ export function statusForSqlState(code: string, isAnon: boolean): number {
 }
 
 export function pgErrorBody(e: PgErrorLike): PostgrestErrorBody {
-  return { code: e.code ?? "XX000", message: e.message ?? "unknown database error", details: e.detail ?? null, hint: e.hint ?? null };
+  return {
+    code: e.code ?? "XX000",
+    message: e.message ?? "unknown database error",
+    details: e.detail ?? null,
+    hint: e.hint ?? null,
+  };
 }
 
 export class PostgrestError extends Error {

@@ -24,7 +24,11 @@ export async function verifyToken(secret: string, token: string): Promise<Verify
   } catch (e) {
     if (e instanceof errors.JWTExpired) return { ok: false, code: "PGRST303", message: "JWT expired" };
     if (e instanceof errors.JWSSignatureVerificationFailed) {
-      return { ok: false, code: "PGRST301", message: "JWT signature does not match: the token was not issued by this catalog" };
+      return {
+        ok: false,
+        code: "PGRST301",
+        message: "JWT signature does not match: the token was not issued by this catalog",
+      };
     }
     return { ok: false, code: "PGRST301", message: `JWT could not be decoded: ${(e as Error).message}` };
   }

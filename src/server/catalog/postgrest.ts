@@ -46,12 +46,13 @@ export class Postgrest {
       const schema = this.schemaFor(req);
       const rpc = /^\/rpc\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(req.path);
       if (rpc && (req.method === "POST" || req.method === "GET")) {
-        const args = req.method === "GET" ? Object.fromEntries(req.query) : req.body ?? {};
+        const args = req.method === "GET" ? Object.fromEntries(req.query) : (req.body ?? {});
         return await this.callFunction(schema, rpc[1], args, req);
       }
       const table = /^\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(req.path);
       if (table && req.method === "GET") return await this.read(schema, table[1], req);
-      if (table) throw apiError(405, "PGRST117", `${req.method} on tables is not served by the local catalog; use the RPCs`);
+      if (table)
+        throw apiError(405, "PGRST117", `${req.method} on tables is not served by the local catalog; use the RPCs`);
       throw apiError(404, "PGRST125", `invalid path ${req.path}`);
     } catch (e) {
       return this.errorResponse(e, req.claims);
@@ -59,7 +60,8 @@ export class Postgrest {
   }
 
   private schemaFor(req: PostgrestRequest): string {
-    const header = req.method === "GET" || req.method === "HEAD" ? req.headers["accept-profile"] : req.headers["content-profile"];
+    const header =
+      req.method === "GET" || req.method === "HEAD" ? req.headers["accept-profile"] : req.headers["content-profile"];
     const schema = header ?? this.schemas[0];
     if (!this.schemas.includes(schema)) {
       throw apiError(406, "PGRST106", `The schema must be one of the following: ${this.schemas.join(", ")}`);
@@ -77,7 +79,13 @@ export class Postgrest {
          where n.nspname = $1 and p.proname = $2`,
         [schema, name],
       );
-      this.procs.set(key, lookup.then((r) => r.rows, (e) => (this.procs.delete(key), Promise.reject(e))));
+      this.procs.set(
+        key,
+        lookup.then(
+          (r) => r.rows,
+          (e) => (this.procs.delete(key), Promise.reject(e)),
+        ),
+      );
     }
     const rows = await this.procs.get(key)!;
     for (const row of rows) {
@@ -97,7 +105,12 @@ export class Postgrest {
     );
   }
 
-  private async callFunction(schema: string, name: string, args: unknown, req: PostgrestRequest): Promise<PostgrestResponse> {
+  private async callFunction(
+    schema: string,
+    name: string,
+    args: unknown,
+    req: PostgrestRequest,
+  ): Promise<PostgrestResponse> {
     if (args === null || typeof args !== "object" || Array.isArray(args)) {
       throw apiError(400, "PGRST102", "RPC arguments must be a JSON object");
     }
@@ -112,8 +125,12 @@ export class Postgrest {
       });
     const call = `${quoteIdent(schema)}.${quoteIdent(name)}(${named.join(", ")})`;
     const sql = sig.retset ? `select * from ${call}` : `select ${call} as result`;
-    const rows = await asRequest(this.db, req.claims, async (tx) => (await tx.query<Record<string, unknown>>(sql, params)).rows);
-    return { status: 200, body: sig.retset ? this.shape(rows, req) : rows[0]?.result ?? null };
+    const rows = await asRequest(
+      this.db,
+      req.claims,
+      async (tx) => (await tx.query<Record<string, unknown>>(sql, params)).rows,
+    );
+    return { status: 200, body: sig.retset ? this.shape(rows, req) : (rows[0]?.result ?? null) };
   }
 
   private async read(schema: string, table: string, req: PostgrestRequest): Promise<PostgrestResponse> {
@@ -123,16 +140,29 @@ export class Postgrest {
         "select column_name from information_schema.columns where table_schema = $1 and table_name = $2",
         [schema, table],
       );
-      this.columns.set(key, lookup.then((r) => new Set(r.rows.map((c) => c.column_name)), (e) => (this.columns.delete(key), Promise.reject(e))));
+      this.columns.set(
+        key,
+        lookup.then(
+          (r) => new Set(r.rows.map((c) => c.column_name)),
+          (e) => (this.columns.delete(key), Promise.reject(e)),
+        ),
+      );
     }
     const known = await this.columns.get(key)!;
-    if (known.size === 0) throw apiError(404, "PGRST205", `Could not find the table '${schema}.${table}' in the schema cache`);
+    if (known.size === 0)
+      throw apiError(404, "PGRST205", `Could not find the table '${schema}.${table}' in the schema cache`);
     const column = (name: string) => {
       if (!known.has(name)) throw apiError(400, "42703", `column ${table}.${name} does not exist`);
       return quoteIdent(name);
     };
     const selectParam = req.query.get("select") ?? "*";
-    const selectList = selectParam === "*" ? "*" : selectParam.split(",").map((c) => column(c.trim())).join(", ");
+    const selectList =
+      selectParam === "*"
+        ? "*"
+        : selectParam
+            .split(",")
+            .map((c) => column(c.trim()))
+            .join(", ");
     const params: unknown[] = [];
     const where: string[] = [];
     for (const [key, raw] of req.query) {
@@ -154,7 +184,11 @@ export class Postgrest {
       order.length ? `order by ${order.join(", ")}` : "",
       `limit ${Math.min(Math.max(limit, 0), 10000) | 0} offset ${Math.max(offset, 0) | 0}`,
     ].join(" ");
-    const rows = await asRequest(this.db, req.claims, async (tx) => (await tx.query<Record<string, unknown>>(sql, params)).rows);
+    const rows = await asRequest(
+      this.db,
+      req.claims,
+      async (tx) => (await tx.query<Record<string, unknown>>(sql, params)).rows,
+    );
     return { status: 200, body: this.shape(rows, req) };
   }
 
@@ -162,7 +196,12 @@ export class Postgrest {
   private shape(rows: Record<string, unknown>[], req: PostgrestRequest): unknown {
     if (!(req.headers.accept ?? "").includes("application/vnd.pgrst.object+json")) return rows;
     if (rows.length !== 1) {
-      throw apiError(406, "PGRST116", "JSON object requested, multiple (or no) rows returned", `The result contains ${rows.length} rows`);
+      throw apiError(
+        406,
+        "PGRST116",
+        "JSON object requested, multiple (or no) rows returned",
+        `The result contains ${rows.length} rows`,
+      );
     }
     return rows[0];
   }
@@ -184,7 +223,16 @@ function encodeArg(value: unknown, type: string): unknown {
   return String(value);
 }
 
-const OPERATORS: Record<string, string> = { eq: "=", neq: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=", like: "like", ilike: "ilike" };
+const OPERATORS: Record<string, string> = {
+  eq: "=",
+  neq: "<>",
+  gt: ">",
+  gte: ">=",
+  lt: "<",
+  lte: "<=",
+  like: "like",
+  ilike: "ilike",
+};
 
 function filterSql(column: string, raw: string, params: unknown[]): string {
   const dot = raw.indexOf(".");
@@ -198,9 +246,16 @@ function filterSql(column: string, raw: string, params: unknown[]): string {
   }
   if (op === "is" && ["null", "true", "false"].includes(value)) return `${column} is ${value}`;
   if (op === "in" && /^\(.*\)$/.test(value)) {
-    const items = value.slice(1, -1).split(",").map((v) => v.trim().replace(/^"(.*)"$/, "$1"));
+    const items = value
+      .slice(1, -1)
+      .split(",")
+      .map((v) => v.trim().replace(/^"(.*)"$/, "$1"));
     params.push(items);
     return `${column} = any($${params.length})`;
   }
-  throw apiError(400, "PGRST100", `"${raw}" is not a filter this catalog understands (eq, neq, gt, gte, lt, lte, like, ilike, is, in)`);
+  throw apiError(
+    400,
+    "PGRST100",
+    `"${raw}" is not a filter this catalog understands (eq, neq, gt, gte, lt, lte, like, ilike, is, in)`,
+  );
 }

@@ -21,7 +21,10 @@ export async function asRequest<T>(db: PGlite, claims: JwtClaims, work: (tx: Tra
   return db.transaction(async (tx) => {
     // As PostgREST does it: role and claims in one statement, transaction-local (is_local = true),
     // since one backend serves every connection and nothing may leak into the session (FACTS.md).
-    await tx.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [claims.role, JSON.stringify(claims)]);
+    await tx.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [
+      claims.role,
+      JSON.stringify(claims),
+    ]);
     return work(tx);
   });
 }

@@ -22,17 +22,30 @@ export const SAMPLE_SHOTS = [
   { n: 3, subject: "hob", action: "wiping", type: "CU", loc: "kitchen", move: "Standard", status: "no_work" },
   { n: 4, subject: "kitchen", action: "walkthrough", type: "WS", loc: "kitchen", move: "Tracking", status: "2nd_take" },
   { n: 5, subject: "tap", action: "running", type: "CU", loc: "bathroom", move: "Standard", status: "no_work" },
-  { n: 6, subject: "bathroom", action: "reveal", type: "WS", loc: "bathroom", move: "Establishing", status: "1st_take" },
-  { n: 7, subject: "boiler", action: "inspection", type: "FP", loc: "utility room", move: "Standard", status: "no_work" },
+  {
+    n: 6,
+    subject: "bathroom",
+    action: "reveal",
+    type: "WS",
+    loc: "bathroom",
+    move: "Establishing",
+    status: "1st_take",
+  },
+  {
+    n: 7,
+    subject: "boiler",
+    action: "inspection",
+    type: "FP",
+    loc: "utility room",
+    move: "Standard",
+    status: "no_work",
+  },
   { n: 8, subject: "garden", action: "overview", type: "WS", loc: "garden", move: "Photos", status: "no_work" },
 ] as const;
 
 export async function seedUsers(db: PGlite): Promise<void> {
   for (const u of Object.values(LOCAL_USERS)) {
-    await db.query(
-      `insert into auth.users (id, email) values ($1, $2) on conflict (id) do nothing`,
-      [u.id, u.email],
-    );
+    await db.query(`insert into auth.users (id, email) values ($1, $2) on conflict (id) do nothing`, [u.id, u.email]);
     await db.query(
       `insert into public.user_profiles (id, role) values ($1, $2) on conflict (id) do update set role = excluded.role`,
       [u.id, u.profileRole],

@@ -36,7 +36,8 @@ export interface RunningCatalog extends RunningServer {
 const CORS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
-  "access-control-allow-headers": "authorization, apikey, content-type, content-profile, accept-profile, prefer, range, x-client-info, x-supabase-api-version",
+  "access-control-allow-headers":
+    "authorization, apikey, content-type, content-profile, accept-profile, prefer, range, x-client-info, x-supabase-api-version",
   "access-control-expose-headers": "content-range",
 };
 
@@ -93,7 +94,8 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
 
   async function authenticate(req: http.IncomingMessage): Promise<JwtClaims> {
     const apikey = req.headers.apikey as string | undefined;
-    if (!apikey) throw apiError(401, "PGRST301", "No API key found in request", "Send the anon key in the apikey header.");
+    if (!apikey)
+      throw apiError(401, "PGRST301", "No API key found in request", "Send the anon key in the apikey header.");
     const keyCheck = await verifyToken(jwtSecret, apikey);
     if (!keyCheck.ok) throw apiError(401, keyCheck.code, `apikey: ${keyCheck.message}`);
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
@@ -111,7 +113,13 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
     if (!user || password !== localPassword) {
       return { status: 400, body: { error: "invalid_grant", error_description: "Invalid login credentials" } };
     }
-    const claims: JwtClaims = { role: "authenticated", sub: user.id, email: user.email, aud: "authenticated", app_metadata: { provider: "email" } };
+    const claims: JwtClaims = {
+      role: "authenticated",
+      sub: user.id,
+      email: user.email,
+      aud: "authenticated",
+      app_metadata: { provider: "email" },
+    };
     const expiresIn = 3600;
     const access = await signToken(jwtSecret, claims, expiresIn);
     return {
@@ -122,7 +130,14 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
         expires_in: expiresIn,
         expires_at: Math.floor(Date.now() / 1000) + expiresIn,
         refresh_token: crypto.randomBytes(16).toString("hex"),
-        user: { id: user.id, email: user.email, aud: "authenticated", role: "authenticated", app_metadata: claims.app_metadata, user_metadata: {} },
+        user: {
+          id: user.id,
+          email: user.email,
+          aud: "authenticated",
+          role: "authenticated",
+          app_metadata: claims.app_metadata,
+          user_metadata: {},
+        },
       },
     };
   }
@@ -137,7 +152,11 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
       const url = new URL(req.url ?? "/", "http://local");
       try {
         if (url.pathname === "/health") return send(res, 200, { ok: true });
-        if (url.pathname === "/auth/v1/token" && req.method === "POST" && url.searchParams.get("grant_type") === "password") {
+        if (
+          url.pathname === "/auth/v1/token" &&
+          req.method === "POST" &&
+          url.searchParams.get("grant_type") === "password"
+        ) {
           const answer = await passwordGrant(await readJson(req));
           return send(res, answer.status, answer.body);
         }
@@ -148,7 +167,9 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
         }
         if (url.pathname.startsWith("/rest/v1/")) {
           const claims = await authenticate(req);
-          const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+          const headers = Object.fromEntries(
+            Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+          );
           const body = req.method === "POST" ? await readJson(req) : undefined;
           const answer = await postgrest.handle({
             method: req.method ?? "GET",
