@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { ClipModel } from "../src/lib/embedding";
-import { decodeImageForClip } from "../src/lib/embedding/node-image";
+import { decodeImageForClip } from "../src/lib/embedding/node/decode-image";
 import { PremiereSimulator } from "../src/sim/premiere-simulator";
 import { startPreviewServer } from "../src/server/preview-server";
 import { buildExtension } from "../scripts/build";

@@ -10,8 +10,8 @@ import path from "node:path";
 import type { CatalogClient } from "../lib/catalog";
 import { SaveOutbox, type OutboxEntry, type OutboxStorage } from "../lib/catalog/save-outbox";
 import type { ClipModel } from "../lib/embedding/clip-model";
-import { decodeImageForClip } from "../lib/embedding/node-image";
-import { DEFAULT_FRAME_FRACTIONS } from "../lib/bridge/contract";
+import { decodeImageForClip } from "../lib/embedding/node/decode-image";
+import { DEFAULT_FRAME_FRACTIONS } from "../shared/frames/frame-times";
 import { readSidecar } from "./ingest-sidecar";
 
 const IMAGE = /\.(jpe?g|png|tiff?|webp|bmp|gif|heic)$/i;

@@ -3,7 +3,7 @@
 // the IA metadata rules; a bad entry is reported, never fatal.
 import fs from "node:fs";
 import path from "node:path";
-import { metadataProblem, type IaMetadata } from "../lib/metadata/ia-metadata";
+import { metadataProblem, type IaMetadata } from "../shared/metadata/ia-metadata";
 
 export const SIDECAR = ".ingest-metadata.json";
 

@@ -5,8 +5,8 @@ import {
   type HostArgs,
   type HostFunctionName,
   type HostResult,
-} from "../lib/bridge/contract";
-import type { HostEnvelope, HostErrorCode, HostErrorPayload } from "../lib/bridge/errors";
+} from "../shared/bridge/contract";
+import type { HostEnvelope, HostErrorCode, HostErrorPayload } from "../shared/bridge/errors";
 
 export type HostHandlers = { [F in HostFunctionName]: (...args: HostArgs<F>) => HostResult<F> };
 

@@ -1,6 +1,6 @@
 // Entry of the ExtendScript bundle (dist/cep/jsx/index.js). Premiere evaluates it when the
 // panel opens; it registers one dispatcher under a single global.
-import { HOST_NAMESPACE } from "../lib/bridge/contract";
+import { HOST_NAMESPACE } from "../shared/bridge/contract";
 import { createDispatcher, type HostHandlers } from "./dispatch";
 import { exportFrames, releaseFrames } from "./host/frames";
 import { watchImports } from "./host/imports";

@@ -1,14 +1,8 @@
 // The panel's state. Every host call goes through the typed bridge; a failure becomes a
 // visible message and the panel stays usable.
 import { createStore, type StoreApi } from "zustand/vanilla";
-import {
-  IMPORT_EVENT,
-  ImportWatcher,
-  isHostError,
-  type HostClient,
-  type ProjectInfo,
-  type ProjectItemRecord,
-} from "../lib/bridge";
+import { isHostError, type HostClient, type ProjectInfo, type ProjectItemRecord } from "../lib/bridge";
+import { ImportWatcher } from "./imports/import-watcher";
 import { planGrab, type GrabMethod, type GrabPlan } from "../lib/frames/grab-plan";
 import { grabFrames } from "./frames/grab-frames";
 import type { MediaAccess } from "./frames/media-access";
@@ -153,7 +147,7 @@ export function createPanelStore(host: HostClient, deps: StoreDeps = {}): PanelS
         },
         onError: (e) => set({ error: toPanelError("Watching for new imports", e) }),
       });
-      const stopEvents = host.transport.onHostEvent?.(IMPORT_EVENT, (data) => void watcher.handleEvent(data));
+      const stopEvents = watcher.listen();
       try {
         set({ importMode: await watcher.start() });
       } catch (e) {
@@ -161,7 +155,7 @@ export function createPanelStore(host: HostClient, deps: StoreDeps = {}): PanelS
       }
       return () => {
         watcher.stop();
-        stopEvents?.();
+        stopEvents();
       };
     },
     async processQueue() {

@@ -1,7 +1,7 @@
 // The panel's catalog client and save outbox against the local server over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogError, SaveOutbox, memoryStorage, type SaveReferenceInput } from "../../src/lib/catalog";
-import { metadataProblem } from "../../src/lib/metadata/ia-metadata";
+import { metadataProblem } from "../../src/shared/metadata/ia-metadata";
 import { RestartableCatalog } from "../helpers/restartable-catalog";
 import { META, embedding } from "../helpers/catalog-db";
 

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cosine } from "../../src/lib/embedding";
-import { decodeImageForClip } from "../../src/lib/embedding/node-image";
+import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
 import { requiredModelFiles } from "../../src/lib/embedding/model-source";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkImport } from "../../src/cli/bulk-import";
-import { decodeImageForClip } from "../../src/lib/embedding/node-image";
+import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
 import { RestartableCatalog } from "../helpers/restartable-catalog";
 import { sampleMedia } from "../helpers/sample-media";
 import { tinyClip } from "../helpers/tiny-clip";

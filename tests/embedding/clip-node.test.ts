@@ -7,7 +7,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ClipModel, EmbeddingError, cosine, meanEmbedding, requiredModelFiles } from "../../src/lib/embedding";
-import { decodeImageForClip } from "../../src/lib/embedding/node-image";
+import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
 import { noisePng } from "../helpers/noise-image";
 import { sampleMedia } from "../helpers/sample-media";
 import { TINY_CLIP_DIR, tinyClip } from "../helpers/tiny-clip";

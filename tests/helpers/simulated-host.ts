@@ -1,6 +1,6 @@
 import { createHostClient, type EvalTransport, type HostClient } from "../../src/lib/bridge";
 import type { SimProject } from "../../src/sim/premiere-dom";
-import { PremiereSimulator, type SimulatorOptions } from "../../src/sim/premiere-simulator";
+import { PremiereSimulator, type CsxsEvent, type SimulatorOptions } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { JSX_BUNDLE } from "./paths";
 
@@ -13,6 +13,15 @@ export function simulatedHost(
   host: HostClient;
 } {
   const simulator = new PremiereSimulator({ project, ...options }).loadBundle(JSX_BUNDLE);
-  const transport: EvalTransport = { kind: "simulator", evalScript: async (s) => simulator.evalScript(s) };
+  const transport: EvalTransport = {
+    kind: "simulator",
+    evalScript: async (s) => simulator.evalScript(s),
+    // CSXS events reach listeners as CEP delivers them: type plus data text
+    onHostEvent(type, listener) {
+      const forward = (e: CsxsEvent) => e.type === type && listener(e.data);
+      simulator.events.on("csxs", forward);
+      return () => void simulator.events.off("csxs", forward);
+    },
+  };
   return { simulator, host: createHostClient(transport) };
 }

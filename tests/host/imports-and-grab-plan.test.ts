@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { IMPORT_EVENT, ImportWatcher, type ProjectItemRecord } from "../../src/lib/bridge";
-import { DEFAULT_FRAME_FRACTIONS } from "../../src/lib/bridge/contract";
+import type { ProjectItemRecord } from "../../src/lib/bridge";
+import { HOST_EVENT_TYPES } from "../../src/shared/bridge/host-events";
+import { ImportWatcher } from "../../src/panel/imports/import-watcher";
+import { DEFAULT_FRAME_FRACTIONS } from "../../src/shared/frames/frame-times";
 import { imageSequenceFiles, planGrab } from "../../src/lib/frames/grab-plan";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import type { CsxsEvent } from "../../src/sim/premiere-simulator";
@@ -20,7 +22,7 @@ describe("new imports", () => {
       project.rootItem,
       new SimProjectItem("new take.mp4", ProjectItemType.CLIP, sampleMedia().h264),
     );
-    expect(events).toEqual([{ type: IMPORT_EVENT, data: JSON.stringify([added.nodeId]) }]);
+    expect(events).toEqual([{ type: HOST_EVENT_TYPES.itemsAdded, data: JSON.stringify([added.nodeId]) }]);
   });
 
   it("chains to a callback another panel installed", async () => {
@@ -38,19 +40,22 @@ describe("new imports", () => {
     const { host, simulator } = simulatedHost(project);
     const queued: ProjectItemRecord[] = [];
     const watcher = new ImportWatcher(host, { pollMs: 60_000, onNewClips: (c) => queued.push(...c) });
-    simulator.events.on("csxs", (e: CsxsEvent) => void watcher.handleEvent(e.data));
+    watcher.listen();
     expect(await watcher.start()).toBe("events");
+    const raw = (data: string) => simulator.events.emit("csxs", { type: HOST_EVENT_TYPES.itemsAdded, data });
 
     const bin = simulator.importItem(project.rootItem, new SimProjectItem("Day 2", ProjectItemType.BIN));
     const a = simulator.importItem(bin, new SimProjectItem("A001.mp4", ProjectItemType.CLIP, sampleMedia().h264));
     const b = simulator.importItem(bin, new SimProjectItem("A002.mov", ProjectItemType.CLIP, sampleMedia().prores));
     await watcher.poll(); // a poll racing the events must not double them
-    await watcher.handleEvent(JSON.stringify([a.nodeId])); // a repeated event neither
+    raw(JSON.stringify([a.nodeId])); // a repeated event neither
+    await watcher.idle();
     // an import that fired no event (hundreds at once, another panel's slot) is found by polling
     project.onItemAdded = null;
     const c = bin.add(new SimProjectItem("A003.mxf", ProjectItemType.CLIP, sampleMedia().prores));
     await watcher.poll();
-    await watcher.handleEvent("not json");
+    raw("not json"); // a malformed event falls back to a poll
+    await watcher.idle();
     watcher.stop();
     expect(queued.map((q) => q.nodeId)).toEqual([a.nodeId, b.nodeId, c.nodeId]);
   });
@@ -60,13 +65,12 @@ describe("new imports", () => {
     const { host, simulator } = simulatedHost(project);
     const queued: ProjectItemRecord[] = [];
     const watcher = new ImportWatcher(host, { pollMs: 60_000, onNewClips: (c) => queued.push(...c) });
-    const pending: Promise<void>[] = [];
-    simulator.events.on("csxs", (e: CsxsEvent) => pending.push(watcher.handleEvent(e.data)));
+    watcher.listen();
     await watcher.start();
     const bin = simulator.importItem(project.rootItem, new SimProjectItem("Card 7", ProjectItemType.BIN));
     for (let i = 0; i < 300; i++)
       simulator.importItem(bin, new SimProjectItem(`C${i}.mp4`, ProjectItemType.CLIP, sampleMedia().h264));
-    await Promise.all(pending);
+    await watcher.idle();
     await watcher.poll();
     watcher.stop();
     expect(queued).toHaveLength(300);

@@ -1,6 +1,6 @@
 // IA's XMP contract and the Project panel columns, written and read by the compiled host code.
 import { describe, expect, it } from "vitest";
-import type { IaMetadata } from "../../src/lib/metadata/ia-metadata";
+import type { IaMetadata } from "../../src/shared/metadata/ia-metadata";
 import { PROJECT_METADATA_NS } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";

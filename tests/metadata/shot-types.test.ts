@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { IA_SHOT_TYPES } from "../../src/lib/metadata/ia-metadata";
-import { EAV_SHOT_TYPES, EAV_TO_IA, IA_TO_EAV, iaShotTypeForShot } from "../../src/lib/metadata/shot-types";
+import { IA_SHOT_TYPES } from "../../src/shared/metadata/ia-metadata";
+import { EAV_SHOT_TYPES, EAV_TO_IA, IA_TO_EAV, iaShotTypeForShot } from "../../src/shared/metadata/shot-types";
 
 describe("IA ⇄ EAV shot-type mapping (the vocabularies differ, FACTS.md §1)", () => {
   it("maps every IA type, and the shared framings both ways", () => {

@@ -1,13 +1,9 @@
 // Frame grab for any codec Premiere plays: a temporary sequence from the clip, QE's
 // exportFramePNG at each sample time, polling for files Premiere writes in the background.
 // The temporary sequence is always deleted; on failure so are the partial files.
-import {
-  DEFAULT_FRAME_FRACTIONS,
-  type ExportedFrame,
-  type ExportFramesRequest,
-  type ExportFramesResult,
-} from "../../lib/bridge/contract";
-import { frameOffsets, ticksToTimecode } from "../../lib/frames/frame-times";
+import type { ExportedFrame, ExportFramesRequest, ExportFramesResult } from "../../shared/bridge/contract";
+import { DEFAULT_FRAME_FRACTIONS, frameOffsets, ticksToTimecode } from "../../shared/frames/frame-times";
+import { mediaOfflineMessage } from "../../shared/messages";
 import { fail } from "../dispatch";
 import { requireClip } from "./items";
 import { requireProject } from "./project";
@@ -48,10 +44,7 @@ function removeFolder(folder: Folder): void {
 export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
   var item = requireClip(request.nodeId);
   if (item.isOffline()) {
-    throw fail(
-      "MEDIA_OFFLINE",
-      "'" + item.name + "' is offline: its media file is missing. Relink it in Premiere, then try again.",
-    );
+    throw fail("MEDIA_OFFLINE", mediaOfflineMessage(item.name));
   }
   var project = requireProject();
   var fractions = request.fractions || DEFAULT_FRAME_FRACTIONS;

@@ -1,6 +1,6 @@
 // New imports: Premiere's onItemAddedToProjectSuccess event, forwarded to the panel as a CSXS
 // event. The panel also polls listClipIds, so nothing is missed where events do not arrive.
-import { IMPORT_EVENT } from "../../lib/bridge/contract";
+import { HOST_EVENT_TYPES, encodeHostEvent } from "../../shared/bridge/host-events";
 
 var watching = false;
 
@@ -11,8 +11,8 @@ type ItemAddedCallback = (project: Project, item: ProjectItem) => void;
 function announce(nodeIds: string[]): void {
   if (typeof CSXSEvent === "undefined") new ExternalObject("lib:PlugPlugExternalObject");
   var event = new CSXSEvent();
-  event.type = IMPORT_EVENT;
-  event.data = JSON.stringify(nodeIds);
+  event.type = HOST_EVENT_TYPES.itemsAdded;
+  event.data = encodeHostEvent("itemsAdded", nodeIds);
   event.dispatch();
 }
 

@@ -1,5 +1,5 @@
 // Project items: the walk through every bin, lookup by nodeId, and the record the panel gets.
-import type { ItemKind, ProjectItemRecord } from "../../lib/bridge/contract";
+import type { ItemKind, ProjectItemRecord } from "../../shared/bridge/contract";
 import { fail } from "../dispatch";
 import { requireProject } from "./project";
 

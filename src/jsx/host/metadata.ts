@@ -1,8 +1,8 @@
 // Clip metadata: IA's XMP contract and the panel's Project panel columns. Locked fields keep
 // their current values; every other XMP property is left as it was.
-import type { ClipMetadataRecord, WriteMetadataRequest, WriteMetadataResult } from "../../lib/bridge/contract";
-import type { IaMetadata } from "../../lib/metadata/ia-metadata";
-import { NS_DC, NS_DM, fromXmpFields, toXmpFields } from "../../lib/metadata/xmp-contract";
+import type { ClipMetadataRecord, WriteMetadataRequest, WriteMetadataResult } from "../../shared/bridge/contract";
+import type { IaMetadata } from "../../shared/metadata/ia-metadata";
+import { NS_DC, NS_DM, fromXmpFields, toXmpFields } from "../../shared/metadata/xmp-contract";
 import { fail } from "../dispatch";
 import { requireClip } from "./items";
 import { requireProject } from "./project";

@@ -1,4 +1,4 @@
-import type { ProjectInfo } from "../../lib/bridge/contract";
+import type { ProjectInfo } from "../../shared/bridge/contract";
 import { fail } from "../dispatch";
 
 /** The open project, or a NO_PROJECT failure the panel can explain. */

@@ -1,4 +1,4 @@
-import type { ProjectItemRecord, SelectionResult, TimelineSelectionItem } from "../../lib/bridge/contract";
+import type { ProjectItemRecord, SelectionResult, TimelineSelectionItem } from "../../shared/bridge/contract";
 import { describeItem } from "./items";
 import { requireProject } from "./project";
 

@@ -1,4 +1,4 @@
-import type { ProjectItemRecord, ProjectSnapshot } from "../../lib/bridge/contract";
+import type { ProjectItemRecord, ProjectSnapshot } from "../../shared/bridge/contract";
 import { describeItem, walkItems } from "./items";
 import { getProjectInfo } from "./project";
 

@@ -5,8 +5,14 @@ import {
   type HostArgs,
   type HostFunctionName,
   type HostResult,
-} from "./contract";
-import type { HostEnvelope } from "./errors";
+} from "../../shared/bridge/contract";
+import type { HostEnvelope } from "../../shared/bridge/errors";
+import {
+  HOST_EVENT_TYPES,
+  decodeHostEvent,
+  type HostEventName,
+  type HostEvents,
+} from "../../shared/bridge/host-events";
 import { HostError } from "./host-error";
 import type { EvalTransport } from "./transport";
 
@@ -16,6 +22,13 @@ const CEP_EVAL_ERROR = "EvalScript error.";
 export interface HostClient {
   readonly transport: EvalTransport;
   call<F extends HostFunctionName>(fn: F, ...args: HostArgs<F>): Promise<HostResult<F>>;
+  /** Listens for a host event; a payload that fails its check goes to onInvalid instead.
+   * Returns a function that stops listening (a no-op where the transport has no events). */
+  on<E extends HostEventName>(
+    event: E,
+    listener: (payload: HostEvents[E]) => void,
+    onInvalid?: (problem: string) => void,
+  ): () => void;
 }
 
 /** The ExtendScript source for one call: arguments travel as an ASCII-only JSON string literal. */
@@ -63,6 +76,14 @@ export function createHostClient(transport: EvalTransport): HostClient {
         throw new HostError({ code: "TRANSPORT", fn, message: `could not reach the host: ${(e as Error).message}` });
       }
       return parseEnvelope(fn, raw);
+    },
+    on(event, listener, onInvalid) {
+      if (!transport.onHostEvent) return () => undefined;
+      return transport.onHostEvent(HOST_EVENT_TYPES[event], (data) => {
+        const decoded = decodeHostEvent(event, data);
+        if (decoded.ok) listener(decoded.payload);
+        else onInvalid?.(decoded.problem);
+      });
     },
   };
 }

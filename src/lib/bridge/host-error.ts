@@ -1,4 +1,4 @@
-import type { HostErrorCode, HostErrorPayload } from "./errors";
+import type { HostErrorCode, HostErrorPayload } from "../../shared/bridge/errors";
 
 /** A failed bridge call, as the panel sees it. Never swallowed: callers show it or rethrow. */
 export class HostError extends Error implements HostErrorPayload {

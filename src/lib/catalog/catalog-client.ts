@@ -1,8 +1,8 @@
 // The reference catalog as the panel and the CLI see it: typed calls over supabase-js to the
 // media_references RPCs, on Supabase or on the local embedded catalog alike.
 import { createClient, type SupabaseClient, type SupabaseClientOptions } from "@supabase/supabase-js";
-import type { IaMetadata } from "../metadata/ia-metadata";
-import { metadataProblem } from "../metadata/ia-metadata";
+import type { IaMetadata } from "../../shared/metadata/ia-metadata";
+import { metadataProblem } from "../../shared/metadata/ia-metadata";
 import { CatalogError, classify } from "./catalog-error";
 
 export const EMBEDDING_DIMENSIONS = 512;

@@ -2,8 +2,9 @@
 // sequences by their files; video that Chromium decodes (H.264/HEVC in MP4/MOV) is sought with
 // <video> + canvas, falling back to Premiere's export when the browser cannot decode it (a MOV
 // may hold ProRes); everything else (ProRes, DNx, MXF, …) goes through the host export.
-import type { ProjectItemRecord } from "../bridge/contract";
-import { TICKS_PER_SECOND } from "./frame-times";
+import type { ProjectItemRecord } from "../../shared/bridge/contract";
+import { TICKS_PER_SECOND } from "../../shared/frames/frame-times";
+import { mediaOfflineMessage } from "../../shared/messages";
 
 export type GrabMethod = "still-file" | "image-sequence-files" | "browser-video" | "host-export";
 
@@ -20,7 +21,7 @@ export function planGrab(clip: ProjectItemRecord): GrabPlan {
   if (clip.type !== "CLIP" || clip.isSequence)
     return { methods: [], blocked: `'${clip.name}' is not a clip with media.` };
   if (clip.offline || !clip.mediaPath) {
-    return { methods: [], blocked: `'${clip.name}' is offline: its media file is missing. Relink it in Premiere.` };
+    return { methods: [], blocked: mediaOfflineMessage(clip.name) };
   }
   if (clip.still) return { methods: ["still-file", "host-export"] };
   if (clip.imageSequence) return { methods: ["image-sequence-files", "host-export"] };

@@ -3,7 +3,7 @@
 // is cross-origin isolated (CEP pages are not: SharedArrayBuffer there can blank a panel).
 import { env } from "@xenova/transformers";
 import { ClipModel } from "../../lib/embedding/clip-model";
-import { decodeBlobForClip } from "../../lib/embedding/browser-image";
+import { decodeBlobForClip } from "../../lib/embedding/browser/decode-image";
 import { EmbeddingError } from "../../lib/embedding/embedding-error";
 import { ModelFileCache, toModelUrl } from "./model-file-cache";
 import type { ClipResult, LoadedModelInfo, WorkerRequest, WorkerResponse } from "./protocol";

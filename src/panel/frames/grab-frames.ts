@@ -1,7 +1,7 @@
 // A clip's sample frames by the fastest path that works (src/lib/frames/grab-plan.ts), falling
 // back to Premiere's own export, which decodes every codec Premiere plays.
 import type { HostClient, ProjectItemRecord } from "../../lib/bridge";
-import { DEFAULT_FRAME_FRACTIONS } from "../../lib/bridge/contract";
+import { DEFAULT_FRAME_FRACTIONS } from "../../shared/frames/frame-times";
 import { imageSequenceFiles, mediaSecondsAt, planGrab, type GrabMethod } from "../../lib/frames/grab-plan";
 import type { MediaAccess } from "./media-access";
 import { videoFrames } from "./video-frames";

@@ -1,8 +1,8 @@
 // Browser-side image decoding for CLIP (the panel's worker): the browser decodes, one canvas
 // drawImage does the shortest-side resize and centre crop, and only crop×crop pixels are
 // touched in JavaScript. No resizing in JS loops.
-import { EmbeddingError } from "./embedding-error";
-import { centreCropRect, toChw, type PreprocessorConfig } from "./pixels";
+import { EmbeddingError } from "../embedding-error";
+import { centreCropRect, toChw, type PreprocessorConfig } from "../pixels";
 
 export async function decodeBlobForClip(blob: Blob, cfg: PreprocessorConfig, label = "image"): Promise<Float32Array> {
   if (blob.size === 0)

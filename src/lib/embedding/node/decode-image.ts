@@ -1,8 +1,8 @@
 // Node-side image decoding for CLIP (the CLI's bulk import, and tests): sharp resizes the
 // shortest side and centre-crops natively, then the same normalization as in the browser.
 import sharp from "sharp";
-import { EmbeddingError } from "./embedding-error";
-import { toChw, type PreprocessorConfig } from "./pixels";
+import { EmbeddingError } from "../embedding-error";
+import { toChw, type PreprocessorConfig } from "../pixels";
 
 /** Stills up to 200 MP decode; sharp's default stops at 268 MP as a guard against bombs. */
 const MAX_PIXELS = 200_000_000;

@@ -118,7 +118,7 @@ export interface HostApi {
   exportFrames: { args: [request: ExportFramesRequest]; result: ExportFramesResult };
   /** deletes frame files the panel is done with, and their folder */
   releaseFrames: { args: [folder: string]; result: { removed: number } };
-  /** binds Premiere's import event; the host then dispatches CSXS events of type IMPORT_EVENT */
+  /** binds Premiere's import event; the host then dispatches the `itemsAdded` host event */
   watchImports: { args: []; result: { mode: "events" | "polling" } };
   /** Echo for wiring checks: returns its argument unchanged after a JSON round trip. */
   ping: { args: [message: string]; result: { message: string; receivedAt: string } };
@@ -181,12 +181,6 @@ export function validateHostCall(name: string, args: unknown): HostErrorPayload 
 
 /** The ExtendScript global under which the host bundle registers its dispatcher. */
 export const HOST_NAMESPACE = "__referenceLookup";
-
-/** CSXS event type the host dispatches when clips are imported; data is a JSON list of node ids. */
-export const IMPORT_EVENT = "com.eav.referencelookup.itemsAdded";
-
-/** IA's sampling positions (FACTS.md): 10, 30, 50, 70 and 90 % of a clip. */
-export var DEFAULT_FRAME_FRACTIONS = [0.1, 0.3, 0.5, 0.7, 0.9];
 
 /**
  * Escapes every non-ASCII character as \uXXXX. Evaluated scripts and results with raw

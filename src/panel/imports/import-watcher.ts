@@ -1,8 +1,8 @@
 // New imports reach the panel's queue from two sources: the host's CSXS event (fast, where
 // Premiere fires it) and a cheap poll of clip ids (always). Both feed one set of known ids, so
 // no clip is missed and none is queued twice.
-import type { HostClient } from "./client";
-import type { ProjectItemRecord } from "./contract";
+import type { HostClient } from "../../lib/bridge/client";
+import type { ProjectItemRecord } from "../../shared/bridge/contract";
 
 export interface ImportWatcherOptions {
   /** how often to poll; events usually arrive first */
@@ -35,15 +35,18 @@ export class ImportWatcher {
     this.timer = null;
   }
 
-  /** The CSXS event's data: a JSON list of node ids. Malformed data falls back to a poll. */
-  handleEvent(data: string): Promise<void> {
-    let ids: unknown;
-    try {
-      ids = JSON.parse(data);
-    } catch {
-      return this.poll();
-    }
-    return Array.isArray(ids) ? this.admit(ids.filter((x): x is string => typeof x === "string")) : this.poll();
+  /** Subscribes to the host's itemsAdded event; a malformed payload falls back to a poll. */
+  listen(): () => void {
+    return this.host.on(
+      "itemsAdded",
+      (nodeIds) => void this.admit(nodeIds),
+      () => void this.poll(),
+    );
+  }
+
+  /** Resolves once every admission started so far has finished. */
+  idle(): Promise<void> {
+    return this.work;
   }
 
   poll(): Promise<void> {
