@@ -49,7 +49,7 @@ export async function buildJsx(outFile = JSX_OUT): Promise<string> {
   await bundle.close();
   const code = [json2Source(), output[0].code].join("\n");
   // Non-ASCII text in evaluated files has broken ExtendScript (FACTS.md): refuse to ship it.
-  const offending = code.match(/[^\x00-\x7f]/);
+  const offending = code.match(/[\u0080-\uffff]/);
   if (offending) throw new Error(`ExtendScript bundle contains non-ASCII text near: ${offending.index}`);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, code);

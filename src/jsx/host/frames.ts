@@ -102,7 +102,7 @@ export function releaseFrames(folderPath: string): { removed: number } {
   var inside =
     normalized.indexOf(root) === 0 &&
     normalized.length > root.length + 1 &&
-    /[\\\/]/.test(normalized.charAt(root.length));
+    /[\\/]/.test(normalized.charAt(root.length));
   if (!inside || normalized.indexOf("..") >= 0) {
     throw fail("INVALID_ARGUMENTS", "releaseFrames only removes folders the frame grab made (under " + root + ").");
   }
