@@ -1,0 +1,117 @@
+// Calibration per model version, from the catalog's own references (docs/adr/0012): the
+// similarity of unrelated pairs (the vote's temperature), leave-one-out votes over the sample
+// (what a share of the vote is worth: the reliability curves), and the similarity above which
+// two references count as near-duplicates. Nothing here is a constant similarity.
+import type { IaMetadata } from "../../shared/metadata/ia-metadata";
+import { fitReliability, type Observation, type ReliabilityCurve } from "./reliability";
+import { normalizeValue } from "./tally";
+import { rawVote } from "./suggest";
+import { SUGGESTED_FIELDS, type Neighbour, type Shot } from "./types";
+import { backgroundOf, type Background } from "./weights";
+
+export interface Calibration {
+  modelVersion: string;
+  background: Background;
+  /** vote share → observed accuracy, from leave-one-out over the sample */
+  fields: ReliabilityCurve;
+  keywords: ReliabilityCurve;
+  shot: ReliabilityCurve;
+  /** pairs at least this similar are near-duplicates (99th percentile of distinct pairs) */
+  nearDuplicate: number;
+  sampleSize: number;
+  /** false when the sample was too small to fit curves: confidences are then shrunk shares */
+  calibrated: boolean;
+}
+
+/** A reference with its embedding, as the calibration sample holds it. */
+export interface LabeledReference {
+  referenceId: string;
+  embedding: ArrayLike<number>;
+  metadata: IaMetadata;
+  shot: Shot | null;
+}
+
+/** Below this many references leave-one-out says too little; curves stay empty. */
+export const MIN_CALIBRATION_SAMPLE = 12;
+
+export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+/** Two references describe different things: another shot, or another location and subject. */
+function distinct(a: LabeledReference, b: LabeledReference): boolean {
+  if (a.shot && b.shot) return a.shot.id !== b.shot.id;
+  const key = (r: LabeledReference) => `${normalizeValue(r.metadata.location)}|${normalizeValue(r.metadata.subject)}`;
+  return key(a) !== key(b);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 1;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+export function calibrate(modelVersion: string, sample: LabeledReference[], k = 10): Calibration {
+  const n = sample.length;
+  const sims: number[][] = sample.map(() => new Array<number>(n).fill(0));
+  const unrelated: number[] = [];
+  const all: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const s = dot(sample[i].embedding, sample[j].embedding);
+      sims[i][j] = sims[j][i] = s;
+      all.push(s);
+      if (distinct(sample[i], sample[j])) unrelated.push(s);
+    }
+  }
+  const background = backgroundOf(unrelated.length >= 3 ? unrelated : all);
+  const sortedUnrelated = [...unrelated].sort((a, b) => a - b);
+  const nearDuplicate = Math.min(1, Math.max(percentile(sortedUnrelated, 0.99), background.mean + 3 * background.std));
+  const empty = { points: [] };
+  if (n < MIN_CALIBRATION_SAMPLE) {
+    return {
+      modelVersion,
+      background,
+      fields: empty,
+      keywords: empty,
+      shot: empty,
+      nearDuplicate,
+      sampleSize: n,
+      calibrated: false,
+    };
+  }
+  const fieldObs: Observation[] = [];
+  const keywordObs: Observation[] = [];
+  const shotObs: Observation[] = [];
+  for (let i = 0; i < n; i++) {
+    const neighbours: Neighbour[] = sample
+      .map((r, j) => ({ r, j }))
+      .filter(({ j }) => j !== i)
+      .sort((a, b) => sims[i][b.j] - sims[i][a.j])
+      .slice(0, k)
+      .map(({ r, j }) => ({ referenceId: r.referenceId, similarity: sims[i][j], metadata: r.metadata, shot: r.shot }));
+    const vote = rawVote([neighbours], background, modelVersion);
+    const truth = sample[i];
+    for (const field of SUGGESTED_FIELDS) {
+      const top = vote.fields[field][0];
+      const want = normalizeValue(String(truth.metadata[field] ?? ""));
+      if (top && want) fieldObs.push({ share: top.share, correct: normalizeValue(top.value) === want });
+    }
+    const truthKeywords = new Set((truth.metadata.keywords ?? []).map(normalizeValue));
+    for (const kw of vote.keywords)
+      keywordObs.push({ share: kw.share, correct: truthKeywords.has(normalizeValue(kw.value)) });
+    const topShot = vote.shots[0];
+    if (topShot && truth.shot) shotObs.push({ share: topShot.share, correct: topShot.value === truth.shot.id });
+  }
+  return {
+    modelVersion,
+    background,
+    fields: fitReliability(fieldObs),
+    keywords: fitReliability(keywordObs),
+    shot: fitReliability(shotObs),
+    nearDuplicate,
+    sampleSize: n,
+    calibrated: true,
+  };
+}

@@ -1,0 +1,5 @@
+export * from "./types";
+export * from "./suggest";
+export * from "./calibration";
+export * from "./reliability";
+export * from "./weights";

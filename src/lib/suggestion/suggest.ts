@@ -1,0 +1,185 @@
+// From each frame's neighbours to the clip's suggestion (docs/adr/0012-suggestion-vote.md).
+// Pure: the same code runs in the panel, in `npm run eval` and in the calibration.
+import { iaShotTypeForShot } from "../../shared/metadata/shot-types";
+import type { LockableField } from "../../shared/metadata/ia-metadata";
+import type { Calibration } from "./calibration";
+import { applyReliability, type ReliabilityCurve } from "./reliability";
+import { normalizeValue, ranked, tally, weighVotes, type Tallied } from "./tally";
+import {
+  SUGGESTED_FIELDS,
+  type CurrentMetadata,
+  type Evidence,
+  type FieldSuggestion,
+  type Neighbour,
+  type Shot,
+  type SuggestedField,
+  type Suggestion,
+} from "./types";
+import type { Background } from "./weights";
+
+/** A calibrated probability the editor sets (Settings); not a similarity. */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+
+export interface RawVote {
+  fields: Record<SuggestedField, Tallied[]>;
+  keywords: Tallied[];
+  /** value: the shot id */
+  shots: Tallied[];
+  shotsById: Map<string, Shot>;
+  voters: number;
+  ignoredOtherModel: number;
+}
+
+export function rawVote(frames: Neighbour[][], background: Background, modelVersion: string): RawVote {
+  const { votes, ignoredOtherModel } = weighVotes(frames, background, modelVersion);
+  const fields = {} as Record<SuggestedField, Tallied[]>;
+  for (const field of SUGGESTED_FIELDS) fields[field] = ranked(tally(votes, (n) => [String(n.metadata[field] ?? "")]));
+  const shotsById = new Map<string, Shot>();
+  for (const { neighbour } of votes) if (neighbour.shot) shotsById.set(neighbour.shot.id, neighbour.shot);
+  const keywordTally = tally(votes, (n) => unique(n.metadata.keywords ?? []));
+  const shotTally = tally(votes, (n) => (n.shot ? [n.shot.id] : []));
+  return {
+    fields,
+    keywords: ranked(keywordTally),
+    shots: ranked(shotTally),
+    shotsById,
+    voters: shotTally.voters,
+    ignoredOtherModel,
+  };
+}
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => !seen.has(normalizeValue(v)) && seen.add(normalizeValue(v)));
+}
+
+export interface SuggestInput {
+  modelVersion: string;
+  /** each frame's neighbours, as match_references returned them */
+  frames: Neighbour[][];
+  current: CurrentMetadata;
+  calibration: Calibration;
+  minConfidence?: number;
+}
+
+export function suggest(input: SuggestInput): Suggestion {
+  const { calibration, current } = input;
+  const min = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const vote = rawVote(input.frames, calibration.background, input.modelVersion);
+  // uncalibrated: the share, shrunk by how few voters there were
+  const confidenceOf = (curve: ReliabilityCurve, share: number) =>
+    calibration.calibrated ? applyReliability(curve, share) : (share * vote.voters) / (vote.voters + 1);
+  const locked = new Set<LockableField>(current.lockedFields ?? []);
+
+  const topShot = vote.shots[0];
+  const shotConfidence = topShot ? confidenceOf(calibration.shot, topShot.share) : 0;
+  const shotValue = topShot && shotConfidence >= min ? vote.shotsById.get(topShot.value)! : null;
+  const shot = shotValue
+    ? {
+        shot: shotValue,
+        confidence: shotConfidence,
+        iaShotType: iaShotTypeForShot(toEav(shotValue)),
+        support: topShot.support,
+      }
+    : null;
+
+  const fields = {} as Record<SuggestedField, FieldSuggestion>;
+  for (const field of SUGGESTED_FIELDS) {
+    const options = vote.fields[field].map((t) => ({ ...t, confidence: confidenceOf(calibration.fields, t.share) }));
+    let best = options[0] && options[0].confidence >= min ? options[0] : null;
+    // no vote on the framing, but a confident shot: its type, mapped from EAV to IA explicitly
+    if (!best && field === "shotType" && shot?.iaShotType) {
+      best = { value: shot.iaShotType, share: topShot.share, confidence: shot.confidence, support: shot.support };
+    }
+    const currentValue = String(current[field] ?? "");
+    const isLocked = locked.has(field);
+    fields[field] = {
+      field,
+      value: best ? best.value : null,
+      confidence: best ? best.confidence : 0,
+      current: currentValue,
+      locked: isLocked,
+      fillsEmpty: !!best && !isLocked && currentValue.trim() === "",
+      support: best ? best.support.slice(0, 5) : [],
+      alternatives: options
+        .filter((o) => o !== best)
+        .slice(0, 4)
+        .map((o) => ({ value: o.value, confidence: o.confidence })),
+    };
+  }
+
+  const keywords = vote.keywords
+    .map((t) => ({
+      value: t.value,
+      confidence: confidenceOf(calibration.keywords, t.share),
+      support: t.support.slice(0, 5),
+    }))
+    .filter((k) => k.confidence >= min);
+
+  return {
+    modelVersion: input.modelVersion,
+    fields,
+    keywords,
+    currentKeywords: current.keywords ?? [],
+    shot,
+    evidence: evidenceOf(
+      input.frames,
+      input.modelVersion,
+      fields,
+      keywords.map((k) => k.value),
+      shot?.shot ?? null,
+    ),
+    framesUsed: input.frames.length,
+    calibrated: calibration.calibrated,
+    ignoredOtherModel: vote.ignoredOtherModel,
+  };
+}
+
+function toEav(shot: Shot): { shot_type: string | null; movement_type: string | null } {
+  return { shot_type: shot.shotType, movement_type: shot.movementType };
+}
+
+/** Each reference once, with its best similarity and the proposed values it backs. */
+function evidenceOf(
+  frames: Neighbour[][],
+  modelVersion: string,
+  fields: Record<SuggestedField, FieldSuggestion>,
+  keywords: string[],
+  shot: Shot | null,
+): Evidence[] {
+  const byRef = new Map<string, Evidence & { neighbour: Neighbour }>();
+  frames.forEach((neighbours, frame) => {
+    for (const n of neighbours) {
+      if (n.modelVersion && n.modelVersion !== modelVersion) continue;
+      const seen = byRef.get(n.referenceId);
+      if (seen) {
+        seen.similarity = Math.max(seen.similarity, n.similarity);
+        if (!seen.frames.includes(frame)) seen.frames.push(frame);
+        continue;
+      }
+      byRef.set(n.referenceId, {
+        referenceId: n.referenceId,
+        similarity: n.similarity,
+        filePath: n.filePath,
+        thumbnailUrl: n.thumbnailUrl ?? null,
+        backs: [],
+        frames: [frame],
+        neighbour: n,
+      });
+    }
+  });
+  const out: Evidence[] = [];
+  for (const { neighbour, ...e } of byRef.values()) {
+    for (const field of SUGGESTED_FIELDS) {
+      const v = fields[field].value;
+      if (v && normalizeValue(String(neighbour.metadata[field] ?? "")) === normalizeValue(v))
+        e.backs.push(`${field}: ${v}`);
+    }
+    const theirs = new Set((neighbour.metadata.keywords ?? []).map(normalizeValue));
+    const shared = keywords.filter((k) => theirs.has(normalizeValue(k)));
+    if (shared.length) e.backs.push(`keywords: ${shared.join(", ")}`);
+    if (shot && neighbour.shot?.id === shot.id) e.backs.push(`shot #${shot.shotNumber ?? "?"}`);
+    out.push(e);
+  }
+  return out.sort((a, b) => b.similarity - a.similarity);
+}

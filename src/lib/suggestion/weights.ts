@@ -1,0 +1,27 @@
+// How much one neighbour counts (docs/adr/0012-suggestion-vote.md): its similarity standardised
+// against the similarity of unrelated references of the same model version, then exponentiated
+// — a softmax whose temperature is the background's spread. Raw cosine thresholds cannot be
+// shared across models: random-weight test models put every pair between 0.97 and 1.0, real
+// CLIP spreads them far wider (FACTS.md).
+
+export interface Background {
+  /** mean and standard deviation of the similarity of unrelated reference pairs */
+  mean: number;
+  std: number;
+}
+
+/** Neighbours no more similar than a typical unrelated pair get no vote. */
+export function neighbourWeight(similarity: number, background: Background): number {
+  if (!Number.isFinite(similarity)) return 0;
+  const z = (similarity - background.mean) / Math.max(background.std, 1e-6);
+  return z > 0 ? Math.exp(Math.min(z, 30)) - 1 : 0;
+}
+
+/** Mean and spread of a list of similarities. */
+export function backgroundOf(similarities: number[]): Background {
+  const n = similarities.length;
+  if (n === 0) return { mean: 0, std: 1 };
+  const mean = similarities.reduce((a, b) => a + b, 0) / n;
+  const variance = similarities.reduce((a, s) => a + (s - mean) ** 2, 0) / Math.max(1, n - 1);
+  return { mean, std: Math.sqrt(variance) || 1e-3 };
+}
