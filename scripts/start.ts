@@ -8,6 +8,8 @@ import { ffmpegAvailable, makeSampleMedia, sampleMediaAllowed } from "../src/sim
 import { createSampleProject, importSampleClip } from "../src/sim/sample-project";
 import { startPreviewServer } from "../src/server/preview-server";
 import { startCatalogServer } from "../src/server/catalog/server";
+import { makeSampleLibrary } from "../src/server/preview/sample-library";
+import { seedSampleLibrary } from "../src/server/preview/seed-sample-library";
 
 const root = path.resolve(import.meta.dirname, "..");
 const extensionDir = path.join(root, "dist/cep");
@@ -33,12 +35,23 @@ if (model.name === "tiny-random-clip")
   console.warn(
     "Using the tiny random test model: put a real CLIP folder in .cache/models/clip-vit-base-patch32 for real suggestions.",
   );
+// A corrected sample library in the catalog, so that imported sample clips get real suggestions
+const library = media ? makeSampleLibrary(path.join(root, ".cache/sample-library")) : undefined;
+if (library) {
+  const seeded = await seedSampleLibrary({
+    catalog,
+    library,
+    modelFolder: path.join(model.dir, model.name),
+    thumbnailUrl: (file) => `http://127.0.0.1:${port}/library/${encodeURIComponent(path.basename(file))}`,
+  });
+  console.log(`Sample library:     ${seeded.references} references for ${seeded.modelVersion}`);
+}
 let imported = 0;
 const server = await startPreviewServer({
   extensionDir,
   simulator,
   port,
-  staticDirs: { "/models/": model.dir },
+  staticDirs: { "/models/": model.dir, ...(library ? { "/library/": library.folder } : {}) },
   studioConfig: {
     catalog: { url: catalog.url, anonKey: catalog.anonKey },
     model: { source: "folder", path: `/models/${model.name}` },

@@ -1,29 +1,72 @@
-import { useStore } from "zustand";
+import { Provider, defaultTheme } from "@adobe/react-spectrum";
+import { useEffect } from "react";
 import type { PanelStore } from "./store";
-import { CatalogStatusLine } from "./views/CatalogStatusLine";
-import { ModelStatusLine } from "./views/ModelStatusLine";
-import { ErrorBanner } from "./views/ErrorBanner";
-import { ProjectHeader } from "./views/ProjectHeader";
+import { PanelStoreContext } from "./use-panel";
 import { ClipQueue } from "./views/ClipQueue";
+import { ErrorBanner } from "./views/ErrorBanner";
+import { PanelHeader } from "./views/PanelHeader";
+import { ReviewCard } from "./views/ReviewCard";
 import { SimulatorTools } from "./views/SimulatorTools";
 import { TextSearchBox } from "./views/TextSearchBox";
 
+/** Keys that type text stay with the field; the rest drive the queue and the card. */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable);
+}
+
+function useReviewKeys(store: PanelStore): void {
+  useEffect(() => {
+    // Ctrl/Cmd+Enter accepts from anywhere, a field or a picker included: listened to before
+    // the controls, which keep the keys they handle to themselves
+    const onAcceptKey = (e: KeyboardEvent) => {
+      if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
+      void store.getState().accept();
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const s = store.getState();
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      // Enter on a button presses that button; elsewhere (the queue, the card, the page) it accepts
+      const onButton = (e.target as HTMLElement | null)?.closest?.("button, [role=button], a");
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        s.move(e.key === "ArrowDown" ? 1 : -1);
+        e.preventDefault();
+      } else if (e.key === "Enter" && !onButton) {
+        void s.accept();
+        e.preventDefault();
+      } else if (e.key === "e" || e.key === "E") {
+        const first = document.querySelector<HTMLElement>("#review-card .field-row input:not([readonly])");
+        first?.focus();
+        e.preventDefault();
+      }
+    };
+    document.addEventListener("keydown", onAcceptKey, true);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("keydown", onAcceptKey, true);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [store]);
+}
+
 export function App({ store }: { store: PanelStore }) {
-  const state = useStore(store);
+  useReviewKeys(store);
   return (
-    <main className="panel">
-      <ProjectHeader
-        project={state.project}
-        hostKind={state.host.transport.kind}
-        loading={state.loading}
-        onRefresh={() => void state.refreshProject()}
-      />
-      <CatalogStatusLine status={state.catalogStatus} />
-      <ModelStatusLine status={state.modelStatus} />
-      {state.error && <ErrorBanner error={state.error} onDismiss={state.dismissError} />}
-      <TextSearchBox search={state.search} onSearch={(q) => void state.searchByText(q)} />
-      <ClipQueue queue={state.queue} importMode={state.importMode} />
-      {state.host.transport.kind === "simulator" && <SimulatorTools />}
-    </main>
+    <PanelStoreContext.Provider value={store}>
+      <Provider theme={defaultTheme} colorScheme="dark" scale="medium" UNSAFE_className="spectrum-root">
+        <main className="panel">
+          <PanelHeader />
+          <ErrorBanner />
+          <div className="workspace">
+            <ClipQueue />
+            <ReviewCard />
+          </div>
+          <TextSearchBox />
+          {store.services.host.transport.kind === "simulator" && <SimulatorTools />}
+        </main>
+      </Provider>
+    </PanelStoreContext.Provider>
   );
 }

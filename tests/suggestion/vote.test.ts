@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { IaMetadata } from "../../src/shared/metadata/ia-metadata";
 import {
   calibrate,
+  dot,
   suggest,
   type Calibration,
   type LabeledReference,
@@ -250,7 +251,7 @@ describe("calibration per model version", () => {
     const query = refs[0];
     const neighbours = refs
       .slice(1)
-      .map((r) => ({ r, s: r.embedding.reduce((a: number, x, i) => a + x * (query.embedding[i] as number), 0) }))
+      .map((r) => ({ r, s: dot(r.embedding, query.embedding) }))
       .sort((a, b) => b.s - a.s)
       .slice(0, 10)
       .map(({ r, s }) => ({ referenceId: r.referenceId, similarity: s, metadata: r.metadata, shot: r.shot }));

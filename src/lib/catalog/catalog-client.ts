@@ -4,6 +4,8 @@ import { createClient, type SupabaseClient, type SupabaseClientOptions } from "@
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import { metadataProblem } from "../../shared/metadata/ia-metadata";
 import { CatalogError, classify } from "./catalog-error";
+import type { LabeledReference } from "../suggestion/calibration";
+import type { Neighbour } from "../suggestion/types";
 
 export const EMBEDDING_DIMENSIONS = 512;
 
@@ -155,6 +157,112 @@ export class CatalogClient {
     return { id: row.id, created: row.created, shotId: row.shot_id, filePath: row.file_path };
   }
 
+  /** Each frame's nearest references, with their thumbnails, as the suggestion vote takes them. */
+  async matchFrames(
+    frames: ArrayLike<number>[],
+    options: MatchOptions & { modelVersion: string },
+  ): Promise<Neighbour[][]> {
+    const perFrame = await Promise.all(frames.map((f) => this.match(f, options)));
+    const ids = [...new Set(perFrame.flat().map((m) => m.referenceId))];
+    const thumbnails = new Map<string, string | null>();
+    if (ids.length) {
+      const { data, error, status } = await this.db
+        .from("reference_images_with_shot")
+        .select("id, thumbnail_url")
+        .in("id", ids);
+      if (error) throw classify(error, status);
+      for (const row of data as Array<{ id: string; thumbnail_url: string | null }>)
+        thumbnails.set(row.id, row.thumbnail_url);
+    }
+    return perFrame.map((matches) =>
+      matches.map((m): Neighbour => ({
+        referenceId: m.referenceId,
+        similarity: m.similarity,
+        metadata: m.correctedMetadata,
+        filePath: m.filePath,
+        thumbnailUrl: thumbnails.get(m.referenceId) ?? null,
+        modelVersion: options.modelVersion,
+        shot: m.shot && { ...m.shot, shotStatus: m.shot.status },
+      })),
+    );
+  }
+
+  /** Up to `limit` confirmed references of one model version with their embeddings and shots:
+   * the sample the suggestion calibration learns from. */
+  async referenceSample(modelVersion: string, limit = 300): Promise<LabeledReference[]> {
+    const embeddings = await this.db
+      .from("image_embeddings")
+      .select("reference_image_id, embedding")
+      .eq("model_version", modelVersion)
+      .limit(limit);
+    if (embeddings.error) throw classify(embeddings.error, embeddings.status);
+    const rows = embeddings.data as Array<{ reference_image_id: string; embedding: string | number[] }>;
+    if (rows.length === 0) return [];
+    const refs = await this.db
+      .from("reference_images_with_shot")
+      .select(
+        "id, corrected_metadata, review_status, shot_id, shot_number, shot_type, shot_subject, shot_action, movement_type, shot_status",
+      )
+      .in(
+        "id",
+        rows.map((r) => r.reference_image_id),
+      );
+    if (refs.error) throw classify(refs.error, refs.status);
+    const byId = new Map((refs.data as SampleRow[]).map((r) => [r.id, r]));
+    const sample: LabeledReference[] = [];
+    for (const row of rows) {
+      const ref = byId.get(row.reference_image_id);
+      if (!ref || ref.review_status !== "confirmed") continue;
+      const embedding = typeof row.embedding === "string" ? (JSON.parse(row.embedding) as number[]) : row.embedding;
+      sample.push({
+        referenceId: ref.id,
+        embedding,
+        metadata: ref.corrected_metadata,
+        shot: ref.shot_id
+          ? {
+              id: ref.shot_id,
+              shotNumber: ref.shot_number,
+              shotType: ref.shot_type,
+              subject: ref.shot_subject,
+              action: ref.shot_action,
+              shotStatus: ref.shot_status,
+              movementType: ref.movement_type,
+            }
+          : null,
+      });
+    }
+    return sample;
+  }
+
+  /** Values editors already used, for the card's autocomplete. */
+  async knownValues(limit = 2000): Promise<KnownValues> {
+    const { data, error, status } = await this.db
+      .from("reference_images")
+      .select("corrected_metadata")
+      .eq("review_status", "confirmed")
+      .limit(limit);
+    if (error) throw classify(error, status);
+    const sets = {
+      location: new Set<string>(),
+      subject: new Set<string>(),
+      action: new Set<string>(),
+      keywords: new Set<string>(),
+    };
+    for (const { corrected_metadata: m } of data as Array<{ corrected_metadata: IaMetadata }>) {
+      if (m.location) sets.location.add(m.location);
+      if (m.subject) sets.subject.add(m.subject);
+      if (m.action) sets.action.add(m.action);
+      for (const k of m.keywords ?? []) sets.keywords.add(k);
+    }
+    const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
+    return {
+      location: sorted(sets.location),
+      subject: sorted(sets.subject),
+      action: sorted(sets.action),
+      keywords: sorted(sets.keywords),
+    };
+  }
+
   async listShots(search?: string): Promise<PlannedShot[]> {
     const { data, error, status } = await this.db.rpc("list_shots", { search: search ?? null });
     if (error) throw classify(error, status);
@@ -172,6 +280,26 @@ export class CatalogClient {
       referenceCount: r.reference_count,
     }));
   }
+}
+
+export interface KnownValues {
+  location: string[];
+  subject: string[];
+  action: string[];
+  keywords: string[];
+}
+
+interface SampleRow {
+  id: string;
+  corrected_metadata: IaMetadata;
+  review_status: string;
+  shot_id: string | null;
+  shot_number: number | null;
+  shot_type: string | null;
+  shot_subject: string | null;
+  shot_action: string | null;
+  movement_type: string | null;
+  shot_status: string | null;
 }
 
 interface MatchRow {

@@ -7,13 +7,19 @@ import { loadStudioConfig } from "../load-studio-config";
 import { createPanelStore } from "../store";
 import "../styles.css";
 
-const store = createPanelStore(createHostClient(detectTransport()), { media: detectMediaAccess() });
+const store = createPanelStore({
+  host: createHostClient(detectTransport()),
+  media: detectMediaAccess(),
+  embedder: EmbeddingClient.start(),
+  catalog: null,
+  storage: window.localStorage,
+});
 createRoot(document.getElementById("root")!).render(<App store={store} />);
 void store.getState().refreshProject();
 loadStudioConfig().then(
   (config) => {
     void store.getState().connectCatalog(config);
-    void store.getState().loadModel(config, EmbeddingClient.start());
+    void store.getState().loadModel(config);
   },
-  (e: Error) => store.setState({ error: { title: "Studio config", detail: e.message } }),
+  (e: Error) => store.getState().showError("config", { title: "Studio config", detail: e.message }),
 );

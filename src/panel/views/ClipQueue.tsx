@@ -1,46 +1,51 @@
-import type { GrabMethod } from "../../lib/frames/grab-plan";
-import type { QueuedClip } from "../store";
+import { usePanel } from "../use-panel";
+import { statusWords } from "./status-words";
 
-const METHOD_LABEL: Record<GrabMethod, string> = {
-  "still-file": "still",
-  "image-sequence-files": "image sequence",
-  "browser-video": "video (in panel)",
-  "host-export": "Premiere export",
-};
+const optionId = (nodeId: string) => `clip-${nodeId.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 
-function statusText(q: QueuedClip): string {
-  switch (q.status) {
-    case "waiting":
-      return `waiting · frames via ${METHOD_LABEL[q.plan.methods[0]]}`;
-    case "grabbing":
-      return "grabbing frames…";
-    case "embedding":
-      return `embedding frames from ${METHOD_LABEL[q.method!]}…`;
-    case "embedded":
-      return `${q.detail} · via ${METHOD_LABEL[q.method!]}`;
-    case "failed":
-      return q.detail ?? "failed";
-  }
-}
-
-export function ClipQueue({ queue, importMode }: { queue: QueuedClip[]; importMode: "events" | "polling" | null }) {
+/** The clips waiting for, or done with, a suggestion. Up/down moves between them (App). */
+export function ClipQueue() {
+  const { queue, selectedId, importMode, select } = usePanel((s) => ({
+    queue: s.queue,
+    selectedId: s.selectedId,
+    importMode: s.importMode,
+    select: s.select,
+  }));
+  const open = queue.filter((q) => q.status === "suggested").length;
   return (
     <section className="queue" aria-label="New clips">
       <h2>
         New clips <span className="muted">({queue.length})</span>
-        {importMode && <span className="muted"> · watching imports by {importMode}</span>}
+        {open > 0 && <span className="muted"> · {open} to review</span>}
       </h2>
       {queue.length === 0 ? (
-        <p className="muted">Import clips into the project: they appear here for suggestions.</p>
+        <p className="muted">
+          {importMode ? "Import clips into the project: they appear here with suggestions." : "Opening the project…"}
+        </p>
       ) : (
-        <ul data-testid="clip-queue">
+        <ul
+          data-testid="clip-queue"
+          role="listbox"
+          aria-label="Clips"
+          tabIndex={0}
+          aria-activedescendant={selectedId ? optionId(selectedId) : undefined}
+        >
           {queue.map((q) => (
-            <li key={q.clip.nodeId} data-node-id={q.clip.nodeId} data-status={q.status}>
-              <span className="clip-name">{q.clip.name}</span>
-              <span className="muted clip-path" title={q.clip.mediaPath ?? ""}>
-                {q.clip.treePath}
+            <li
+              key={q.clip.nodeId}
+              id={optionId(q.clip.nodeId)}
+              role="option"
+              aria-selected={q.clip.nodeId === selectedId}
+              data-node-id={q.clip.nodeId}
+              data-status={q.status}
+              className={q.clip.nodeId === selectedId ? "selected" : undefined}
+              onClick={() => select(q.clip.nodeId)}
+            >
+              {/* rtl + bdi: a long name is cut at its start, so its end (take, extension) stays visible */}
+              <span className="clip-name" title={q.clip.name}>
+                <bdi>{q.clip.name}</bdi>
               </span>
-              <span className={q.status === "failed" ? "clip-blocked" : "muted"}>{statusText(q)}</span>
+              <span className={`clip-status status-${q.status}`}>{statusWords(q)}</span>
             </li>
           ))}
         </ul>

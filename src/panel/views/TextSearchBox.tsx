@@ -1,14 +1,15 @@
 import { useState } from "react";
-import type { TextSearch } from "../store";
+import { usePanel } from "../use-panel";
 
-export function TextSearchBox({ search, onSearch }: { search: TextSearch; onSearch: (query: string) => void }) {
+export function TextSearchBox() {
+  const { search, onSearch } = usePanel((s) => ({ search: s.search, onSearch: s.searchByText }));
   const [query, setQuery] = useState("");
   return (
     <section className="search" aria-label="Search references">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          onSearch(query);
+          void onSearch(query);
         }}
       >
         <input
@@ -35,7 +36,7 @@ export function TextSearchBox({ search, onSearch }: { search: TextSearch; onSear
                 {r.filePath.split(/[\\/]/).pop()}
               </span>
               <span className="muted">
-                similarity {r.similarity.toFixed(3)}
+                {Math.round(r.similarity * 100)} % similar
                 {r.shot ? ` · shot #${r.shot.shotNumber} ${r.shot.subject ?? ""}` : ""}
               </span>
             </li>

@@ -1,0 +1,24 @@
+// The panel's store: one zustand store made of slices, services injected (never in the state).
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { catalogSlice, type CatalogSlice } from "./catalog-slice";
+import { modelSlice, type ModelSlice } from "./model-slice";
+import { projectSlice, type ProjectSlice } from "./project-slice";
+import { queueSlice, type QueueSlice } from "./queue-slice";
+import { reviewSlice, type ReviewSlice } from "./review-slice";
+import { searchSlice, type SearchSlice } from "./search-slice";
+import type { PanelServices } from "./services";
+
+export type PanelState = ProjectSlice & CatalogSlice & ModelSlice & QueueSlice & ReviewSlice & SearchSlice;
+export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
+
+export function createPanelStore(services: PanelServices): PanelStore {
+  const store = createStore<PanelState>()((set, get) => ({
+    ...projectSlice(set, get, services),
+    ...catalogSlice(set, get, services),
+    ...modelSlice(set, get, services),
+    ...queueSlice(set, get, services),
+    ...reviewSlice(set, get, services),
+    ...searchSlice(set, get, services),
+  }));
+  return Object.assign(store, { services });
+}

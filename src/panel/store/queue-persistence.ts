@@ -1,0 +1,56 @@
+// The queue survives a panel reload and a Premiere restart (localStorage, per project): applied
+// clips stay applied, suggested ones come back for review, clips that were mid-way start over.
+import type { QueuedClip } from "./queue-slice";
+
+const VERSION = 1;
+const MAX_ITEMS = 2000;
+
+export const queueKey = (projectPath: string) => `reference-lookup.queue:${projectPath}`;
+
+interface StoredClip extends Omit<QueuedClip, "embeddings" | "frameUrls"> {
+  /** the clip's pooled embedding, base64 of its float32 bytes (frames are not kept) */
+  pooled?: { modelVersion: string; base64: string };
+}
+
+export function encodeFloats(v: Float32Array): string {
+  const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  let text = "";
+  for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+  return btoa(text);
+}
+
+export function decodeFloats(base64: string): Float32Array {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return new Float32Array(bytes.buffer);
+}
+
+export function serializeQueue(queue: QueuedClip[]): string {
+  const items: StoredClip[] = queue.slice(-MAX_ITEMS).map(({ embeddings, frameUrls: _urls, ...rest }) => ({
+    ...rest,
+    pooled: embeddings ? { modelVersion: embeddings.modelVersion, base64: encodeFloats(embeddings.pooled) } : undefined,
+  }));
+  return JSON.stringify({ v: VERSION, items });
+}
+
+/** Unreadable or foreign data yields an empty queue, never a crash. */
+export function deserializeQueue(text: string | null): QueuedClip[] {
+  if (!text) return [];
+  try {
+    const parsed = JSON.parse(text) as { v?: number; items?: StoredClip[] };
+    if (parsed.v !== VERSION || !Array.isArray(parsed.items)) return [];
+    return parsed.items
+      .filter((i) => i && i.clip && typeof i.clip.nodeId === "string")
+      .map(({ pooled, ...rest }): QueuedClip => {
+        const embeddings = pooled
+          ? { modelVersion: pooled.modelVersion, pooled: decodeFloats(pooled.base64), frames: [] }
+          : undefined;
+        // a clip that was being worked on when the panel closed starts over (or from its embedding)
+        const busy = rest.status === "grabbing" || rest.status === "embedding" || rest.status === "matching";
+        return { ...rest, embeddings, status: busy ? "waiting" : rest.status };
+      });
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,193 @@
+// New clips move through: waiting → grabbing frames → embedding → matching → suggested →
+// applied (or skipped, or failed with a reason). One clip at a time, in import order.
+import { CatalogError } from "../../lib/catalog";
+import { planGrab } from "../../lib/frames/grab-plan";
+import { suggest, type CurrentMetadata, type Suggestion } from "../../lib/suggestion";
+import type { ProjectItemRecord } from "../../shared/bridge/contract";
+import type { IaMetadata } from "../../shared/metadata/ia-metadata";
+import { grabFrames } from "../frames/grab-frames";
+import { toPanelError } from "./panel-error";
+import { deserializeQueue, queueKey, serializeQueue } from "./queue-persistence";
+import type { Slice } from "./slice";
+
+export type ClipStatus =
+  "waiting" | "grabbing" | "embedding" | "matching" | "suggested" | "applied" | "skipped" | "failed";
+
+export interface QueuedClip {
+  clip: ProjectItemRecord;
+  status: ClipStatus;
+  /** plain words: why it failed, or what it waits for */
+  detail?: string;
+  /** for the details line: how the frames were read, timings */
+  technical?: string;
+  /** the grabbed frames as object URLs, for the card (not kept across reloads) */
+  frameUrls?: string[];
+  embeddings?: { modelVersion: string; pooled: Float32Array; frames: Float32Array[] };
+  /** what the clip's XMP says now */
+  current?: CurrentMetadata;
+  /** the XMP could not be read: the suggestion stands alone */
+  currentProblem?: string;
+  suggestion?: Suggestion;
+  applied?: { at: string; metadata: IaMetadata; keptLocked: string[] };
+}
+
+export interface QueueSlice {
+  queue: QueuedClip[];
+  projectPath: string | null;
+  enqueue(clips: ProjectItemRecord[]): void;
+  updateClip(nodeId: string, patch: Partial<QueuedClip>): void;
+  /** works through waiting clips, one at a time, as far as the model and the catalog allow */
+  processQueue(): Promise<void>;
+  restoreQueue(projectPath: string): void;
+  persistQueue(): void;
+}
+
+const MATCHES_PER_FRAME = 8;
+
+export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
+  let processing = false;
+  let again = false;
+  const grab = (clip: ProjectItemRecord) => {
+    if (services.grab) return services.grab(clip);
+    if (!services.media) throw new Error("This panel cannot read media files.");
+    return grabFrames(clip, { host: services.host, media: services.media });
+  };
+
+  /** The next clip whose next step can run now. */
+  function nextReady(): QueuedClip | undefined {
+    const { modelStatus, catalogStatus, calibrationStatus } = get();
+    const canEmbed = modelStatus.state === "ready" && !!services.embedder;
+    const canMatch = catalogStatus.state === "connected" && calibrationStatus.state === "ready";
+    return get().queue.find((q) => q.status === "waiting" && (q.embeddings ? canMatch : canEmbed));
+  }
+
+  async function embedStep(q: QueuedClip): Promise<NonNullable<QueuedClip["embeddings"]>> {
+    const id = q.clip.nodeId;
+    get().updateClip(id, { status: "grabbing", detail: undefined });
+    const grabbed = await grab(q.clip);
+    const frameUrls =
+      typeof URL.createObjectURL === "function" ? grabbed.frames.map((f) => URL.createObjectURL(f)) : [];
+    get().updateClip(id, { status: "embedding", frameUrls, technical: `frames via ${grabbed.method}` });
+    const result = await services.embedder!.embedClip(grabbed.frames, grabbed.labels);
+    return { modelVersion: result.modelVersion, pooled: result.clip, frames: result.frames };
+  }
+
+  async function readCurrent(q: QueuedClip): Promise<Pick<QueuedClip, "current" | "currentProblem">> {
+    try {
+      const record = await services.host.call("readClipMetadata", q.clip.nodeId);
+      return { current: record.metadata as CurrentMetadata, currentProblem: undefined };
+    } catch (e) {
+      return { current: {}, currentProblem: toPanelError("Reading the clip's metadata", e).detail };
+    }
+  }
+
+  async function matchStep(q: QueuedClip, embeddings: NonNullable<QueuedClip["embeddings"]>): Promise<void> {
+    const id = q.clip.nodeId;
+    const { calibrationStatus } = get();
+    if (calibrationStatus.state !== "ready") return;
+    get().updateClip(id, { status: "matching", embeddings });
+    const current = await readCurrent(q);
+    // frames when we have them; after a reload only the pooled embedding was kept
+    const queries = embeddings.frames.length ? embeddings.frames : [embeddings.pooled];
+    const frames = await services.catalog!.matchFrames(queries, {
+      k: MATCHES_PER_FRAME,
+      modelVersion: embeddings.modelVersion,
+    });
+    const suggestion = suggest({
+      modelVersion: embeddings.modelVersion,
+      frames,
+      current: current.current ?? {},
+      calibration: calibrationStatus.calibration,
+    });
+    get().updateClip(id, { ...current, status: "suggested", suggestion, detail: undefined });
+    get().persistQueue();
+    if (!get().selectedId) get().select(id);
+  }
+
+  async function step(q: QueuedClip): Promise<void> {
+    const id = q.clip.nodeId;
+    let embeddings = q.embeddings;
+    try {
+      if (!embeddings) {
+        embeddings = await embedStep(q);
+        get().updateClip(id, { status: "waiting", embeddings, detail: "Waiting for the reference catalog…" });
+      }
+      const { catalogStatus } = get();
+      if (catalogStatus.state === "unconfigured") {
+        get().updateClip(id, {
+          status: "waiting",
+          detail: "No reference catalog is configured: ask your admin for the studio config.",
+        });
+        return;
+      }
+      await matchStep(q, embeddings);
+    } catch (e) {
+      if (e instanceof CatalogError && e.retryable) {
+        // nothing is lost: the clip keeps its embeddings and is matched when the catalog is back
+        get().updateClip(id, {
+          status: "waiting",
+          embeddings,
+          detail: "The reference catalog cannot be reached. This clip waits and is matched when it is back.",
+        });
+        get().catalogLost(e);
+        return;
+      }
+      get().updateClip(id, { status: "failed", detail: toPanelError("Suggesting", e).detail });
+      get().persistQueue();
+    }
+  }
+
+  return {
+    queue: [],
+    projectPath: null,
+    enqueue(clips) {
+      const known = new Set(get().queue.map((q) => q.clip.nodeId));
+      const fresh = clips
+        .filter((c) => !known.has(c.nodeId))
+        .map((clip): QueuedClip => {
+          const plan = planGrab(clip);
+          return plan.blocked ? { clip, status: "failed", detail: plan.blocked } : { clip, status: "waiting" };
+        });
+      if (!fresh.length) return;
+      set({ queue: [...get().queue, ...fresh] });
+      get().persistQueue();
+      void get().processQueue();
+    },
+    updateClip(nodeId, patch) {
+      set({ queue: get().queue.map((q) => (q.clip.nodeId === nodeId ? { ...q, ...patch } : q)) });
+    },
+    async processQueue() {
+      if (processing) {
+        again = true; // something changed while a clip was in work: look again afterwards
+        return;
+      }
+      processing = true;
+      try {
+        do {
+          again = false;
+          // a clip left waiting with its embeddings waits for the catalog: nextReady skips it
+          // until the catalog is connected again, and the others go on being embedded
+          for (let next = nextReady(); next; next = nextReady()) await step(next);
+        } while (again);
+      } finally {
+        processing = false;
+      }
+    },
+    restoreQueue(projectPath) {
+      if (get().projectPath === projectPath) return;
+      const restored = deserializeQueue(services.storage?.getItem(queueKey(projectPath)) ?? null);
+      const known = new Set(restored.map((q) => q.clip.nodeId));
+      set({ projectPath, queue: [...restored, ...get().queue.filter((q) => !known.has(q.clip.nodeId))] });
+      void get().processQueue();
+    },
+    persistQueue() {
+      const { projectPath, queue } = get();
+      if (!projectPath || !services.storage) return;
+      try {
+        services.storage.setItem(queueKey(projectPath), serializeQueue(queue));
+      } catch {
+        // storage full: the queue still works for this session
+      }
+    },
+  };
+};

@@ -1,0 +1,156 @@
+// The review card: the selected clip, the editor's draft of its metadata, Accept and Skip.
+// Accept writes through the host (IA's XMP contract + project columns, locks kept).
+import { SUGGESTED_FIELDS, type SuggestedField } from "../../lib/suggestion";
+import { IA_SHOT_TYPES, type IaMetadata, type IaShotType } from "../../shared/metadata/ia-metadata";
+import { toPanelError, type PanelError } from "./panel-error";
+import type { QueuedClip } from "./queue-slice";
+import type { Slice } from "./slice";
+
+export interface Draft {
+  nodeId: string;
+  values: Record<SuggestedField, string>;
+  keywords: string[];
+  shot: { id: string; shotNumber: number | null } | null;
+}
+
+export interface ReviewSlice {
+  selectedId: string | null;
+  draft: Draft | null;
+  reviewError: PanelError | null;
+  accepting: boolean;
+  select(nodeId: string | null): void;
+  /** up/down in the queue */
+  move(delta: 1 | -1): void;
+  setField(field: SuggestedField, value: string): void;
+  setKeywords(keywords: string[]): void;
+  setShot(shot: Draft["shot"]): void;
+  accept(): Promise<void>;
+  skip(): void;
+}
+
+/** The card starts from what the clip holds; a suggestion fills only what is empty and unlocked. */
+export function initialDraft(q: QueuedClip): Draft {
+  const values = {} as Record<SuggestedField, string>;
+  for (const field of SUGGESTED_FIELDS) {
+    const s = q.suggestion?.fields[field];
+    const current = String(q.applied?.metadata[field] ?? q.current?.[field] ?? "");
+    values[field] = s?.fillsEmpty && !q.applied ? s.value! : current;
+  }
+  const keywords = [...(q.applied?.metadata.keywords ?? q.current?.keywords ?? [])];
+  if (!q.applied) for (const k of q.suggestion?.keywords ?? []) if (!keywords.includes(k.value)) keywords.push(k.value);
+  const shot = q.suggestion?.shot
+    ? { id: q.suggestion.shot.shot.id, shotNumber: q.suggestion.shot.shot.shotNumber }
+    : null;
+  return { nodeId: q.clip.nodeId, values, keywords, shot };
+}
+
+const REQUIRED: SuggestedField[] = ["location", "subject", "shotType"];
+const LABEL: Record<SuggestedField, string> = {
+  location: "Location",
+  subject: "Subject",
+  action: "Action",
+  shotType: "Shot type",
+};
+
+/** What Accept writes, or what the editor must still fill in. */
+export function draftToMetadata(draft: Draft, q: QueuedClip): { metadata: IaMetadata } | { missing: string } {
+  const empty = REQUIRED.filter((f) => !draft.values[f].trim());
+  if (empty.length) {
+    return {
+      missing: `Fill in ${empty.map((f) => LABEL[f].toLowerCase()).join(", ")} before accepting: type a value or pick one.`,
+    };
+  }
+  const shotType = draft.values.shotType.trim();
+  if (!(IA_SHOT_TYPES as readonly string[]).includes(shotType)) {
+    return { missing: `Shot type must be one of ${IA_SHOT_TYPES.join(", ")}.` };
+  }
+  const current = q.current ?? {};
+  const metadata: IaMetadata = {
+    location: draft.values.location.trim(),
+    subject: draft.values.subject.trim(),
+    action: draft.values.action.trim() || null,
+    shotType: shotType as IaShotType,
+    shotNumber: draft.shot?.shotNumber ?? current.shotNumber ?? null,
+    keywords: draft.keywords,
+  };
+  if (current.lockedFields?.length) metadata.lockedFields = current.lockedFields;
+  return { metadata };
+}
+
+export const reviewSlice: Slice<ReviewSlice> = (set, get, services) => {
+  const find = (nodeId: string | null) => get().queue.find((q) => q.clip.nodeId === nodeId);
+  const patchDraft = (patch: Partial<Draft>) => {
+    const draft = get().draft;
+    if (draft) set({ draft: { ...draft, ...patch }, reviewError: null });
+  };
+  /** After a decision: the next clip that waits for one. */
+  const selectNextSuggested = (after: string) => {
+    const queue = get().queue;
+    const from = queue.findIndex((q) => q.clip.nodeId === after);
+    const next = [...queue.slice(from + 1), ...queue.slice(0, from)].find((q) => q.status === "suggested");
+    get().select(next ? next.clip.nodeId : after);
+  };
+  return {
+    selectedId: null,
+    draft: null,
+    reviewError: null,
+    accepting: false,
+    select(nodeId) {
+      const q = find(nodeId);
+      set({
+        selectedId: q ? nodeId : null,
+        draft: q && (q.suggestion || q.applied) ? initialDraft(q) : null,
+        reviewError: null,
+      });
+    },
+    move(delta) {
+      const queue = get().queue;
+      if (!queue.length) return;
+      const at = queue.findIndex((q) => q.clip.nodeId === get().selectedId);
+      const next = at < 0 ? 0 : Math.max(0, Math.min(queue.length - 1, at + delta));
+      get().select(queue[next].clip.nodeId);
+    },
+    setField: (field, value) => {
+      const draft = get().draft;
+      if (draft) patchDraft({ values: { ...draft.values, [field]: value } });
+    },
+    setKeywords: (keywords) => patchDraft({ keywords }),
+    setShot: (shot) => patchDraft({ shot }),
+    async accept() {
+      const { draft, accepting } = get();
+      const q = find(draft?.nodeId ?? null);
+      if (!draft || !q || accepting || q.status !== "suggested") return;
+      const built = draftToMetadata(draft, q);
+      if ("missing" in built) {
+        set({ reviewError: { title: "Not written yet", detail: built.missing } });
+        return;
+      }
+      set({ accepting: true, reviewError: null });
+      try {
+        const result = await services.host.call("writeClipMetadata", {
+          nodeId: q.clip.nodeId,
+          metadata: built.metadata,
+          referenceStatus: "confirmed",
+        });
+        get().updateClip(q.clip.nodeId, {
+          status: "applied",
+          applied: { at: new Date().toISOString(), metadata: result.metadata, keptLocked: result.keptLocked },
+        });
+        get().persistQueue();
+        selectNextSuggested(q.clip.nodeId);
+      } catch (e) {
+        set({ reviewError: toPanelError("Writing to the clip", e) });
+      } finally {
+        set({ accepting: false });
+      }
+    },
+    skip() {
+      const id = get().selectedId;
+      const q = find(id);
+      if (!q || (q.status !== "suggested" && q.status !== "failed")) return;
+      get().updateClip(q.clip.nodeId, { status: "skipped" });
+      get().persistQueue();
+      selectNextSuggested(q.clip.nodeId);
+    },
+  };
+};

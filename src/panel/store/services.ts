@@ -1,0 +1,34 @@
+// What the store talks to, injected so that slices are tested with fakes and so that clients
+// stay out of the reactive state (a progress tick never re-renders on a client swap).
+import type { HostClient } from "../../lib/bridge";
+import type { CatalogClient } from "../../lib/catalog";
+import type { LoadProgress } from "../../lib/embedding/clip-model";
+import type { ModelOptions } from "../../lib/embedding/model-source";
+import type { MediaAccess } from "../frames/media-access";
+import type { GrabbedFrames } from "../frames/grab-frames";
+import type { ProjectItemRecord } from "../../shared/bridge/contract";
+
+/** The encoder as the store uses it: the worker today, a native or pooled path tomorrow. */
+export interface Embedder {
+  load(
+    options: ModelOptions,
+    onProgress?: (p: LoadProgress) => void,
+  ): Promise<{ modelVersion: string; threads: number }>;
+  embedClip(
+    images: Blob[],
+    labels?: string[],
+  ): Promise<{ modelVersion: string; frames: Float32Array[]; clip: Float32Array }>;
+  embedTexts(texts: string[]): Promise<Float32Array[]>;
+}
+
+export interface PanelServices {
+  host: HostClient;
+  media?: MediaAccess;
+  embedder?: Embedder;
+  /** set when a catalog is configured; replaced on reconnect */
+  catalog: CatalogClient | null;
+  /** where the queue survives reloads (localStorage in the panel) */
+  storage?: Pick<Storage, "getItem" | "setItem">;
+  /** frame grabbing, replaceable in tests */
+  grab?: (clip: ProjectItemRecord) => Promise<GrabbedFrames>;
+}

@@ -1,0 +1,10 @@
+import type { StoreApi } from "zustand/vanilla";
+import type { PanelState } from "./panel-store";
+import type { PanelServices } from "./services";
+
+/** One slice of the panel store: its state and actions, given the whole store and the services. */
+export type Slice<T> = (
+  set: StoreApi<PanelState>["setState"],
+  get: StoreApi<PanelState>["getState"],
+  services: PanelServices,
+) => T;

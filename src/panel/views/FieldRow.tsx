@@ -1,0 +1,110 @@
+import { ActionButton, ComboBox, Item, Meter, Picker } from "@adobe/react-spectrum";
+import { useRef } from "react";
+import type { FieldSuggestion, SuggestedField } from "../../lib/suggestion";
+import { IA_SHOT_TYPES } from "../../shared/metadata/ia-metadata";
+import { percent } from "./status-words";
+
+const LABEL: Record<SuggestedField, string> = {
+  location: "Location",
+  subject: "Subject",
+  action: "Action",
+  shotType: "Shot type",
+};
+
+function meterVariant(confidence: number): "positive" | "warning" | "critical" {
+  return confidence >= 0.8 ? "positive" : confidence >= 0.5 ? "warning" : "critical";
+}
+
+interface Props {
+  field: SuggestedField;
+  value: string;
+  suggestion: FieldSuggestion | undefined;
+  /** values already in the catalog, for autocomplete */
+  known: string[];
+  readOnly: boolean;
+  onChange: (value: string) => void;
+}
+
+/** One field of the card: the editable value, the suggestion's confidence, the clip's current value. */
+export function FieldRow({ field, value, suggestion, known, readOnly, onChange }: Props) {
+  const atFocus = useRef(value);
+  const locked = !!suggestion?.locked;
+  const proposed = suggestion?.value ?? null;
+  // Escape while editing puts back the value the field had when the editor came in
+  const onKeyDownCapture = (e: React.KeyboardEvent) => {
+    if (e.key !== "Escape") return;
+    onChange(atFocus.current);
+    (document.activeElement as HTMLElement | null)?.blur();
+    document.getElementById("review-card")?.focus();
+  };
+  const options = [
+    ...new Set([...(proposed ? [proposed] : []), ...(suggestion?.alternatives.map((a) => a.value) ?? []), ...known]),
+  ];
+  const common = {
+    label: LABEL[field],
+    isReadOnly: readOnly || locked,
+    width: "100%",
+    UNSAFE_className: "field-input",
+  };
+  return (
+    <div
+      className="field-row"
+      data-field={field}
+      onKeyDownCapture={onKeyDownCapture}
+      onFocusCapture={() => (atFocus.current = value)}
+    >
+      {field === "shotType" ? (
+        <Picker
+          {...common}
+          selectedKey={value || null}
+          onSelectionChange={(key) => onChange(String(key ?? ""))}
+          placeholder="Choose…"
+        >
+          {IA_SHOT_TYPES.map((t) => (
+            <Item key={t}>{t}</Item>
+          ))}
+        </Picker>
+      ) : (
+        <ComboBox
+          {...common}
+          allowsCustomValue
+          menuTrigger="focus"
+          inputValue={value}
+          onInputChange={onChange}
+          defaultItems={options.map((o) => ({ id: o, name: o }))}
+        >
+          {(item) => <Item key={item.id}>{item.name}</Item>}
+        </ComboBox>
+      )}
+      <div className="field-meta">
+        {proposed ? (
+          <Meter
+            label={`Suggested: ${proposed}`}
+            value={Math.round((suggestion?.confidence ?? 0) * 100)}
+            valueLabel={percent(suggestion?.confidence ?? 0)}
+            variant={meterVariant(suggestion?.confidence ?? 0)}
+            size="S"
+            width="100%"
+          />
+        ) : (
+          <span className="muted">No suggestion: the similar shots disagree or are too far.</span>
+        )}
+        {locked && <span className="muted">Locked in IA: kept as it is.</span>}
+        {!locked && suggestion?.current && proposed && suggestion.current !== proposed && (
+          <span className="current-value">
+            Clip has “{suggestion.current}”.
+            {value !== proposed && !readOnly && (
+              <ActionButton
+                isQuiet
+                onPress={() => onChange(proposed)}
+                aria-label={`Use ${proposed} for ${LABEL[field]}`}
+              >
+                Use “{proposed}”
+              </ActionButton>
+            )}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

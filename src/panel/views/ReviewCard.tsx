@@ -1,0 +1,128 @@
+import { Button, Meter } from "@adobe/react-spectrum";
+import { SUGGESTED_FIELDS, type ShotSuggestion } from "../../lib/suggestion";
+import { usePanel } from "../use-panel";
+import { EvidenceList } from "./EvidenceList";
+import { FieldRow } from "./FieldRow";
+import { KeywordsField } from "./KeywordsField";
+import { percent, statusWords } from "./status-words";
+
+function ShotLine({ shot }: { shot: ShotSuggestion | null }) {
+  if (!shot) return <p className="muted">No planned shot suggested.</p>;
+  const s = shot.shot;
+  const eav = [s.shotType, s.movementType].filter(Boolean).join(", ");
+  return (
+    <div className="shot-line" data-testid="suggested-shot">
+      <Meter
+        label={`Planned shot #${s.shotNumber ?? "?"} · ${eav || "no type"}${s.subject ? ` · ${s.subject}` : ""}`}
+        value={Math.round(shot.confidence * 100)}
+        valueLabel={percent(shot.confidence)}
+        variant={shot.confidence >= 0.8 ? "positive" : "warning"}
+        size="S"
+        width="100%"
+      />
+      <span className="muted">
+        {shot.iaShotType ? `IA shot type for it: ${shot.iaShotType}` : "EAV's type has no IA equivalent: choose one."}
+      </span>
+    </div>
+  );
+}
+
+/** The selected clip's suggestion: fields, shot, evidence, Accept and Skip. */
+export function ReviewCard() {
+  const { q, draft, known, reviewError, accepting, setField, setKeywords, accept, skip } = usePanel((s) => ({
+    q: s.queue.find((x) => x.clip.nodeId === s.selectedId),
+    draft: s.draft,
+    known: s.knownValues,
+    reviewError: s.reviewError,
+    accepting: s.accepting,
+    setField: s.setField,
+    setKeywords: s.setKeywords,
+    accept: s.accept,
+    skip: s.skip,
+  }));
+  if (!q) return <section className="card empty muted">Select a clip to review its suggestion.</section>;
+  const s = q.suggestion;
+  const readOnly = q.status !== "suggested";
+  return (
+    <section
+      id="review-card"
+      className="card"
+      tabIndex={-1}
+      aria-label={`Review ${q.clip.name}`}
+      data-testid="review-card"
+    >
+      <header>
+        <h2 title={q.clip.name}>
+          <bdi>{q.clip.name}</bdi>
+        </h2>
+        <p className="muted">{statusWords(q)}</p>
+      </header>
+      {q.currentProblem && (
+        <p className="notice">Its metadata could not be read ({q.currentProblem}). Accept rewrites it.</p>
+      )}
+      {draft && s ? (
+        <>
+          <div className="fields">
+            {SUGGESTED_FIELDS.map((f) => (
+              <FieldRow
+                key={f}
+                field={f}
+                value={draft.values[f]}
+                suggestion={s.fields[f]}
+                known={f === "shotType" ? [] : known[f]}
+                readOnly={readOnly}
+                onChange={(v) => setField(f, v)}
+              />
+            ))}
+            <KeywordsField
+              keywords={draft.keywords}
+              suggested={s.keywords}
+              readOnly={readOnly}
+              onChange={setKeywords}
+            />
+          </div>
+          <ShotLine shot={s.shot} />
+          {reviewError && (
+            <p className="notice" role="status" data-testid="review-error">
+              {reviewError.title}: {reviewError.detail}
+            </p>
+          )}
+          {!readOnly && (
+            <div className="actions">
+              <Button variant="accent" onPress={() => void accept()} isPending={accepting}>
+                Accept
+              </Button>
+              <Button variant="secondary" onPress={skip}>
+                Skip
+              </Button>
+              <span className="muted keys">
+                Enter accepts (Ctrl+Enter in a field) · E edits · Esc undoes an edit · ↑↓ moves
+              </span>
+            </div>
+          )}
+          <h3>Similar shots</h3>
+          <EvidenceList evidence={s.evidence} frameUrls={q.frameUrls ?? []} />
+          <p className="details muted">
+            {[
+              q.technical,
+              `${s.framesUsed} frame${s.framesUsed === 1 ? "" : "s"} compared`,
+              s.modelVersion,
+              s.calibrated ? "confidence calibrated on the catalog" : "too few references to calibrate",
+              s.ignoredOtherModel ? `${s.ignoredOtherModel} matches of another model left out` : null,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </p>
+        </>
+      ) : (
+        q.status === "failed" && (
+          <div className="actions">
+            <Button variant="secondary" onPress={skip}>
+              Skip
+            </Button>
+          </div>
+        )
+      )}
+    </section>
+  );
+}

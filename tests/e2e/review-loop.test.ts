@@ -1,0 +1,139 @@
+// The editor's loop in headless Chromium against npm start's stack: a sample clip is imported,
+// suggested from the seeded sample library, accepted with the keyboard, and written to the
+// simulated clip's XMP and columns; a reload does not queue it again.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_METADATA_NS } from "../../src/sim/premiere-dom";
+import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
+import { launchChromium } from "../helpers/chromium";
+import { ROOT } from "../helpers/paths";
+import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+
+let stack: PreviewStack;
+let browser: Browser;
+const SHOTS = path.join(ROOT, "test-results/screenshots");
+
+beforeAll(async () => {
+  stack = await startPreviewStack();
+  browser = await launchChromium(chromium);
+  fs.mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function openPanel(page: Page): Promise<void> {
+  await page.goto(`${stack.server.url}/main/index.html`);
+  await expect
+    .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
+    .toBe("ready");
+  await expect.poll(() => page.getByTestId("catalog-status").textContent()).toContain("24 references");
+}
+
+const clipRow = (page: Page, name: string) => page.getByTestId("clip-queue").locator("li", { hasText: name });
+
+describe("the editor's loop", () => {
+  it("import → suggestion with evidence → keyboard accept → exactly those values in XMP and columns", async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await openPanel(page);
+    await page.getByRole("button", { name: "Import a sample clip" }).click();
+    const row = clipRow(page, "A001_C001 — Küche.mp4");
+    await expect.poll(() => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("suggested");
+    expect(await row.textContent()).toMatch(/\d+ similar shots? found/);
+
+    // a property another tool wrote before the editor accepts: it must survive the write
+    const item = stack.project.allItems().find((i) => i.name === "A001_C001 — Küche.mp4")!;
+    const foreign = new XMPMeta(item.getXMPMetadata() || undefined);
+    foreign.setProperty(XMPConst.NS_XMP, "Rating", "4");
+    foreign.setProperty(XMPConst.NS_DM, "scene", "Scene 12");
+    item.setXMPMetadata(foreign.serialize());
+
+    const card = page.getByTestId("review-card");
+    // the testsrc2 sample looks like the seeded oven references: their values are proposed
+    await expect.poll(() => card.locator("[data-field=location] input").inputValue()).toBe("kitchen");
+    expect(await card.locator("[data-field=subject] input").inputValue()).toBe("oven");
+    expect(await card.getByTestId("evidence").locator("li").count()).toBeGreaterThan(0);
+    expect(await card.getByTestId("evidence").locator("img").first().getAttribute("src")).toContain("/library/");
+    await page.screenshot({ path: path.join(SHOTS, "card-1000.png"), fullPage: true });
+
+    // keyboard only: E edits the first field; Tab to the shot type; choose MID; Ctrl+Enter accepts
+    await page.keyboard.press("e");
+    expect(await page.evaluate(() => document.activeElement?.closest("[data-field]")?.getAttribute("data-field"))).toBe(
+      "location",
+    );
+    for (let i = 0; i < 12; i++) {
+      const field = await page.evaluate(() =>
+        document.activeElement?.closest("[data-field]")?.getAttribute("data-field"),
+      );
+      if (field === "shotType") break;
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Enter"); // opens the picker
+    await page.getByRole("option", { name: "MID" }).waitFor();
+    await page.keyboard.type("MID");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => card.locator("[data-field=shotType] button").first().textContent()).toContain("MID");
+    const keywords = await card.locator(".chip").evaluateAll((els) => els.map((e) => e.firstChild?.textContent));
+    await page.keyboard.press("Control+Enter");
+    await expect
+      .poll(async () =>
+        (await page.getByTestId("review-error").count())
+          ? await page.getByTestId("review-error").textContent()
+          : await row.getAttribute("data-status"),
+      )
+      .toBe("applied");
+
+    const xmp = new XMPMeta(item.getXMPMetadata());
+    expect(xmp.getProperty(XMPConst.NS_DM, "logComment")?.value).toBe(
+      "location=kitchen, subject=oven, action=cleaning, shotType=MID",
+    );
+    expect(xmp.getProperty(XMPConst.NS_DM, "shotName")?.value).toBe("kitchen-oven-cleaning-MID");
+    expect(xmp.getLocalizedText(XMPConst.NS_DC, "description", null, "x-default")).toBe(keywords.join(", "));
+    expect(xmp.getProperty(XMPConst.NS_XMP, "Rating")?.value).toBe("4");
+    expect(xmp.getProperty(XMPConst.NS_DM, "scene")?.value).toBe("Scene 12");
+    const columns = new XMPMeta(item.getProjectMetadata());
+    expect(columns.getProperty(PROJECT_METADATA_NS, "IASubject")?.value).toBe("oven");
+    expect(columns.getProperty(PROJECT_METADATA_NS, "IAReference")?.value).toBe("confirmed");
+
+    // the queue at 320 px, the width of a docked panel
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.screenshot({ path: path.join(SHOTS, "queue-320.png"), fullPage: true });
+
+    // a reload restores the queue: the clip is applied, not queued again
+    await page.reload();
+    await openPanel(page);
+    await expect.poll(() => clipRow(page, "A001_C001 — Küche.mp4").getAttribute("data-status")).toBe("applied");
+    expect(await page.getByTestId("clip-queue").locator("li").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a reference with a broken thumbnail shows a placeholder, not a broken image", async () => {
+    const broken = await stack.catalog.db.query<{ id: string }>(
+      "update media_references.reference_images set thumbnail_url = $1 returning id",
+      [`${stack.server.url}/library/missing.jpg`],
+    );
+    expect(broken.rows.length).toBe(24);
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    await openPanel(page);
+    await page.getByRole("button", { name: "Import a sample clip" }).click();
+    const row = clipRow(page, "B002_C002 ProRes.mov");
+    await expect.poll(() => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("suggested");
+    await row.click();
+    const evidence = page.getByTestId("evidence");
+    await expect
+      .poll(() => evidence.getByRole("img", { name: "No picture for this reference" }).count())
+      .toBeGreaterThan(0);
+    expect(await evidence.locator("img").count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, "card-320.png"), fullPage: true });
+    await context.close();
+  });
+});

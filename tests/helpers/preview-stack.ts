@@ -1,0 +1,60 @@
+// npm start's stack for browser tests: the local catalog seeded with the sample library, the
+// simulated Premiere running the built host bundle, and the preview server with the test model.
+import path from "node:path";
+import { startCatalogServer, type RunningCatalog } from "../../src/server/catalog/server";
+import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
+import { makeSampleLibrary, type SampleLibrary } from "../../src/server/preview/sample-library";
+import { seedSampleLibrary } from "../../src/server/preview/seed-sample-library";
+import type { SimProject } from "../../src/sim/premiere-dom";
+import { PremiereSimulator } from "../../src/sim/premiere-simulator";
+import { createSampleProject, importSampleClip } from "../../src/sim/sample-project";
+import { JSX_BUNDLE, DIST, ROOT } from "./paths";
+import { sampleMedia, sampleMediaServed } from "./sample-media";
+import { TINY_CLIP_DIR } from "./tiny-clip";
+
+export interface PreviewStack {
+  catalog: RunningCatalog;
+  server: RunningServer;
+  simulator: PremiereSimulator;
+  project: SimProject;
+  library: SampleLibrary;
+  close(): Promise<void>;
+}
+
+export async function startPreviewStack(): Promise<PreviewStack> {
+  const project = createSampleProject(sampleMedia());
+  const simulator = new PremiereSimulator({ project }).loadBundle(JSX_BUNDLE);
+  const catalog = await startCatalogServer({ localPassword: "local-dev" });
+  const library = makeSampleLibrary(path.join(ROOT, ".cache/sample-library"));
+  let imported = 0;
+  let thumbnailBase = "";
+  const server = await startPreviewServer({
+    extensionDir: DIST,
+    simulator,
+    staticDirs: { "/models/": path.dirname(TINY_CLIP_DIR), "/library/": library.folder },
+    studioConfig: {
+      catalog: { url: catalog.url, anonKey: catalog.anonKey },
+      model: { source: "folder", path: "/models/tiny-random-clip" },
+    },
+    simulateImport: () => void importSampleClip(project, sampleMedia(), ++imported),
+    mediaAllowed: sampleMediaServed,
+  });
+  thumbnailBase = `${server.url}/library/`;
+  await seedSampleLibrary({
+    catalog,
+    library,
+    modelFolder: TINY_CLIP_DIR,
+    thumbnailUrl: (file) => thumbnailBase + encodeURIComponent(path.basename(file)),
+  });
+  return {
+    catalog,
+    server,
+    simulator,
+    project,
+    library,
+    async close() {
+      await server.close();
+      await catalog.close();
+    },
+  };
+}
