@@ -66,17 +66,7 @@ export interface LibraryRead {
 }
 
 /** Fields that, when they differ from IA's, mean a person touched the entry. */
-const COMPARED = [
-  "location",
-  "subject",
-  "action",
-  "shotType",
-  "shotNumber",
-  "keywords",
-  "lockedFields",
-  "cameraId",
-  "modifiedAt",
-];
+const COMPARED = [...LOCKABLE_FIELDS, "lockedFields", "cameraId", "modifiedAt"];
 
 function readJson(file: string): Record<string, unknown> {
   let json: unknown;

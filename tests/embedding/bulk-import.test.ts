@@ -70,7 +70,7 @@ describe("reading an IA library", () => {
   it("pairs a person's correction with IA's entry, and keeps id, shotName and audit fields", () => {
     const { entries } = readIaLibrary(shootDay1());
     const still = byId(entries, "EB001559");
-    expect(still.ia?.metadata).toEqual({
+    const iaValues = {
       location: "kitchen",
       subject: "oven",
       shotType: "WS",
@@ -79,15 +79,13 @@ describe("reading an IA library", () => {
       lockedFields: [],
       cameraId: "EB001559",
       source: "ingest-assistant",
-    });
+    };
+    expect(still.ia?.metadata).toEqual(iaValues);
     expect(still.corrected?.metadata).toEqual({
-      location: "kitchen",
+      ...iaValues,
       subject: "hob",
       shotType: "CU",
-      shotNumber: 1,
       keywords: ["hob", "pan"],
-      lockedFields: [],
-      cameraId: "EB001559",
       source: "cep-panel",
       reviewedAt: "2025-11-05T16:40:12.000Z",
     });
