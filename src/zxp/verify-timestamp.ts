@@ -17,8 +17,8 @@ export interface TimestampInfo {
   genTime: string;
   tsa: string;
   hashAlgorithm: string;
-  /** which form of the SignatureValue element the imprint is over */
-  form: TimestampedForm;
+  /** which form of the SignatureValue element the imprint is over; null when neither */
+  form: TimestampedForm | null;
   /** the TSA certificate's end of validity, and whether that is past */
   tsaValidTo: string | null;
   tsaCertificateExpired: boolean;
@@ -66,7 +66,7 @@ export async function checkSignatureTimestamp(signature: Element, now = new Date
     genTime: token.genTime.toISOString(),
     tsa: token.tsa,
     hashAlgorithm: token.hashAlgorithm,
-    form: form ?? "imprint",
+    form: form ?? null,
     tsaValidTo: validTo ? validTo.toISOString() : null,
     tsaCertificateExpired: validTo ? validTo < now : false,
   };

@@ -81,6 +81,7 @@ describe("a real ZXPSignCmd timestamp (tests/fixtures/zxp-timestamped)", () => {
     const xml = fs.readFileSync(REAL, "utf8").replace('PackageSignatureValue">Cs7+', 'PackageSignatureValue">Cs7-');
     const check = await checkSignatureTimestamp(signatureOf(xml));
     expect(check?.ok).toBe(false);
+    expect(check?.timestamp?.form).toBeNull();
     expect(check?.detail).toMatch(
       /^the timestamp is not over this signature value \(its sha256 imprint matches neither ZXPSignCmd's imprint form/,
     );
