@@ -1,27 +1,41 @@
-// npm run cli -- import <folder…> [--model <dir>] [--url <catalog>] [--anon-key <key>]
-//   Sign-in: CATALOG_EMAIL + CATALOG_PASSWORD (a staff account), or CATALOG_SERVICE_KEY.
-//   Model: --model <folder>, else Xenova/clip-vit-base-patch32 from the Hugging Face hub.
-// Imports an existing corrected library (folders with IA's .ingest-metadata.json) as references.
+// npm run cli -- import <folder…> [--corrected-only] [--model <dir>] [--url <catalog>] [--anon-key <key>]
+// The usage text (src/cli/usage.ts) is printed by --help. Imports IA libraries as references.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import WebSocket from "ws";
 import { bulkImport } from "../src/cli/bulk-import";
+import { IMPORT_USAGE, USAGE } from "../src/cli/usage";
 import { CatalogClient } from "../src/lib/catalog";
 import { ClipModel } from "../src/lib/embedding/clip-model";
 import { DEFAULT_MODEL_ID } from "../src/lib/embedding/model-source";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    model: { type: "string" },
-    url: { type: "string", default: process.env.CATALOG_URL ?? "http://127.0.0.1:54321" },
-    "anon-key": { type: "string", default: process.env.CATALOG_ANON_KEY },
-    outbox: { type: "string", default: path.resolve(".cache/import-outbox.json") },
-  },
-});
+function parse() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        help: { type: "boolean", short: "h", default: false },
+        "corrected-only": { type: "boolean", default: false },
+        model: { type: "string" },
+        url: { type: "string", default: process.env.CATALOG_URL ?? "http://127.0.0.1:54321" },
+        "anon-key": { type: "string", default: process.env.CATALOG_ANON_KEY },
+        outbox: { type: "string", default: path.resolve(".cache/import-outbox.json") },
+      },
+    });
+  } catch (e) {
+    console.error(`cli: ${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = parse();
 const [command, ...folders] = positionals;
+if (values.help) {
+  console.log(command === "import" ? IMPORT_USAGE : USAGE);
+  process.exit(0);
+}
 if (command !== "import" || folders.length === 0) {
-  console.error("usage: npm run cli -- import <folder…> [--model <dir>] [--url <catalog url>] [--anon-key <key>]");
+  console.error(command === "import" ? IMPORT_USAGE : USAGE);
   process.exit(2);
 }
 const key = process.env.CATALOG_SERVICE_KEY ?? values["anon-key"];
@@ -44,10 +58,12 @@ try {
   });
   const report = await bulkImport(
     folders.map((f) => path.resolve(f)),
-    { model, catalog, outboxFile: values.outbox!, log: console.log },
+    { model, catalog, outboxFile: values.outbox!, correctedOnly: values["corrected-only"], log: console.log },
   );
   console.log(
-    `imported with ${model.modelVersion}: ${report.saved} saved, ${report.alreadyInCatalog} already in the catalog, ${report.keptForRetry} kept for retry, ${report.failed.length} failed`,
+    `imported with ${model.modelVersion}: ${report.saved} saved, ${report.pendingReview} saved for review (IA's values), ` +
+      `${report.alreadyInCatalog} already in the catalog, ${report.keptForRetry} kept for retry, ` +
+      `${report.skipped} skipped, ${report.failed.length} failed`,
   );
   for (const f of report.failed) console.log(`  ${f.file}: ${f.problem}`);
   process.exit(report.failed.length ? 1 : 0);

@@ -1,26 +1,42 @@
-// Bulk import of an existing corrected library: every file in IA sidecars becomes a reference
-// (its CLIP embedding, its corrected metadata). Runs in Node with the same embedding code as the
-// panel (onnxruntime-node). Saves go through the outbox: unreachable ones are kept and retried
-// on the next run; reference ids derive from the file, so re-running never duplicates.
+// Bulk import of an existing IA library: every entry of IA's sidecars (read by ia-library.ts)
+// becomes a reference with its CLIP embedding. A person's correction from the -pp.json file is
+// the reference's corrected_metadata, paired with IA's entry as original_catalog. Entries no one
+// touched are imported with IA's values marked review_status 'pending' (matching ignores them
+// until reviewed), or skipped with correctedOnly. Runs in Node with the panel's embedding code
+// (onnxruntime-node). Corrected saves go through the outbox (unreachable ones are kept and
+// retried on the next run); reference ids derive from the file, so re-running never duplicates.
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { CatalogClient } from "../lib/catalog";
+import type { CatalogClient, SaveReferenceInput } from "../lib/catalog";
 import { SaveOutbox, type OutboxEntry, type OutboxStorage } from "../lib/catalog/save-outbox";
 import type { ClipModel } from "../lib/embedding/clip-model";
 import { decodeImageForClip } from "../lib/embedding/node/decode-image";
 import { DEFAULT_FRAME_FRACTIONS } from "../shared/frames/frame-times";
-import { readSidecar } from "./ingest-sidecar";
-
-const IMAGE = /\.(jpe?g|png|tiff?|webp|bmp|gif|heic)$/i;
+import { readIaLibrary, type LibraryEntry } from "./ia-library";
+import { markPending, reviewStatusProblem } from "./review-status";
 
 export interface ImportReport {
   saved: number;
   alreadyInCatalog: number;
   keptForRetry: number;
+  /** saved with IA's values, marked review_status 'pending' */
+  pendingReview: number;
+  /** untouched entries left out (correctedOnly) */
+  skipped: number;
   failed: Array<{ file: string; problem: string }>;
+  warnings: string[];
+}
+
+export interface ImportOptions {
+  model: ClipModel;
+  catalog: CatalogClient;
+  outboxFile: string;
+  /** import only entries a person corrected (.ingest-metadata-pp.json) */
+  correctedOnly?: boolean;
+  log?: (line: string) => void;
 }
 
 /** A stable reference id for a file: a UUID-shaped hash of its path, size and modification time. */
@@ -76,44 +92,100 @@ function videoFrames(file: string): Buffer[] {
   }
 }
 
-export async function bulkImport(
-  folders: string[],
-  deps: { model: ClipModel; catalog: CatalogClient; outboxFile: string; log?: (line: string) => void },
-): Promise<ImportReport> {
+async function embed(entry: LibraryEntry, model: ClipModel): Promise<number[]> {
+  const file = entry.mediaPath!;
+  const images = entry.fileType === "image" ? [fs.readFileSync(file)] : videoFrames(file);
+  const pixels = await Promise.all(images.map((img) => decodeImageForClip(img, model.preprocess)));
+  return Array.from((await model.embedClip(pixels)).clip);
+}
+
+/** Why an entry cannot be imported as it stands, or null. */
+function entryProblem(entry: LibraryEntry, correctedOnly: boolean): string | null {
+  if (!entry.mediaPath) {
+    return `the media file is not in the folder (looked for ${entry.triedNames.map((n) => `"${n}"`).join(", then ")})`;
+  }
+  if (entry.corrected) return entry.corrected.problem && `the corrected entry: ${entry.corrected.problem}`;
+  if (correctedOnly) return null;
+  return entry.ia!.problem && `IA's entry: ${entry.ia!.problem}`;
+}
+
+export async function bulkImport(folders: string[], deps: ImportOptions): Promise<ImportReport> {
   const log = deps.log ?? (() => undefined);
   const outbox = new SaveOutbox(fileStorage(deps.outboxFile), (input) => deps.catalog.saveReference(input));
-  const report: ImportReport = { saved: 0, alreadyInCatalog: 0, keptForRetry: 0, failed: [] };
+  const report: ImportReport = {
+    saved: 0,
+    alreadyInCatalog: 0,
+    keptForRetry: 0,
+    pendingReview: 0,
+    skipped: 0,
+    failed: [],
+    warnings: [],
+  };
   const count = (o: Awaited<ReturnType<SaveOutbox["save"]>>, file: string) => {
-    if (o.saved) o.saved.created ? report.saved++ : report.alreadyInCatalog++;
+    if (o.saved?.created) report.saved++;
+    else if (o.saved) report.alreadyInCatalog++;
     else if (o.kept?.state === "pending") report.keptForRetry++;
     else report.failed.push({ file, problem: o.kept?.lastError?.message ?? "refused" });
   };
   // a new run is the retry of whatever an earlier run could not deliver
   for (const retried of await outbox.flush({ ignoreBackoff: true })) count(retried, retried.referenceId);
 
-  for (const folder of folders) {
-    const { entries, problems } = readSidecar(folder);
-    for (const p of problems) report.failed.push({ file: path.join(folder, p.file), problem: p.problem });
-    for (const entry of entries) {
-      const file = path.join(folder, entry.file);
+  const libraries = folders.map((folder) => readIaLibrary(folder));
+  const untouched = libraries.some((l) => l.entries.some((e) => !e.corrected));
+  const pendingProblem = !deps.correctedOnly && untouched ? await reviewStatusProblem(deps.catalog) : null;
+  for (const library of libraries) {
+    report.warnings.push(...library.warnings);
+    for (const w of library.warnings) log(`warning  ${w}`);
+    for (const entry of library.entries) {
+      const file = entry.mediaPath ?? path.join(library.folder, entry.triedNames[0]);
+      const fail = (problem: string) => {
+        report.failed.push({ file, problem });
+        log(`failed   ${file}: ${problem}`);
+      };
+      if (!entry.corrected && deps.correctedOnly) {
+        report.skipped++;
+        continue;
+      }
+      const problem = entryProblem(entry, deps.correctedOnly ?? false);
+      if (problem) {
+        fail(problem);
+        continue;
+      }
+      if (!entry.corrected && pendingProblem) {
+        fail(`no person corrected it, and this catalog cannot mark it pending (${pendingProblem}): not imported`);
+        continue;
+      }
       try {
-        if (!fs.existsSync(file)) throw new Error("the file listed in the sidecar is not in the folder");
-        const images = IMAGE.test(file) ? [fs.readFileSync(file)] : videoFrames(file);
-        const pixels = await Promise.all(images.map((img) => decodeImageForClip(img, deps.model.preprocess)));
-        const embedded = await deps.model.embedClip(pixels);
-        const outcome = await outbox.save({
-          referenceId: referenceIdFor(file),
-          filePath: file,
-          correctedMetadata: entry.metadata,
-          embedding: Array.from(embedded.clip),
-          modelVersion: embedded.modelVersion,
-          originalCatalog: entry.original,
+        const values = entry.corrected ?? entry.ia!;
+        const input: SaveReferenceInput = {
+          referenceId: referenceIdFor(entry.mediaPath!),
+          filePath: entry.mediaPath!,
+          correctedMetadata: values.metadata!,
+          embedding: await embed(entry, deps.model),
+          modelVersion: deps.model.modelVersion,
+          originalCatalog: entry.ia?.entry ?? null,
+        };
+        if (entry.corrected) {
+          const outcome = await outbox.save(input);
+          count(outcome, file);
+          log(`${outcome.saved ? (outcome.saved.created ? "saved   " : "present ") : "kept    "} ${file}`);
+          continue;
+        }
+        // IA's values: saved directly, so a save is never left 'confirmed' without its mark;
+        // a re-run retries (same id), and marks only what it creates (a review is never undone)
+        const saved = await deps.catalog.saveReference(input);
+        if (!saved.created) {
+          report.alreadyInCatalog++;
+          log(`present  ${file}`);
+          continue;
+        }
+        await markPending(deps.catalog, saved.id).catch((e: Error) => {
+          throw new Error(`saved, but not marked pending, so it counts as confirmed: ${e.message}`, { cause: e });
         });
-        count(outcome, file);
-        log(`${outcome.saved ? (outcome.saved.created ? "saved   " : "present ") : "kept    "} ${file}`);
+        report.pendingReview++;
+        log(`pending  ${file}`);
       } catch (e) {
-        report.failed.push({ file, problem: (e as Error).message });
-        log(`failed   ${file}: ${(e as Error).message}`);
+        fail((e as Error).message);
       }
     }
   }

@@ -76,6 +76,7 @@ export function readP12(file: string, password: string): SigningIdentity {
   } catch (e) {
     throw new Error(
       `cannot open ${file}: ${(e as Error).message.includes("Invalid password") ? "wrong password" : (e as Error).message}`,
+      { cause: e },
     );
   }
   const keyBag = [

@@ -1,11 +1,14 @@
 // Writes a signed ZXP as ZXPSignCmd does: a manifest of SHA-256 digests of every file, its
 // canonical digest in SignedInfo, an RSA-SHA1 signature over canonical SignedInfo, the X509
-// certificate in KeyInfo, and optionally an RFC 3161 timestamp over the canonical SignatureValue.
+// certificate in KeyInfo, and optionally an RFC 3161 timestamp over the canonical SignatureValue
+// in ZXPSignCmd's imprint form (verify-timestamp.ts). The layout, line breaks and XAdES markup
+// are those of packages ZXPSignCmd signed (tests/fixtures/zxp-timestamped).
 import crypto from "node:crypto";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { canonicalize } from "./canonical-xml";
 import type { SigningIdentity } from "./certificate";
 import { requestTimestamp } from "./timestamp";
+import { timestampedForms } from "./verify-timestamp";
 import { isOsMetadata } from "./verify-zxp";
 import { writeZxpZip, type PackageFile } from "./zip";
 import { C14N, DSIG_NS, MANIFEST_TYPE, RSA_SHA1, SHA256, XADES_NS, encodeUri } from "./zxp-format";
@@ -19,8 +22,8 @@ export interface SignOptions {
 const b64 = (data: Buffer) => data.toString("base64");
 const sha256 = (data: Buffer | string) => crypto.createHash("sha256").update(data).digest();
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-/** base64 in 76-column lines, as the signatures Adobe's tool writes */
-const wrap = (s: string) => s.replace(/(.{76})/g, "$1\n").replace(/\n$/, "");
+/** base64 in 64-column lines, as ZXPSignCmd writes it */
+const wrap = (s: string) => s.replace(/(.{64})/g, "$1\n").replace(/\n$/, "");
 
 function parseSignature(xml: string): { signature: Element; find: (name: string) => Element } {
   const doc = new DOMParser().parseFromString(xml, "text/xml");
@@ -43,9 +46,9 @@ export async function signedSignaturesXml(files: PackageFile[], options: SignOpt
     `<DigestMethod Algorithm="${SHA256}"/>\n<DigestValue>${digest}</DigestValue>\n</Reference>\n</SignedInfo>`;
   const document = (digest: string, signatureValue: string, extraObjects = "") =>
     `<signatures>\n<Signature xmlns="${DSIG_NS}" Id="PackageSignature">\n${signedInfo(digest)}\n` +
-    `<SignatureValue Id="PackageSignatureValue">${signatureValue}</SignatureValue>\n` +
+    `<SignatureValue Id="PackageSignatureValue">${signatureValue}</SignatureValue>\n\n` +
     `<KeyInfo>\n<X509Data>\n<X509Certificate>${wrap(b64(options.identity.certificateDer))}\n</X509Certificate>\n</X509Data>\n</KeyInfo>\n` +
-    `<Object>${manifest}</Object>\n${extraObjects}</Signature>\n</signatures>`;
+    `<Object>\n${manifest}\n</Object>\n${extraObjects}</Signature>\n</signatures>`;
 
   // Digests are over canonical forms in the document's context: compute them from the document.
   const digest = b64(sha256(canonicalize(parseSignature(document("", "")).find("Manifest"))));
@@ -55,13 +58,14 @@ export async function signedSignaturesXml(files: PackageFile[], options: SignOpt
   );
   if (!options.tsaUrl) return document(digest, signatureValue);
 
-  const imprint = sha256(canonicalize(parseSignature(document(digest, signatureValue)).find("SignatureValue")));
-  const token = await requestTimestamp(options.tsaUrl, imprint);
+  const forms = timestampedForms(parseSignature(document(digest, signatureValue)).find("SignatureValue"));
+  const token = await requestTimestamp(options.tsaUrl, sha256(forms.imprint));
   const xades =
-    `<Object><QualifyingProperties xmlns="${XADES_NS}" Target="#PackageSignature"><UnsignedProperties><UnsignedSignatureProperties>` +
-    `<SignatureTimeStamp><HashDataInfo uri="#PackageSignatureValue"><Transforms xmlns="${DSIG_NS}"><Transform Algorithm="${C14N}"/></Transforms></HashDataInfo>` +
-    `<EncapsulatedTimeStamp>${wrap(b64(token))}</EncapsulatedTimeStamp></SignatureTimeStamp>` +
-    `</UnsignedSignatureProperties></UnsignedProperties></QualifyingProperties></Object>\n`;
+    `<Object xmlns:xades="${XADES_NS}" >\n<xades:QualifyingProperties>\n<xades:UnsignedProperties>\n` +
+    `<xades:UnsignedSignatureProperties>\n<xades:SignatureTimeStamp>\n<xades:HashDataInfo uri="SignatureValue">\n` +
+    `<Transforms>\n<Transform Algorithm="${C14N}"/>\n</Transforms>\n</xades:HashDataInfo>\n` +
+    `<xades:EncapsulatedTimeStamp>\n${wrap(b64(token))}\n</xades:EncapsulatedTimeStamp>\n</xades:SignatureTimeStamp>\n` +
+    `</xades:UnsignedSignatureProperties>\n</xades:UnsignedProperties>\n</xades:QualifyingProperties>\n</Object>\n`;
   return document(digest, signatureValue, xades);
 }
 

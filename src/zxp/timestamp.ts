@@ -1,11 +1,20 @@
 // RFC 3161 timestamps (pkijs): the request for a SHA-256 imprint, the POST to a TSA, and reading
-// the token back. ZXPSignCmd timestamps the canonical SignatureValue element.
+// a TimeStampResp back (its TSTInfo, the TSA certificate, and a check of its CMS signature).
 import crypto from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 
 export const SHA256_OID = "2.16.840.1.101.3.4.2.1";
 const TST_INFO_OID = "1.2.840.113549.1.9.16.1.4";
+const COMMON_NAME_OID = "2.5.4.3";
+
+/** Digest algorithms a TSTInfo may name, as Node's crypto calls them. */
+const HASH_NAMES: Record<string, string> = {
+  "1.3.14.3.2.26": "sha1",
+  [SHA256_OID]: "sha256",
+  "2.16.840.1.101.3.4.2.2": "sha384",
+  "2.16.840.1.101.3.4.2.3": "sha512",
+};
 
 export function timestampRequest(imprint: Buffer, nonce = crypto.randomBytes(8)): Buffer {
   const req = new pkijs.TimeStampReq({
@@ -41,37 +50,53 @@ export async function requestTimestamp(
 }
 
 export interface TimestampToken {
-  hashAlgorithm: "sha256" | string;
+  /** the TSTInfo's digest algorithm as Node names it (sha1, sha256…), or its OID when unknown */
+  hashAlgorithm: string;
   messageImprint: Buffer;
   genTime: Date;
   tsa: string;
-  signatureValid: boolean;
+  /** the TSA certificate's validity, when the token carries it */
+  tsaValidity: { from: Date; to: Date } | null;
+  /** checks the CMS signature and that the imprint is the digest of this data; throws when not */
+  verify(timestampedData: Buffer): Promise<void>;
 }
 
-/** Reads a TimeStampResp and checks its token's signature and imprint over the timestamped data. */
-export async function readTimestampToken(respDer: Buffer, timestampedData: Buffer): Promise<TimestampToken> {
+function signerCertificate(signed: pkijs.SignedData): pkijs.Certificate | undefined {
+  const sid = signed.signerInfos[0]?.sid;
+  const certificates = (signed.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+  );
+  if (sid instanceof pkijs.IssuerAndSerialNumber) {
+    const found = certificates.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
+    if (found) return found;
+  }
+  return certificates[0];
+}
+
+/** Reads a DER TimeStampResp (as XAdES EncapsulatedTimeStamp holds it in a ZXP). */
+export function readTimestampToken(respDer: Buffer): TimestampToken {
   const resp = pkijs.TimeStampResp.fromBER(new Uint8Array(respDer));
   if (!resp.timeStampToken) throw new Error(`no token (PKIStatus ${resp.status.status})`);
   const signed = new pkijs.SignedData({ schema: resp.timeStampToken.content });
   if (signed.encapContentInfo.eContentType !== TST_INFO_OID) throw new Error("the token does not hold a TSTInfo");
-  const eContent = signed.encapContentInfo.eContent!;
-  const tst = pkijs.TSTInfo.fromBER(eContent.getValue());
-  const cert = signed.certificates?.[0] as pkijs.Certificate | undefined;
-  const cn = cert?.subject.typesAndValues.find((t) => t.type === "2.5.4.3")?.value.valueBlock.value;
-  // pkijs checks the TSTInfo imprint against the data and the CMS signature with the TSA certificate
-  const signatureValid = await signed
-    .verify({ signer: 0, checkChain: false, data: new Uint8Array(timestampedData).buffer })
-    .catch((e: Error) => {
-      throw new Error(`the timestamp token does not verify: ${e.message}`);
-    });
+  const tst = pkijs.TSTInfo.fromBER(signed.encapContentInfo.eContent!.getValue());
+  const cert = signerCertificate(signed);
+  const cn = cert?.subject.typesAndValues.find((t) => t.type === COMMON_NAME_OID)?.value.valueBlock.value;
+  const oid = tst.messageImprint.hashAlgorithm.algorithmId;
   return {
-    hashAlgorithm:
-      tst.messageImprint.hashAlgorithm.algorithmId === SHA256_OID
-        ? "sha256"
-        : tst.messageImprint.hashAlgorithm.algorithmId,
+    hashAlgorithm: HASH_NAMES[oid] ?? oid,
     messageImprint: Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView),
     genTime: tst.genTime,
     tsa: typeof cn === "string" ? cn : "unknown TSA",
-    signatureValid,
+    tsaValidity: cert ? { from: cert.notBefore.value, to: cert.notAfter.value } : null,
+    async verify(timestampedData) {
+      // pkijs checks the TSTInfo imprint against the data and the CMS signature with the TSA
+      // certificate; no chain or date check here (the verifier reports the certificate's dates)
+      try {
+        await signed.verify({ signer: 0, checkChain: false, data: new Uint8Array(timestampedData).buffer });
+      } catch (e) {
+        throw new Error(`the timestamp token does not verify: ${(e as Error).message}`, { cause: e });
+      }
+    },
   };
 }

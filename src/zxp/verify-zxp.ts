@@ -4,9 +4,9 @@
 import crypto from "node:crypto";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { canonicalize } from "./canonical-xml";
-import { readTimestampToken } from "./timestamp";
+import { checkSignatureTimestamp, type TimestampInfo } from "./verify-timestamp";
 import { readZip, type ZipEntry } from "./zip";
-import { C14N, DSIG_NS, MIMETYPE, RSA_SHA1, SHA256, SIGNATURES_PATH, XADES_NS, decodeUri } from "./zxp-format";
+import { C14N, DSIG_NS, MIMETYPE, RSA_SHA1, SHA256, SIGNATURES_PATH, decodeUri } from "./zxp-format";
 
 export type CheckName =
   | "zip"
@@ -41,12 +41,14 @@ export interface Verdict {
   /** files the manifest signs */
   files: number;
   certificate: CertificateInfo | null;
-  timestamp: { genTime: string; tsa: string } | null;
+  timestamp: TimestampInfo | null;
 }
 
 export interface VerifyOptions {
   /** refuse packages not signed by this certificate (SHA-256 fingerprint, as openssl prints it) */
   expectedFingerprint256?: string;
+  /** the moment certificate expiry is judged against (tests); now by default */
+  now?: Date;
 }
 
 /** Finder/Explorer metadata that ZXPSignCmd does not sign; never installable code. */
@@ -125,7 +127,7 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
     add("signature-file", false, `${SIGNATURES_PATH} is missing: the package is not signed`);
     return verdict();
   }
-  let signature: Element | null = null;
+  let signature: Element | null;
   try {
     const doc = new DOMParser({
       onError: (level, msg) => {
@@ -243,23 +245,8 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
   }
 
   // An RFC 3161 timestamp over the canonical SignatureValue element, when attached.
-  let timestamp: Verdict["timestamp"] = null;
-  const encapsulated = signature.getElementsByTagNameNS(XADES_NS, "EncapsulatedTimeStamp")[0] as Element | undefined;
-  if (encapsulated && signatureValue) {
-    try {
-      const timestamped = Buffer.from(canonicalize(signatureValue), "utf8");
-      const token = await readTimestampToken(Buffer.from(text(encapsulated), "base64"), timestamped);
-      const expected = crypto.createHash("sha256").update(timestamped).digest();
-      const ok = token.hashAlgorithm === "sha256" && token.messageImprint.equals(expected);
-      timestamp = { genTime: token.genTime.toISOString(), tsa: token.tsa };
-      add(
-        "timestamp",
-        ok,
-        ok ? `timestamped ${timestamp.genTime} by ${token.tsa}` : "the timestamp is not over this signature value",
-      );
-    } catch (e) {
-      add("timestamp", false, `unreadable RFC 3161 timestamp: ${(e as Error).message}`);
-    }
-  }
+  const stamped = await checkSignatureTimestamp(signature, options.now);
+  if (stamped) add("timestamp", stamped.ok, stamped.detail);
+  const timestamp = stamped?.timestamp ?? null;
   return verdict(refs.length, certificate, timestamp);
 }

@@ -81,14 +81,18 @@ describe("our signed ZXP", () => {
     expect(signed[0]).toBe(signed[1]);
   });
 
-  it("adds an RFC 3161 timestamp over the canonical SignatureValue when a TSA is given", async () => {
+  it("adds an RFC 3161 timestamp over the SignatureValue in ZXPSignCmd's imprint form when a TSA is given", async () => {
     const { zxp } = await packageExtension({ extensionDir: DIST, identity, tsaUrl: tsa.url });
     expect(tsa.requests).toHaveLength(1);
     expect(tsa.requests[0]).toMatchObject({ hashAlgorithm: "2.16.840.1.101.3.4.2.1", certReq: true, hasNonce: true });
     expect(tsa.requests[0].imprint).toHaveLength(32);
     const verdict = await verifyZxp(zxp);
     expect(verdict.firstProblem).toBeNull();
-    expect(verdict.timestamp?.tsa).toBe("Reference Lookup Test TSA");
+    expect(verdict.timestamp).toMatchObject({
+      tsa: "Reference Lookup Test TSA",
+      form: "imprint",
+      hashAlgorithm: "sha256",
+    });
     expect(verdict.checks.find((c) => c.name === "timestamp")).toMatchObject({ ok: true });
     // and xmlsec1 still accepts the signature with the XAdES object in it
     const { status, out } = xmlsecVerify(unzipTo(zxp, path.join(work, "xmlsec-ts")));

@@ -39,6 +39,14 @@ describe.skipIf(!haveFixtures)("real Adobe-signed packages (skipped: ../shared/f
     expect(verdict.certificate?.selfSigned).toBe(true);
   });
 
+  it("none of them carries a timestamp (tests/zxp/timestamp.test.ts uses a real one kept in tests/fixtures)", async () => {
+    for (const name of ["PProPanel.zxp", "bodymovin.zxp", "yyeva-rezipped.zxp"]) {
+      const verdict = await verifyZxp(fixture(name));
+      expect(verdict.timestamp).toBeNull();
+      expect(verdict.checks.some((c) => c.name === "timestamp")).toBe(false);
+    }
+  });
+
   it("yyeva-rezipped.zxp: digests and signature pass, the layout is flagged", async () => {
     const verdict = await verifyZxp(fixture("yyeva-rezipped.zxp"));
     expect(verdict.ok).toBe(false);

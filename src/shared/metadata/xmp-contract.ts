@@ -1,15 +1,24 @@
 // IA's XMP contract (FACTS.md §1), as pure functions shared by the host bundle and the panel:
 //   xmpDM:shotName   {location}-{subject}[-{action}]-{shotType}[-#N]
-//   xmpDM:logComment location=…, subject=…, action=…, shotType=…, shotNumber=#N
+//   xmpDM:logComment location=…, subject=…, action=…, shotType=…, shotNumber=#N, byte for byte as
+//                    IA's metadataWriter.ts: location, subject and shotType only when set,
+//                    action= always (empty for images), shotNumber=#N only when set
 //   dc:description   the keywords
 //   xmpDM:tapeName   camera id, written only when blank
 // Values that contain the separators are backslash-escaped (\, \= \\ \n \r) so that quotes,
 // commas, '=', newlines, emoji and non-Latin text all round-trip exactly; plain values are
 // written exactly as IA writes them. Compiled into the ES3 host bundle: ES3-safe code only.
-import type { IaMetadata } from "./ia-metadata";
+import type { IaMetadata, IaShotType } from "./ia-metadata";
 
 export var NS_DM = "http://ns.adobe.com/xmp/1.0/DynamicMedia/";
 export var NS_DC = "http://purl.org/dc/elements/1.1/";
+
+/** What the contract writes. IA's own files may hold an empty shotType (FileMetadata: ShotType | ""). */
+export type XmpSource = Pick<IaMetadata, "action" | "shotNumber" | "keywords"> & {
+  location?: string;
+  subject?: string;
+  shotType?: IaShotType | "";
+};
 
 export interface XmpFields {
   shotName: string;
@@ -64,18 +73,20 @@ function unescapeValue(text: string): string {
   });
 }
 
-export function shotName(m: IaMetadata): string {
-  var parts = [m.location, m.subject];
-  if (m.action) parts.push(m.action);
-  parts.push(m.shotType);
+export function shotName(m: XmpSource): string {
+  var parts: string[] = [];
+  var pieces = [m.location, m.subject, m.action, m.shotType];
+  for (var i = 0; i < pieces.length; i++) if (pieces[i]) parts.push(pieces[i] as string);
   var name = parts.join("-");
   return m.shotNumber ? name + "-#" + m.shotNumber : name;
 }
 
-export function toXmpFields(m: IaMetadata): XmpFields {
-  var pairs = ["location=" + escapeValue(m.location), "subject=" + escapeValue(m.subject)];
-  if (m.action) pairs.push("action=" + escapeValue(m.action));
-  pairs.push("shotType=" + escapeValue(m.shotType));
+export function toXmpFields(m: XmpSource): XmpFields {
+  var pairs: string[] = [];
+  if (m.location) pairs.push("location=" + escapeValue(m.location));
+  if (m.subject) pairs.push("subject=" + escapeValue(m.subject));
+  pairs.push("action=" + escapeValue(m.action || ""));
+  if (m.shotType) pairs.push("shotType=" + escapeValue(m.shotType));
   if (m.shotNumber) pairs.push("shotNumber=#" + m.shotNumber);
   var keywords: string[] = [];
   var list = m.keywords || [];
@@ -96,7 +107,8 @@ export function fromXmpFields(logComment: string, description: string): Partial<
       if (key === "shotNumber") {
         var n = parseInt(value.replace(/^#/, ""), 10);
         if (n > 0) out.shotNumber = n;
-      } else if (key === "location" || key === "subject" || key === "action" || key === "shotType") {
+      } else if (value && (key === "location" || key === "subject" || key === "action" || key === "shotType")) {
+        // IA writes "action=" for every image: an empty value means the field is not set
         out[key] = value;
       }
     }

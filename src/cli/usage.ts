@@ -1,0 +1,29 @@
+// What `npm run cli -- --help` and `npm run cli -- import --help` print.
+
+export const USAGE = `Reference Lookup command line
+
+usage: npm run cli -- <command> [options]
+
+commands:
+  import <folder…>   import IA libraries (folders with .ingest-metadata.json) as references
+
+Run "npm run cli -- import --help" for the import's options.`;
+
+export const IMPORT_USAGE = `usage: npm run cli -- import <folder…> [options]
+
+Imports folders as Ingest Assistant writes them: .ingest-metadata.json (entries keyed by file id,
+media found by currentFilename, then originalFilename) and, where present,
+.ingest-metadata-pp.json (a person's corrections from IA's earlier Premiere panel). A corrected
+entry is saved with the correction as its metadata and IA's entry beside it; an entry no person
+touched is saved with IA's values and marked for review (review_status 'pending').
+
+options:
+  --corrected-only     import only entries a person corrected; skip the others
+  --model <dir>        a local CLIP model folder (default: Xenova/clip-vit-base-patch32 from the hub)
+  --url <url>          the catalog (default: CATALOG_URL or http://127.0.0.1:54321)
+  --anon-key <key>     the catalog's anon key (default: CATALOG_ANON_KEY)
+  --outbox <file>      where undelivered saves wait for the next run (default: .cache/import-outbox.json)
+  -h, --help           this help
+
+sign-in: CATALOG_EMAIL and CATALOG_PASSWORD (a staff account), or CATALOG_SERVICE_KEY.
+exit status: 0 when every entry was imported or skipped, 1 when some failed, 2 on a usage error.`;
