@@ -40,9 +40,19 @@ function text(xmp: XMPMetaInstance, ns: string, name: string): string {
   return prop && prop.value !== undefined ? String(prop.value) : "";
 }
 
+/** A damaged packet is reported, never overwritten: rewriting it would lose what it holds. */
 function readXmp(item: ProjectItem): XMPMetaInstance {
   ensureXmpLibrary();
-  return new (XMPMeta as XMPMetaConstructor)(item.getXMPMetadata());
+  try {
+    return new (XMPMeta as XMPMetaConstructor)(item.getXMPMetadata());
+  } catch (e) {
+    throw fail(
+      "METADATA_FAILED",
+      "The XMP metadata of '" +
+        item.name +
+        "' is damaged and cannot be read, so nothing was written. Repair or clear it in Premiere's Metadata panel, then accept again.",
+    );
+  }
 }
 
 function currentMetadata(xmp: XMPMetaInstance): Partial<IaMetadata> {

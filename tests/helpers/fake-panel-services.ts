@@ -1,0 +1,105 @@
+// Fakes of the panel's services for store tests: an embedder whose vectors follow the frames'
+// bytes, and a catalog holding a few labelled references that can be switched off. The host is
+// the real compiled bundle in the simulator (tests/helpers/simulated-host.ts).
+import { CatalogError, type KnownValues, type ReferenceMatch } from "../../src/lib/catalog";
+import type { LabeledReference, Neighbour } from "../../src/lib/suggestion";
+import type { Embedder } from "../../src/panel/store";
+import type { IaMetadata } from "../../src/shared/metadata/ia-metadata";
+
+export const MODEL = "test/fake@q8";
+const DIMS = 512;
+
+/** A unit vector near axis `axis`: frames of one "look" land close together. */
+export function vectorNear(axis: number, jitter = 0): Float32Array {
+  const v = new Float32Array(DIMS);
+  v[axis] = 1;
+  v[(axis + 1) % DIMS] = jitter;
+  const n = Math.hypot(1, jitter);
+  return v.map((x) => x / n);
+}
+
+/** Frames are blobs whose text is the axis of their look. */
+export const frameOfLook = (axis: number) => new Blob([String(axis)], { type: "image/png" });
+
+export class FakeEmbedder implements Embedder {
+  calls = 0;
+  async load() {
+    return { modelVersion: MODEL, threads: 1 };
+  }
+  async embedClip(images: Blob[]) {
+    this.calls++;
+    const frames = await Promise.all(images.map(async (b, i) => vectorNear(Number(await b.text()), 0.05 * i)));
+    return { modelVersion: MODEL, frames, clip: frames[0] };
+  }
+  async embedTexts(texts: string[]) {
+    return texts.map((_, i) => vectorNear(i));
+  }
+}
+
+export interface FakeReference {
+  axis: number;
+  metadata: IaMetadata;
+}
+
+export class FakeCatalog {
+  down = false;
+  matchCalls = 0;
+  constructor(private readonly references: FakeReference[]) {}
+  private check() {
+    if (this.down) throw new CatalogError("UNREACHABLE", "fetch failed: connection refused");
+  }
+  async defaultModelVersion() {
+    this.check();
+    return MODEL;
+  }
+  async knownValues(): Promise<KnownValues> {
+    return { location: ["kitchen"], subject: ["oven"], action: [], keywords: [] };
+  }
+  async referenceSample(): Promise<LabeledReference[]> {
+    this.check();
+    return this.references.map((r, i) => ({
+      referenceId: `ref-${i}`,
+      embedding: vectorNear(r.axis, 0.1 * (i % 3)),
+      metadata: r.metadata,
+      shot: null,
+    }));
+  }
+  async matchFrames(frames: ArrayLike<number>[]): Promise<Neighbour[][]> {
+    this.check();
+    this.matchCalls++;
+    return frames.map((f) =>
+      this.references
+        .map((r, i) => {
+          const e = vectorNear(r.axis, 0.1 * (i % 3));
+          let s = 0;
+          for (let d = 0; d < e.length; d++) s += e[d] * f[d];
+          return { referenceId: `ref-${i}`, similarity: s, metadata: r.metadata, shot: null, modelVersion: MODEL };
+        })
+        .sort((a, b) => b.similarity - a.similarity)
+        .slice(0, 8),
+    );
+  }
+  async match(): Promise<ReferenceMatch[]> {
+    this.check();
+    return [];
+  }
+}
+
+/** Four looks, each with references of one subject: enough to calibrate. */
+export function sampleReferences(): FakeReference[] {
+  const looks: Array<[number, Partial<IaMetadata>]> = [
+    [10, { location: "kitchen", subject: "oven", shotType: "MID", keywords: ["steel"] }],
+    [20, { location: "kitchen", subject: "hob", shotType: "CU" }],
+    [30, { location: "bathroom", subject: "tap", shotType: "CU" }],
+    [40, { location: "garden", subject: "lawn", shotType: "WS" }],
+  ];
+  return looks.flatMap(([axis, m]) =>
+    [0, 1, 2, 3].map(() => ({ axis, metadata: { location: "", subject: "", shotType: "WS", ...m } as IaMetadata })),
+  );
+}
+
+/** localStorage's contract, in memory. */
+export function memoryStorage(): Pick<Storage, "getItem" | "setItem"> & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}

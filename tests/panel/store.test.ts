@@ -1,0 +1,262 @@
+// The panel store's slices with fakes of their services (the host is the real compiled bundle in
+// the simulator): the queue's pipeline, waiting out an unreachable catalog, reloads, review and
+// accept, bad XMP, and the text search's guard against stale answers.
+import { describe, expect, it } from "vitest";
+import type { CatalogClient } from "../../src/lib/catalog";
+import { createPanelStore, type PanelStore } from "../../src/panel/store";
+import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
+import type { SimProjectItem } from "../../src/sim/premiere-dom";
+import { createSampleProject } from "../../src/sim/sample-project";
+import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
+import {
+  FakeCatalog,
+  FakeEmbedder,
+  MODEL,
+  frameOfLook,
+  memoryStorage,
+  sampleReferences,
+} from "../helpers/fake-panel-services";
+import { sampleMedia } from "../helpers/sample-media";
+import { simulatedHost } from "../helpers/simulated-host";
+
+const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
+
+/** Clips of the sample project, each given a "look" (the axis its frames embed near). */
+function setup(storage = memoryStorage(), catalog = new FakeCatalog(sampleReferences())) {
+  const project = createSampleProject(sampleMedia());
+  const { host } = simulatedHost(project);
+  const looks = new Map<string, number>();
+  const embedder = new FakeEmbedder();
+  const store = createPanelStore({
+    host,
+    embedder,
+    catalog: catalog as unknown as CatalogClient,
+    storage,
+    grab: async (clip): Promise<GrabbedFrames> => ({
+      method: "host-export",
+      frames: [frameOfLook(looks.get(clip.nodeId) ?? 10), frameOfLook(looks.get(clip.nodeId) ?? 10)],
+      labels: ["a", "b"],
+      fellBack: [],
+    }),
+  });
+  const clip = (name: string, look: number) => {
+    const item = project.allItems().find((i) => i.name === name)!;
+    looks.set(item.nodeId, look);
+    return item;
+  };
+  return { project, host, store, embedder, catalog, storage, clip };
+}
+
+async function ready(store: PanelStore): Promise<void> {
+  await store.getState().refreshProject();
+  await store.getState().loadModel(null);
+  await store.getState().connectCatalog(CONFIG);
+}
+
+const until = async (check: () => boolean, what: string) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+};
+
+async function enqueue(store: PanelStore, item: SimProjectItem) {
+  const { clips } = await store.services.host.call("getClips", [item.nodeId]);
+  store.getState().enqueue(clips);
+  await until(() => ["suggested", "failed", "waiting"].includes(status(store, item)), `${item.name} to settle`);
+  await store.getState().processQueue();
+}
+const status = (store: PanelStore, item: SimProjectItem) =>
+  store.getState().queue.find((q) => q.clip.nodeId === item.nodeId)?.status ?? "absent";
+
+describe("queue slice", () => {
+  it("takes a clip from waiting to suggested with the catalog's evidence, and selects it", async () => {
+    const { store, clip } = setup();
+    await ready(store);
+    expect(store.getState().calibrationStatus.state).toBe("ready");
+    const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
+    await enqueue(store, oven);
+    const q = store.getState().queue[0];
+    expect(q.status).toBe("suggested");
+    expect(q.suggestion?.modelVersion).toBe(MODEL);
+    expect(q.suggestion?.fields.subject.value).toBe("oven");
+    expect(q.suggestion?.fields.location).toMatchObject({ value: "kitchen", fillsEmpty: true });
+    expect(q.suggestion?.keywords.map((k) => k.value)).toEqual(["steel"]);
+    expect(store.getState().selectedId).toBe(oven.nodeId);
+    expect(store.getState().draft?.values).toMatchObject({ location: "kitchen", subject: "oven", shotType: "MID" });
+  });
+
+  it("fails at once, with the reason, for a clip whose media is offline", async () => {
+    const { store, project } = setup();
+    await ready(store);
+    const offline = project.allItems().find((i) => i.name === "missing-drive clip.mxf")!;
+    const { clips } = await store.services.host.call("getClips", [offline.nodeId]);
+    store.getState().enqueue(clips);
+    expect(store.getState().queue[0]).toMatchObject({ status: "failed" });
+    expect(store.getState().queue[0].detail).toContain("is offline: its media file is missing. Relink it");
+  });
+
+  it("keeps a clip waiting while the catalog is unreachable, then matches it without re-embedding", async () => {
+    const { store, clip, catalog, embedder } = setup();
+    await ready(store);
+    catalog.down = true;
+    const hob = clip("kitchen-hob-CU.jpg", 20);
+    await enqueue(store, hob);
+    expect(status(store, hob)).toBe("waiting");
+    expect(store.getState().queue[0].detail).toContain("cannot be reached");
+    expect(store.getState().catalogStatus.state).toBe("error");
+    expect(embedder.calls).toBe(1);
+    catalog.down = false;
+    await store.getState().connectCatalog(CONFIG); // what the background retry does
+    await until(() => status(store, hob) === "suggested", "the catalog's return");
+    expect(store.getState().queue[0].suggestion?.fields.subject.value).toBe("hob");
+    expect(embedder.calls).toBe(1);
+  });
+
+  it("survives a reload: applied and suggested clips come back, half-done ones start over", async () => {
+    const storage = memoryStorage();
+    const first = setup(storage);
+    await ready(first.store);
+    const oven = first.clip("kitchen-oven-cleaning-MID.mp4", 10);
+    const hob = first.clip("kitchen-hob-CU.jpg", 20);
+    await enqueue(first.store, oven);
+    await enqueue(first.store, hob);
+    first.store.getState().select(oven.nodeId);
+    await first.store.getState().accept();
+    expect(status(first.store, oven)).toBe("applied");
+    // a third clip mid-way when the panel closes
+    first.store.getState().updateClip(hob.nodeId, { status: "embedding" });
+    first.store.getState().persistQueue();
+
+    const second = setup(storage);
+    await ready(second.store);
+    const restored = second.store.getState().queue;
+    expect(restored.map((q) => [q.clip.name, q.status])).toEqual([
+      ["kitchen-oven-cleaning-MID.mp4", "applied"],
+      ["kitchen-hob-CU.jpg", expect.stringMatching(/waiting|matching|suggested/)],
+    ]);
+    await until(() => status(second.store, hob) === "suggested", "the half-done clip to be matched again");
+    // the restored embedding is reused: nothing is grabbed or embedded again
+    expect(second.embedder.calls).toBe(0);
+    // the watcher's baseline is the project as it is: the applied clip is never queued again
+    expect(second.store.getState().queue.filter((q) => q.clip.nodeId === oven.nodeId)).toHaveLength(1);
+  });
+
+  it("a corrupt saved queue is ignored, never a crash", async () => {
+    const storage = memoryStorage();
+    const { store } = setup(storage);
+    storage.setItem("reference-lookup.queue:/Users/editor/Projects/EAV Küche — 日本語/Küche Ep 3.prproj", "{not json");
+    await ready(store);
+    expect(store.getState().queue).toEqual([]);
+  });
+});
+
+describe("review slice", () => {
+  it("Accept writes the draft to XMP and columns, keeps a human's value, and moves to the next clip", async () => {
+    const { store, clip, host } = setup();
+    await ready(store);
+    const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
+    const hob = clip("kitchen-hob-CU.jpg", 20);
+    // a person entered values on the oven clip earlier
+    await host.call("writeClipMetadata", {
+      nodeId: oven.nodeId,
+      metadata: { location: "utility", subject: "range cooker", shotType: "WS" },
+    });
+    await enqueue(store, oven);
+    await enqueue(store, hob);
+    store.getState().select(oven.nodeId);
+    const q = store.getState().queue[0];
+    expect(q.suggestion?.fields.subject).toMatchObject({ value: "oven", current: "range cooker", fillsEmpty: false });
+    // human values stand; the editor takes the suggested location with one click
+    expect(store.getState().draft?.values).toMatchObject({ location: "utility", subject: "range cooker" });
+    store.getState().setField("location", "kitchen");
+    await store.getState().accept();
+    expect(status(store, oven)).toBe("applied");
+    const read = await host.call("readClipMetadata", oven.nodeId);
+    expect(read.metadata).toMatchObject({ location: "kitchen", subject: "range cooker", shotType: "WS" });
+    expect(read.columns["IA Reference"]).toBe("confirmed");
+    expect(store.getState().selectedId).toBe(hob.nodeId);
+  });
+
+  it("refuses to write without the required fields and says which", async () => {
+    const { store, clip, project } = setup();
+    await ready(store);
+    const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
+    await enqueue(store, oven);
+    store.getState().setField("subject", " ");
+    store.getState().setField("shotType", "");
+    const before = project
+      .allItems()
+      .find((i) => i.nodeId === oven.nodeId)!
+      .getXMPMetadata();
+    await store.getState().accept();
+    expect(store.getState().reviewError?.detail).toBe(
+      "Fill in subject, shot type before accepting: type a value or pick one.",
+    );
+    expect(status(store, oven)).toBe("suggested");
+    expect(
+      project
+        .allItems()
+        .find((i) => i.nodeId === oven.nodeId)!
+        .getXMPMetadata(),
+    ).toBe(before);
+  });
+
+  it("a clip with malformed XMP still gets a suggestion; Accept refuses to overwrite it and says why", async () => {
+    const { store, clip } = setup();
+    await ready(store);
+    const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
+    // what another tool may leave behind; Premiere stores it as it is
+    Object.assign(oven, { xmpMetadata: "<x:xmpmeta><rdf:RDF><unclosed" });
+    await enqueue(store, oven);
+    const q = store.getState().queue[0];
+    expect(q.status).toBe("suggested");
+    expect(q.currentProblem).toBeTruthy();
+    expect(q.currentProblem).toContain("is damaged and cannot be read");
+    store.getState().setField("shotType", "MID");
+    await store.getState().accept();
+    expect(store.getState().reviewError).toMatchObject({ code: "METADATA_FAILED" });
+    expect(store.getState().reviewError?.detail).toContain("Repair or clear it in Premiere's Metadata panel");
+    expect(status(store, oven)).toBe("suggested");
+    expect(oven.getXMPMetadata()).toBe("<x:xmpmeta><rdf:RDF><unclosed");
+  });
+
+  it("Skip moves on and leaves the clip untouched", async () => {
+    const { store, clip } = setup();
+    await ready(store);
+    const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
+    await enqueue(store, oven);
+    const before = oven.getXMPMetadata();
+    store.getState().skip();
+    expect(status(store, oven)).toBe("skipped");
+    expect(oven.getXMPMetadata()).toBe(before);
+  });
+});
+
+describe("model and search slices", () => {
+  it("never shows 100 % before the model is ready", async () => {
+    const { store, embedder } = setup();
+    embedder.load = async (_options, onProgress) => {
+      onProgress?.({ file: "onnx/vision_model_quantized.onnx", status: "progress", loaded: 10, total: 10 });
+      expect(store.getState().modelStatus).toMatchObject({ state: "loading", percent: 99 });
+      return { modelVersion: MODEL, threads: 1 };
+    };
+    await store.getState().loadModel(null);
+    expect(store.getState().modelStatus).toMatchObject({ state: "ready", isTestModel: false });
+  });
+
+  it("shows only the latest query's answer when an older one returns last", async () => {
+    const { store, embedder, catalog } = setup();
+    await ready(store);
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    embedder.embedTexts = async (texts) => {
+      if (texts[0] === "old") await slow;
+      return [new Float32Array(512)];
+    };
+    catalog.match = async () => [];
+    const old = store.getState().searchByText("old");
+    await store.getState().searchByText("new");
+    release();
+    await old;
+    expect(store.getState().search).toMatchObject({ query: "new", state: "done" });
+  });
+});
