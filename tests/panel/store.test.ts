@@ -7,7 +7,6 @@ import { createPanelStore, type PanelStore } from "../../src/panel/store";
 import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
 import type { SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
 import {
   FakeCatalog,
   FakeEmbedder,
