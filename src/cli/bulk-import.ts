@@ -5,16 +5,13 @@
 // until reviewed), or skipped with correctedOnly. Runs in Node with the panel's embedding code
 // (onnxruntime-node). Corrected saves go through the outbox (unreachable ones are kept and
 // retried on the next run); reference ids derive from the file, so re-running never duplicates.
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { CatalogClient, SaveReferenceInput } from "../lib/catalog";
 import { SaveOutbox, type OutboxEntry, type OutboxStorage } from "../lib/catalog/save-outbox";
 import type { ClipModel } from "../lib/embedding/clip-model";
-import { decodeImageForClip } from "../lib/embedding/node/decode-image";
-import { DEFAULT_FRAME_FRACTIONS } from "../shared/frames/frame-times";
+import { embedLibraryEntry } from "./library-frames";
 import { readIaLibrary, type LibraryEntry } from "./ia-library";
 import { markPending, reviewStatusProblem } from "./review-status";
 
@@ -59,44 +56,8 @@ export function fileStorage(file: string): OutboxStorage {
   };
 }
 
-/** Five frames of a video at 10–90 % of its duration, decoded by ffmpeg (any codec it reads). */
-function videoFrames(file: string): Buffer[] {
-  const duration = Number(
-    execFileSync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file], {
-      encoding: "utf8",
-    }).trim(),
-  );
-  if (!(duration > 0)) throw new Error("ffprobe found no duration");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rl-import-"));
-  try {
-    return DEFAULT_FRAME_FRACTIONS.map((f, i) => {
-      const out = path.join(dir, `${i}.png`);
-      execFileSync("ffmpeg", [
-        "-loglevel",
-        "error",
-        "-y",
-        "-ss",
-        String(duration * f),
-        "-i",
-        file,
-        "-frames:v",
-        "1",
-        "-update",
-        "1",
-        out,
-      ]);
-      return fs.readFileSync(out);
-    });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function embed(entry: LibraryEntry, model: ClipModel): Promise<number[]> {
-  const file = entry.mediaPath!;
-  const images = entry.fileType === "image" ? [fs.readFileSync(file)] : videoFrames(file);
-  const pixels = await Promise.all(images.map((img) => decodeImageForClip(img, model.preprocess)));
-  return Array.from((await model.embedClip(pixels)).clip);
+  return Array.from((await embedLibraryEntry(entry, model)).clip);
 }
 
 /** Why an entry cannot be imported as it stands, or null. */

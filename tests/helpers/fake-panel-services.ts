@@ -3,6 +3,7 @@
 // the real compiled bundle in the simulator (tests/helpers/simulated-host.ts).
 import { CatalogError, type KnownValues, type ReferenceMatch } from "../../src/lib/catalog";
 import type { LabeledReference, Neighbour } from "../../src/lib/suggestion";
+import type { LoadProgress } from "../../src/lib/embedding/clip-model";
 import type { Embedder } from "../../src/panel/store";
 import type { IaMetadata } from "../../src/shared/metadata/ia-metadata";
 
@@ -23,7 +24,7 @@ export const frameOfLook = (axis: number) => new Blob([String(axis)], { type: "i
 
 export class FakeEmbedder implements Embedder {
   calls = 0;
-  async load() {
+  async load(_options?: unknown, _onProgress?: (p: LoadProgress) => void) {
     return { modelVersion: MODEL, threads: 1 };
   }
   async embedClip(images: Blob[]) {

@@ -37,6 +37,7 @@ function uncalibrated(mean: number, std: number): Calibration {
   return {
     modelVersion: MODEL,
     background: { mean, std },
+    sharpness: 1,
     fields: empty,
     keywords: empty,
     shot: empty,

@@ -12,6 +12,8 @@ import { backgroundOf, type Background } from "./weights";
 export interface Calibration {
   modelVersion: string;
   background: Background;
+  /** β in the neighbour weight exp(β·z) − 1: the value that votes best in leave-one-out */
+  sharpness: number;
   /** vote share → observed accuracy, from leave-one-out over the sample */
   fields: ReliabilityCurve;
   keywords: ReliabilityCurve;
@@ -73,6 +75,7 @@ export function calibrate(modelVersion: string, sample: LabeledReference[], k = 
     return {
       modelVersion,
       background,
+      sharpness: 1,
       fields: empty,
       keywords: empty,
       shot: empty,
@@ -81,17 +84,21 @@ export function calibrate(modelVersion: string, sample: LabeledReference[], k = 
       calibrated: false,
     };
   }
-  const fieldObs: Observation[] = [];
-  const keywordObs: Observation[] = [];
-  const shotObs: Observation[] = [];
-  for (let i = 0; i < n; i++) {
-    const neighbours: Neighbour[] = sample
+  // each reference's neighbours among the others, as match_references would return them
+  const neighbours: Neighbour[][] = sample.map((_, i) =>
+    sample
       .map((r, j) => ({ r, j }))
       .filter(({ j }) => j !== i)
       .sort((a, b) => sims[i][b.j] - sims[i][a.j])
       .slice(0, k)
-      .map(({ r, j }) => ({ referenceId: r.referenceId, similarity: sims[i][j], metadata: r.metadata, shot: r.shot }));
-    const vote = rawVote([neighbours], background, modelVersion);
+      .map(({ r, j }) => ({ referenceId: r.referenceId, similarity: sims[i][j], metadata: r.metadata, shot: r.shot })),
+  );
+  const sharpness = bestSharpness(sample, neighbours, background, modelVersion);
+  const fieldObs: Observation[] = [];
+  const keywordObs: Observation[] = [];
+  const shotObs: Observation[] = [];
+  for (let i = 0; i < n; i++) {
+    const vote = rawVote([neighbours[i]], background, modelVersion, sharpness);
     const truth = sample[i];
     for (const field of SUGGESTED_FIELDS) {
       const top = vote.fields[field][0];
@@ -107,6 +114,7 @@ export function calibrate(modelVersion: string, sample: LabeledReference[], k = 
   return {
     modelVersion,
     background,
+    sharpness,
     fields: fitReliability(fieldObs),
     keywords: fitReliability(keywordObs),
     shot: fitReliability(shotObs),
@@ -114,4 +122,30 @@ export function calibrate(modelVersion: string, sample: LabeledReference[], k = 
     sampleSize: n,
     calibrated: true,
   };
+}
+
+/** Candidate sharpness values: from a flat vote to one where the nearest neighbour decides. */
+const SHARPNESS_GRID = [0.5, 1, 2, 4, 8, 16, 32];
+
+/** The β whose leave-one-out vote gets the most field values right (the flattest among equals). */
+function bestSharpness(
+  sample: LabeledReference[],
+  neighbours: Neighbour[][],
+  background: Background,
+  modelVersion: string,
+): number {
+  let best = 1;
+  let bestRight = -1;
+  for (const beta of SHARPNESS_GRID) {
+    let right = 0;
+    sample.forEach((truth, i) => {
+      const vote = rawVote([neighbours[i]], background, modelVersion, beta);
+      for (const field of SUGGESTED_FIELDS) {
+        const top = vote.fields[field][0];
+        if (top && normalizeValue(top.value) === normalizeValue(String(truth.metadata[field] ?? ""))) right++;
+      }
+    });
+    if (right > bestRight) [best, bestRight] = [beta, right];
+  }
+  return best;
 }

@@ -30,8 +30,8 @@ export interface RawVote {
   ignoredOtherModel: number;
 }
 
-export function rawVote(frames: Neighbour[][], background: Background, modelVersion: string): RawVote {
-  const { votes, ignoredOtherModel } = weighVotes(frames, background, modelVersion);
+export function rawVote(frames: Neighbour[][], background: Background, modelVersion: string, sharpness = 1): RawVote {
+  const { votes, ignoredOtherModel } = weighVotes(frames, background, modelVersion, sharpness);
   const fields = {} as Record<SuggestedField, Tallied[]>;
   for (const field of SUGGESTED_FIELDS) fields[field] = ranked(tally(votes, (n) => [String(n.metadata[field] ?? "")]));
   const shotsById = new Map<string, Shot>();
@@ -65,7 +65,7 @@ export interface SuggestInput {
 export function suggest(input: SuggestInput): Suggestion {
   const { calibration, current } = input;
   const min = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const vote = rawVote(input.frames, calibration.background, input.modelVersion);
+  const vote = rawVote(input.frames, calibration.background, input.modelVersion, calibration.sharpness);
   // uncalibrated: the share, shrunk by how few voters there were
   const confidenceOf = (curve: ReliabilityCurve, share: number) =>
     calibration.calibrated ? applyReliability(curve, share) : (share * vote.voters) / (vote.voters + 1);

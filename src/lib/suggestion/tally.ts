@@ -28,6 +28,7 @@ export function weighVotes(
   frames: Neighbour[][],
   background: Background,
   modelVersion: string,
+  sharpness = 1,
 ): { votes: Vote[]; ignoredOtherModel: number } {
   const votes: Vote[] = [];
   let ignoredOtherModel = 0;
@@ -37,7 +38,7 @@ export function weighVotes(
         ignoredOtherModel++;
         continue;
       }
-      votes.push({ neighbour, weight: neighbourWeight(neighbour.similarity, background) });
+      votes.push({ neighbour, weight: neighbourWeight(neighbour.similarity, background, sharpness) });
     }
   }
   return { votes, ignoredOtherModel };

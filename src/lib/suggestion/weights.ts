@@ -10,11 +10,12 @@ export interface Background {
   std: number;
 }
 
-/** Neighbours no more similar than a typical unrelated pair get no vote. */
-export function neighbourWeight(similarity: number, background: Background): number {
+/** Neighbours no more similar than a typical unrelated pair get no vote. `sharpness` (β) is
+ * learnt per model version by the calibration: how much more a closer neighbour counts. */
+export function neighbourWeight(similarity: number, background: Background, sharpness = 1): number {
   if (!Number.isFinite(similarity)) return 0;
   const z = (similarity - background.mean) / Math.max(background.std, 1e-6);
-  return z > 0 ? Math.exp(Math.min(z, 30)) - 1 : 0;
+  return z > 0 ? Math.exp(Math.min(sharpness * z, 50)) - 1 : 0;
 }
 
 /** Mean and spread of a list of similarities. */
