@@ -30,6 +30,23 @@ alter function media_references_private.is_admin() security invoker;
 -- Counts links, which every role may read already: no definer rights needed.
 alter function media_references.shot_reference_count(uuid) security invoker;
 
+-- What save_reference checks in the reference's own fields, in one place later migrations extend.
+create function media_references_private.check_reference_input(file_path text, corrected_metadata jsonb,
+                                                                original_catalog jsonb)
+returns void
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  problem text := media_references_private.metadata_problem(corrected_metadata);
+begin
+  if problem is not null then
+    raise exception 'corrected_metadata is invalid: %', problem using errcode = '22023', detail = 'invalid_metadata';
+  end if;
+end;
+$$;
+
 -- save_reference no longer asks shot_exists (a definer probe any signed-in user could call):
 -- the foreign key decides, after the reference and its embedding are written, in one transaction.
 drop function media_references.shot_exists(uuid);
@@ -51,7 +68,6 @@ security invoker
 set search_path = ''
 as $$
 declare
-  problem text;
   v_embedding extensions.vector(512);
   v_model text;
   inserted uuid;
@@ -65,10 +81,7 @@ begin
     raise exception 'only staff (admin or employee) can save references'
       using errcode = '42501', detail = 'not_staff', hint = 'Sign in with a staff account.';
   end if;
-  problem := media_references_private.metadata_problem(corrected_metadata);
-  if problem is not null then
-    raise exception 'corrected_metadata is invalid: %', problem using errcode = '22023', detail = 'invalid_metadata';
-  end if;
+  perform media_references_private.check_reference_input(file_path, corrected_metadata, original_catalog);
   v_embedding := media_references_private.check_embedding(embedding);
   v_model := media_references_private.resolve_model_version(model_version);
 
@@ -184,4 +197,5 @@ $$;
 revoke execute on all functions in schema media_references_private from public, anon, authenticated;
 grant execute on function media_references_private.is_staff(), media_references_private.is_admin(),
   media_references_private.metadata_problem(jsonb), media_references_private.check_embedding(extensions.vector),
-  media_references_private.resolve_model_version(text) to authenticated, service_role;
+  media_references_private.resolve_model_version(text),
+  media_references_private.check_reference_input(text, jsonb, jsonb) to authenticated, service_role;

@@ -12,6 +12,7 @@ alter function media_references_private.resolve_model_version(text) set schema m
 alter function media_references_private.write_audit() set schema media_references;
 alter function media_references_private.touch_updated() set schema media_references;
 alter function media_references.shot_reference_count(uuid) security definer;
+drop function media_references_private.check_reference_input(text, jsonb, jsonb);
 drop schema media_references_private;
 
 create function media_references.shot_exists(p_shot_id uuid)

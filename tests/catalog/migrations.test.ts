@@ -44,7 +44,10 @@ describe("migration order", () => {
     const bare = await PGliteClass.create({ extensions: { vector } });
     await bootstrapPlatform(bare);
     const [, ia] = listMigrations();
-    await expect(applyMigration(bare, ia)).rejects.toThrow(/EAV contract v1 is missing/);
+    await expect(applyMigration(bare, ia)).rejects.toMatchObject({
+      code: "P0001",
+      message: expect.stringContaining("EAV contract v1 is missing"),
+    });
     // nothing of it was left behind
     expect((await bare.query("select 1 from pg_namespace where nspname = 'media_references'")).rows).toHaveLength(0);
     await bare.close();
@@ -54,7 +57,10 @@ describe("migration order", () => {
     const bare = await PGliteClass.create({ extensions: { vector } });
     await bootstrapPlatform(bare);
     await bare.exec("create table public.shots (id uuid primary key)");
-    await expect(applyMigration(bare, listMigrations()[1])).rejects.toThrow(/EAV_CONTRACT:v1 marker/);
+    await expect(applyMigration(bare, listMigrations()[1])).rejects.toMatchObject({
+      code: "P0001",
+      message: expect.stringContaining("EAV_CONTRACT:v1 marker"),
+    });
     await bare.close();
   });
 
@@ -66,7 +72,10 @@ describe("migration order", () => {
       created_at timestamptz, updated_at timestamptz);
       insert into public.shots (id, subject) values ('00000000-0000-4000-c000-000000000001', 'kept');`);
     // EAV before its movement_type rename: the contract check names the missing column
-    await expect(applyMigration(bare, listMigrations()[0])).rejects.toThrow(/missing column\(s\) movement_type/);
+    await expect(applyMigration(bare, listMigrations()[0])).rejects.toMatchObject({
+      code: "P0001",
+      message: expect.stringMatching(/missing column\(s\) movement_type/),
+    });
     await bare.exec("alter table public.shots rename column tracking_type to movement_type");
     await applyMigration(bare, listMigrations()[0]);
     expect((await bare.query("select subject from public.shots")).rows).toEqual([{ subject: "kept" }]);
@@ -200,6 +209,7 @@ describe("IA catalog structure", () => {
     ]);
     expect(await fns("media_references_private")).toEqual([
       "check_embedding",
+      "check_reference_input",
       "is_admin",
       "is_staff",
       "metadata_problem",
