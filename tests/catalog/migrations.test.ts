@@ -218,6 +218,16 @@ describe("IA catalog structure", () => {
       "touch_updated",
       "write_audit",
     ]);
+    // policies and check constraints name the helpers by OID, so they followed the move
+    const callers = await rows<{ name: string; def: string }>(`
+      select policyname name, coalesce(qual, '') || ' ' || coalesce(with_check, '') def
+      from pg_policies where schemaname = 'media_references'
+      union all
+      select conname, pg_get_constraintdef(oid) from pg_constraint
+      where connamespace = 'media_references'::regnamespace and contype = 'c'`);
+    const helperCalls = callers.filter((c) => /is_staff|is_admin|metadata_problem|reference_problem/.test(c.def));
+    expect(helperCalls.length).toBeGreaterThanOrEqual(12);
+    for (const c of helperCalls) expect(c.def, c.name).toMatch(/media_references_private\./);
     const [{ anon }] = await rows<{ anon: boolean }>(
       "select has_schema_privilege('anon', 'media_references_private', 'usage') anon",
     );
