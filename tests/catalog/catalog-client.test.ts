@@ -47,6 +47,11 @@ describe("CatalogClient", () => {
     expect(await codeOf(editor.saveReference(input({ embedding: embedding(1).map((v, i) => (i ? v : NaN)) })))).toBe(
       "INVALID_EMBEDDING",
     );
+    expect(await codeOf(editor.saveReference(input({ embedding: Array(512).fill(0) })))).toBe("INVALID_EMBEDDING");
+    expect(await codeOf(anon().match(Array(512).fill(0)))).toBe("INVALID_EMBEDDING");
+    expect(await codeOf(editor.saveReference(input({ originalCatalog: { notes: "x".repeat(20_000) } })))).toBe(
+      "LIMIT_EXCEEDED",
+    );
     expect(await codeOf(editor.saveReference(input({ modelVersion: "nope" })))).toBe("UNKNOWN_MODEL");
     expect(await codeOf(editor.saveReference(input({ shotId: crypto.randomUUID() })))).toBe("UNKNOWN_SHOT");
     expect(
@@ -120,7 +125,7 @@ describe("metadata rules are the same in TypeScript and in the database", () => 
   ];
   it.each(samples.map((s) => [JSON.stringify(s), s]))("%s", async (_label, sample) => {
     const { rows } = await catalog.db.query<{ p: string | null }>(
-      "select media_references.metadata_problem($1::jsonb) p",
+      "select media_references_private.metadata_problem($1::jsonb) p",
       [JSON.stringify(sample)],
     );
     expect(metadataProblem(sample)).toBe(rows[0].p);

@@ -2,7 +2,10 @@
 // and the structural promises (indexes, search_path, EXECUTE grants, linter-safe view).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PGlite } from "@electric-sql/pglite";
+import fs from "node:fs";
+import path from "node:path";
 import {
+  ROLLBACK_DIR,
   applyMigration,
   bootstrapPlatform,
   listMigrations,
@@ -24,14 +27,27 @@ describe("migration order", () => {
     expect(listMigrations().map((m) => `${m.version}_${m.name}`)).toEqual([
       "20250116090000_shots_contract_v1",
       "20250116100000_media_references_schema",
+      "20251124100000_helpers_out_of_api",
+      "20251124101000_shots_write_policies_by_command",
+      "20251124102000_reference_limits",
+      "20251124103000_refuse_zero_embeddings",
     ]);
+  });
+
+  it("has a rollback script for every migration", () => {
+    for (const m of listMigrations()) {
+      expect(fs.existsSync(path.join(ROLLBACK_DIR, `${m.version}_${m.name}.down.sql`)), m.name).toBe(true);
+    }
   });
 
   it("the IA migration refuses to run without the EAV contract, with a clear message", async () => {
     const bare = await PGliteClass.create({ extensions: { vector } });
     await bootstrapPlatform(bare);
     const [, ia] = listMigrations();
-    await expect(applyMigration(bare, ia)).rejects.toThrow(/EAV contract v1 is missing/);
+    await expect(applyMigration(bare, ia)).rejects.toMatchObject({
+      code: "P0001",
+      message: expect.stringContaining("EAV contract v1 is missing"),
+    });
     // nothing of it was left behind
     expect((await bare.query("select 1 from pg_namespace where nspname = 'media_references'")).rows).toHaveLength(0);
     await bare.close();
@@ -41,7 +57,10 @@ describe("migration order", () => {
     const bare = await PGliteClass.create({ extensions: { vector } });
     await bootstrapPlatform(bare);
     await bare.exec("create table public.shots (id uuid primary key)");
-    await expect(applyMigration(bare, listMigrations()[1])).rejects.toThrow(/EAV_CONTRACT:v1 marker/);
+    await expect(applyMigration(bare, listMigrations()[1])).rejects.toMatchObject({
+      code: "P0001",
+      message: expect.stringContaining("EAV_CONTRACT:v1 marker"),
+    });
     await bare.close();
   });
 
@@ -53,7 +72,10 @@ describe("migration order", () => {
       created_at timestamptz, updated_at timestamptz);
       insert into public.shots (id, subject) values ('00000000-0000-4000-c000-000000000001', 'kept');`);
     // EAV before its movement_type rename: the contract check names the missing column
-    await expect(applyMigration(bare, listMigrations()[0])).rejects.toThrow(/missing column\(s\) movement_type/);
+    await expect(applyMigration(bare, listMigrations()[0])).rejects.toMatchObject({
+      code: "P0001",
+      message: expect.stringMatching(/missing column\(s\) movement_type/),
+    });
     await bare.exec("alter table public.shots rename column tracking_type to movement_type");
     await applyMigration(bare, listMigrations()[0]);
     expect((await bare.query("select subject from public.shots")).rows).toEqual([{ subject: "kept" }]);
@@ -162,12 +184,54 @@ describe("IA catalog structure", () => {
     ).toEqual([]);
   });
 
-  it("fixes search_path on every function", async () => {
+  it("sets an empty search_path on every function (Supabase linter 0011)", async () => {
     const mutable = await rows(`
       select p.proname from pg_proc p
-      where p.pronamespace in ('media_references'::regnamespace, 'public'::regnamespace)
-        and p.prokind = 'f' and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) c where c like 'search_path=%')`);
+      where p.pronamespace::regnamespace::text in ('media_references', 'media_references_private', 'public')
+        and p.prokind = 'f' and not coalesce(p.proconfig, '{}') && array['search_path=""']`);
     expect(mutable).toEqual([]);
+  });
+
+  it("keeps the helpers in media_references_private, out of the API schema", async () => {
+    const fns = async (schema: string) =>
+      (
+        await rows<{ proname: string }>(
+          "select proname from pg_proc where pronamespace::regnamespace::text = $1 order by 1",
+          [schema],
+        )
+      ).map((r) => r.proname);
+    expect(await fns("media_references")).toEqual([
+      "linked_shot_fields",
+      "list_shots",
+      "match_references",
+      "save_reference",
+      "shot_reference_count",
+    ]);
+    expect(await fns("media_references_private")).toEqual([
+      "check_embedding",
+      "check_reference_input",
+      "is_admin",
+      "is_staff",
+      "metadata_problem",
+      "reference_problem",
+      "resolve_model_version",
+      "touch_updated",
+      "write_audit",
+    ]);
+    // policies and check constraints name the helpers by OID, so they followed the move
+    const callers = await rows<{ name: string; def: string }>(`
+      select policyname name, coalesce(qual, '') || ' ' || coalesce(with_check, '') def
+      from pg_policies where schemaname = 'media_references'
+      union all
+      select conname, pg_get_constraintdef(oid) from pg_constraint
+      where connamespace = 'media_references'::regnamespace and contype = 'c'`);
+    const helperCalls = callers.filter((c) => /is_staff|is_admin|metadata_problem|reference_problem/.test(c.def));
+    expect(helperCalls.length).toBeGreaterThanOrEqual(12);
+    for (const c of helperCalls) expect(c.def, c.name).toMatch(/media_references_private\./);
+    const [{ anon }] = await rows<{ anon: boolean }>(
+      "select has_schema_privilege('anon', 'media_references_private', 'usage') anon",
+    );
+    expect(anon).toBe(false);
   });
 
   it("grants EXECUTE to anon only on the functions anon needs", async () => {

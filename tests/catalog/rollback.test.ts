@@ -1,4 +1,4 @@
-// Rollback IA first, EAV second: public.shots and its data survive, and migrating again works.
+// Rollback newest first, IA before EAV: public.shots and its data survive, and migrating again works.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appliedVersions, applyMigrations, listMigrations, rollbackMigration } from "../../src/server/catalog/database";
 import { SAVE_SQL, freshCatalog, saveParams, type TestCatalog } from "../helpers/catalog-db";
@@ -13,9 +13,16 @@ afterAll(async () => c?.db.close());
 const one = async <T>(sql: string) => (await c.db.query<T>(sql)).rows[0];
 
 describe("rollback", () => {
-  it("rolls back IA then EAV, keeping public.shots and its rows", async () => {
+  it("rolls back every later migration, then IA, then EAV, keeping public.shots and its rows", async () => {
     const shotsBefore = await c.db.query("select * from public.shots order by id");
-    const [eav, ia] = listMigrations();
+    const [eav, ia, ...later] = listMigrations();
+    for (const m of later.reverse()) await rollbackMigration(c.db, m);
+    expect(await one("select count(*)::int n from pg_namespace where nspname = 'media_references_private'")).toEqual({
+      n: 0,
+    });
+    expect(await one("select count(*)::int n from pg_policies where policyname = 'Staff write shots'")).toEqual({
+      n: 1,
+    });
     await rollbackMigration(c.db, ia);
     expect(await one("select count(*)::int n from pg_namespace where nspname = 'media_references'")).toEqual({ n: 0 });
     await rollbackMigration(c.db, eav);
@@ -30,7 +37,7 @@ describe("rollback", () => {
 
   it("migrating again works and the catalog is usable", async () => {
     const applied = await applyMigrations(c.db);
-    expect(applied.map((m) => m.version)).toEqual(["20250116090000", "20250116100000"]);
+    expect(applied.map((m) => m.version)).toEqual(listMigrations().map((m) => m.version));
     const [row] = await c.as<{ saved: { created: boolean } }>(
       "employee",
       SAVE_SQL,

@@ -32,6 +32,7 @@ describe("foreign keys across schemas", () => {
       c.as("employee", SAVE_SQL, saveParams(crypto.randomUUID(), { shot: crypto.randomUUID() })),
     ).rejects.toMatchObject({
       code: "23503",
+      detail: "unknown_shot",
       message: expect.stringContaining("unknown shot"),
     });
     const id = crypto.randomUUID(); // a reference with no shot link yet
@@ -77,12 +78,41 @@ describe("save_reference", () => {
     expect(after).toEqual({ r: before.r + 1, e: before.e + 1, s: before.s + 1 });
   });
 
-  it("writes image, embedding and shot link atomically: a failing link leaves nothing behind", async () => {
+  it("writes image, embedding and shot link atomically: a failure at the link leaves nothing behind", async () => {
+    // The link is the last of three inserts. A trigger refuses it and reports what the same
+    // transaction had written by then, so the test sees the failure land after the first inserts.
+    await c.db.exec(`
+      create function public.refuse_link() returns trigger language plpgsql set search_path = '' as $$
+      begin
+        raise exception 'link refused after % reference and % embedding',
+          (select count(*) from media_references.reference_images where id = new.reference_image_id),
+          (select count(*) from media_references.image_embeddings where reference_image_id = new.reference_image_id);
+      end $$;
+      create trigger refuse_link before insert on media_references.shot_references
+        for each row execute function public.refuse_link();`);
+    try {
+      const before = await counts();
+      const auditBefore = (await c.db.query("select count(*)::int n from media_references.audit_log")).rows;
+      await expect(
+        c.as("employee", SAVE_SQL, saveParams(crypto.randomUUID(), { shot: c.shots.get(5) })),
+      ).rejects.toMatchObject({ code: "P0001", message: "link refused after 1 reference and 1 embedding" });
+      expect(await counts()).toEqual(before);
+      expect((await c.db.query("select count(*)::int n from media_references.audit_log")).rows).toEqual(auditBefore);
+    } finally {
+      await c.db.exec(
+        "drop trigger refuse_link on media_references.shot_references; drop function public.refuse_link()",
+      );
+    }
+  });
+
+  it("an unknown shot fails at the link insert, after the other two, and is named (23503 unknown_shot)", async () => {
     const before = await counts();
-    // the shot is deleted between check and insert: simulate by a shot id that exists in no table
-    await expect(
-      c.as("employee", SAVE_SQL, saveParams(crypto.randomUUID(), { shot: "00000000-0000-4000-d000-000000000000" })),
-    ).rejects.toBeTruthy();
+    const shot = "00000000-0000-4000-d000-000000000000";
+    await expect(c.as("employee", SAVE_SQL, saveParams(crypto.randomUUID(), { shot }))).rejects.toMatchObject({
+      code: "23503",
+      detail: "unknown_shot",
+      message: `unknown shot ${shot}: it is not in public.shots`,
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -108,55 +138,103 @@ describe("save_reference", () => {
 });
 
 describe("bad input gets a clear error and writes nothing", () => {
-  const cases: Array<[string, Parameters<typeof saveParams>[1], string, RegExp]> = [
-    ["a wrong vector dimension", { emb: "[0.1,0.2,0.3]" }, "22023", /3 dimensions; CLIP ViT-B\/32 embeddings have 512/],
-    ["NaN in the vector", { emb: vec(embedding(9)).replace(/^\[[^,]+/, "[NaN") }, "22000", /NaN not allowed in vector/],
+  // [what, input, SQLSTATE, DETAIL the client maps to its code, message]
+  const cases: Array<[string, Parameters<typeof saveParams>[1], string, string | undefined, RegExp]> = [
+    [
+      "a wrong vector dimension",
+      { emb: "[0.1,0.2,0.3]" },
+      "22023",
+      "invalid_embedding",
+      /3 dimensions; CLIP ViT-B\/32 embeddings have 512/,
+    ],
+    ["an all-zero vector", { emb: vec(Array(512).fill(0)) }, "22023", "invalid_embedding", /^embedding is all zeros/],
+    // pgvector's own input check, before save_reference runs: no DETAIL, the client maps 22000
+    [
+      "NaN in the vector",
+      { emb: vec(embedding(9)).replace(/^\[[^,]+/, "[NaN") },
+      "22000",
+      undefined,
+      /NaN not allowed/,
+    ],
+    [
+      "Infinity in the vector",
+      { emb: vec(embedding(9)).replace(/^\[[^,]+/, "[Infinity") },
+      "22000",
+      undefined,
+      /infinite value not allowed/,
+    ],
     [
       "an unknown model version",
       { model: "openai/clip-vit-large@fp16" },
       "22023",
+      "unknown_model_version",
       /unknown model version "openai\/clip-vit-large@fp16"/,
     ],
-    ["metadata with an unknown field", { meta: { ...META, mood: "happy" } }, "22023", /unknown metadata field "mood"/],
+    [
+      "metadata with an unknown field",
+      { meta: { ...META, mood: "happy" } },
+      "22023",
+      "invalid_metadata",
+      /unknown metadata field "mood"/,
+    ],
     [
       "metadata missing a required field",
       { meta: { subject: "oven", shotType: "MID" } },
       "22023",
+      "invalid_metadata",
       /"location" is required/,
     ],
     [
       "a shot type outside the IA vocabulary",
       { meta: { ...META, shotType: "OBJ-L" } },
       "22023",
+      "invalid_metadata",
       /shotType "OBJ-L" is not in the IA vocabulary/,
     ],
     [
       "keywords that are not strings",
       { meta: { ...META, keywords: ["ok", 3] } },
       "22023",
+      "invalid_metadata",
       /"keywords" must be a list of strings/,
     ],
     [
       "a fractional shot number",
       { meta: { ...META, shotNumber: 2.5 } },
       "22023",
+      "invalid_metadata",
       /"shotNumber" must be a whole number/,
     ],
     [
       "lockedFields naming a non-field",
       { meta: { ...META, lockedFields: ["id"] } },
       "22023",
+      "invalid_metadata",
       /"lockedFields" must list only/,
     ],
-    ["an unknown shot", { shot: "00000000-0000-4000-d000-000000000001" }, "23503", /unknown shot/],
+    [
+      "a 1 MB subject",
+      { meta: { ...META, subject: "x".repeat(1_000_000) } },
+      "22023",
+      "limit_exceeded",
+      /"subject" is 1000000 characters; at most 200 are allowed/,
+    ],
+    ["an unknown shot", { shot: "00000000-0000-4000-d000-000000000001" }, "23503", "unknown_shot", /unknown shot/],
   ];
 
-  it.each(cases)("%s", async (_name, opts, code, message) => {
+  it.each(cases)("%s", async (_name, opts, code, detail, message) => {
     const before = await counts();
     const err = await c.as("employee", SAVE_SQL, saveParams(crypto.randomUUID(), opts)).catch((e) => e);
-    expect(err.code).toBe(code);
+    expect({ code: err.code, detail: err.detail }).toEqual({ code, detail });
     expect(err.message).toMatch(message);
     expect(await counts()).toEqual(before);
+  });
+
+  it("a client cannot save: 42501 not_staff", async () => {
+    await expect(c.as("client", SAVE_SQL, saveParams(crypto.randomUUID()))).rejects.toMatchObject({
+      code: "42501",
+      detail: "not_staff",
+    });
   });
 
   it("a direct insert that bypasses the RPC still meets the metadata check", async () => {
@@ -165,21 +243,49 @@ describe("bad input gets a clear error and writes nothing", () => {
         "employee",
         "insert into media_references.reference_images (file_path, corrected_metadata) values ('x', '{\"location\":1}')",
       ),
-    ).rejects.toMatchObject({ code: "23514" });
+    ).rejects.toMatchObject({ code: "23514", constraint: "reference_images_corrected_metadata_check" });
   });
 
-  it("match_references refuses a wrong dimension and an unknown model too", async () => {
+  it("a direct insert of a zero vector meets image_embeddings_not_zero (23514)", async () => {
+    const id = crypto.randomUUID();
+    await c.as("employee", SAVE_SQL, saveParams(id, { model: "Xenova/clip-vit-base-patch32@q8" }));
+    await expect(
+      c.as(
+        "employee",
+        `insert into media_references.image_embeddings (reference_image_id, model_version, embedding)
+         values ($1, 'Xenova/clip-vit-base-patch32@fp32', $2::extensions.vector)`,
+        [id, vec(Array(512).fill(0))],
+      ),
+    ).rejects.toMatchObject({ code: "23514", constraint: "image_embeddings_not_zero" });
+  });
+
+  it("match_references refuses a wrong dimension, a zero vector, an unknown model and a bad count", async () => {
     await expect(
       c.as("anon", "select * from media_references.match_references('[1,2]'::extensions.vector)"),
-    ).rejects.toMatchObject({ code: "22023", message: expect.stringContaining("2 dimensions") });
+    ).rejects.toMatchObject({
+      code: "22023",
+      detail: "invalid_embedding",
+      message: expect.stringContaining("2 dimensions"),
+    });
+    await expect(
+      c.as("anon", "select * from media_references.match_references($1::extensions.vector)", [vec(Array(512).fill(0))]),
+    ).rejects.toMatchObject({
+      code: "22023",
+      detail: "invalid_embedding",
+      message: expect.stringContaining("all zeros"),
+    });
     await expect(
       c.as("anon", "select * from media_references.match_references($1::extensions.vector, 5, null, null, 'nope')", [
         vec(embedding(1)),
       ]),
-    ).rejects.toMatchObject({ code: "22023", message: expect.stringContaining("unknown model version") });
+    ).rejects.toMatchObject({
+      code: "22023",
+      detail: "unknown_model_version",
+      message: expect.stringContaining("unknown model version"),
+    });
     await expect(
       c.as("anon", "select * from media_references.match_references($1::extensions.vector, 0)", [vec(embedding(1))]),
-    ).rejects.toMatchObject({ code: "22023" });
+    ).rejects.toMatchObject({ code: "22023", detail: "invalid_match_count" });
   });
 });
 

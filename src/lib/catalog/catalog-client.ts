@@ -6,6 +6,12 @@ import { metadataProblem } from "../../shared/metadata/ia-metadata";
 import { CatalogError, classify } from "./catalog-error";
 import type { LabeledReference } from "../suggestion/calibration";
 import type { Neighbour } from "../suggestion/types";
+import type { Database, Json } from "./database.types";
+import { referenceProblem } from "./reference-limits";
+
+type CatalogApi = Database["media_references"]["Functions"];
+type MatchRow = CatalogApi["match_references"]["Returns"][number];
+type ShotRow = CatalogApi["list_shots"]["Returns"][number];
 
 export const EMBEDDING_DIMENSIONS = 512;
 
@@ -68,23 +74,30 @@ export interface MatchOptions {
   modelVersion?: string | null;
 }
 
-/** Refuses what the server would refuse, before it travels (NaN cannot even be sent as JSON). */
+/** Refuses what the server would refuse, before it travels (NaN cannot even be sent as JSON).
+ * The dimension and zero-vector messages are the database's (check_embedding). */
 export function embeddingProblem(embedding: ArrayLike<number>): string | null {
   if (!embedding || embedding.length !== EMBEDDING_DIMENSIONS) {
     return `embedding has ${embedding?.length ?? 0} dimensions; CLIP ViT-B/32 embeddings have ${EMBEDDING_DIMENSIONS}`;
   }
+  let zero = true;
   for (let i = 0; i < embedding.length; i++) {
     if (!Number.isFinite(embedding[i]))
       return `embedding value ${i} is ${embedding[i]}: embeddings must be finite numbers`;
+    // the database keeps float4: a value that rounds to 0 there is 0
+    if (Math.fround(embedding[i]) !== 0) zero = false;
   }
-  return null;
+  return zero ? "embedding is all zeros: a zero vector has no direction to compare" : null;
 }
 
+/** pgvector's text form, which PostgREST casts to the RPCs' vector arguments. */
+const vectorText = (embedding: ArrayLike<number>): string => JSON.stringify(Array.from(embedding));
+
 export class CatalogClient {
-  private readonly db: SupabaseClient<any, "media_references">;
+  private readonly db: SupabaseClient<Database, "media_references">;
 
   constructor(readonly config: CatalogConfig) {
-    this.db = createClient(config.url, config.anonKey, {
+    this.db = createClient<Database, "media_references">(config.url, config.anonKey, {
       db: { schema: "media_references" },
       auth: { persistSession: false, autoRefreshToken: false },
       global: config.accessToken ? { headers: { Authorization: `Bearer ${config.accessToken}` } } : {},
@@ -114,7 +127,7 @@ export class CatalogClient {
       .select("model_version")
       .eq("is_default", true);
     if (error) throw classify(error, status);
-    const row = (data as Array<{ model_version: string }>)[0];
+    const row = data[0];
     if (!row) throw new CatalogError("SERVER", "The catalog has no default model version.");
     return row.model_version;
   }
@@ -122,15 +135,16 @@ export class CatalogClient {
   async match(embedding: ArrayLike<number>, options: MatchOptions = {}): Promise<ReferenceMatch[]> {
     const problem = embeddingProblem(embedding);
     if (problem) throw new CatalogError("INVALID_EMBEDDING", problem);
+    // an absent argument takes the function's default (null)
     const { data, error, status } = await this.db.rpc("match_references", {
-      query_embedding: Array.from(embedding),
+      query_embedding: vectorText(embedding),
       match_count: options.k ?? 10,
-      filter_shot_type: options.shotType ?? null,
-      filter_shot_status: options.shotStatus ?? null,
-      model_version: options.modelVersion ?? null,
+      filter_shot_type: options.shotType ?? undefined,
+      filter_shot_status: options.shotStatus ?? undefined,
+      model_version: options.modelVersion ?? undefined,
     });
     if (error) throw classify(error, status);
-    return (data as MatchRow[]).map(toMatch);
+    return data.map(toMatch);
   }
 
   async saveReference(input: SaveReferenceInput): Promise<SavedReference> {
@@ -138,23 +152,24 @@ export class CatalogClient {
     if (problem) throw new CatalogError("INVALID_EMBEDDING", problem);
     const metaProblem = metadataProblem(input.correctedMetadata);
     if (metaProblem) throw new CatalogError("INVALID_METADATA", `corrected_metadata is invalid: ${metaProblem}`);
-    let result: Awaited<ReturnType<typeof this.db.rpc>>;
+    const tooLarge = referenceProblem(input.filePath, input.correctedMetadata, input.originalCatalog);
+    if (tooLarge) throw new CatalogError("LIMIT_EXCEEDED", `the reference is too large: ${tooLarge}`);
+    let result;
     try {
       result = await this.db.rpc("save_reference", {
         reference_id: input.referenceId,
         file_path: input.filePath,
-        corrected_metadata: input.correctedMetadata,
-        embedding: Array.from(input.embedding),
-        model_version: input.modelVersion ?? null,
-        shot_id: input.shotId ?? null,
-        original_catalog: input.originalCatalog ?? null,
+        corrected_metadata: input.correctedMetadata as unknown as Json,
+        embedding: vectorText(input.embedding),
+        model_version: input.modelVersion ?? undefined,
+        shot_id: input.shotId ?? undefined,
+        original_catalog: (input.originalCatalog ?? undefined) as Json | undefined,
       });
     } catch (e) {
       throw classify({ message: (e as Error).message }, 0);
     }
     if (result.error) throw classify(result.error, result.status);
-    const row = result.data as { id: string; created: boolean; shot_id: string | null; file_path: string };
-    return { id: row.id, created: row.created, shotId: row.shot_id, filePath: row.file_path };
+    return toSavedReference(result.data);
   }
 
   /** Each frame's nearest references, with their thumbnails, as the suggestion vote takes them. */
@@ -171,8 +186,7 @@ export class CatalogClient {
         .select("id, thumbnail_url")
         .in("id", ids);
       if (error) throw classify(error, status);
-      for (const row of data as Array<{ id: string; thumbnail_url: string | null }>)
-        thumbnails.set(row.id, row.thumbnail_url);
+      for (const row of data) if (row.id) thumbnails.set(row.id, row.thumbnail_url);
     }
     return perFrame.map((matches) =>
       matches.map((m): Neighbour => ({
@@ -196,7 +210,7 @@ export class CatalogClient {
       .eq("model_version", modelVersion)
       .limit(limit);
     if (embeddings.error) throw classify(embeddings.error, embeddings.status);
-    const rows = embeddings.data as Array<{ reference_image_id: string; embedding: string | number[] }>;
+    const rows = embeddings.data;
     if (rows.length === 0) return [];
     const refs = await this.db
       .from("reference_images_with_shot")
@@ -208,16 +222,15 @@ export class CatalogClient {
         rows.map((r) => r.reference_image_id),
       );
     if (refs.error) throw classify(refs.error, refs.status);
-    const byId = new Map((refs.data as SampleRow[]).map((r) => [r.id, r]));
+    const byId = new Map(refs.data.map((r) => [r.id, r]));
     const sample: LabeledReference[] = [];
     for (const row of rows) {
       const ref = byId.get(row.reference_image_id);
-      if (!ref || ref.review_status !== "confirmed") continue;
-      const embedding = typeof row.embedding === "string" ? (JSON.parse(row.embedding) as number[]) : row.embedding;
+      if (!ref?.id || ref.review_status !== "confirmed") continue;
       sample.push({
         referenceId: ref.id,
-        embedding,
-        metadata: ref.corrected_metadata,
+        embedding: JSON.parse(row.embedding) as number[], // pgvector's text form, "[0.1,…]"
+        metadata: ref.corrected_metadata as unknown as IaMetadata, // checked on save by metadata_problem
         shot: ref.shot_id
           ? {
               id: ref.shot_id,
@@ -248,7 +261,8 @@ export class CatalogClient {
       action: new Set<string>(),
       keywords: new Set<string>(),
     };
-    for (const { corrected_metadata: m } of data as Array<{ corrected_metadata: IaMetadata }>) {
+    for (const row of data) {
+      const m = row.corrected_metadata as unknown as IaMetadata; // checked on save by metadata_problem
       if (m.location) sets.location.add(m.location);
       if (m.subject) sets.subject.add(m.subject);
       if (m.action) sets.action.add(m.action);
@@ -264,9 +278,9 @@ export class CatalogClient {
   }
 
   async listShots(search?: string): Promise<PlannedShot[]> {
-    const { data, error, status } = await this.db.rpc("list_shots", { search: search ?? null });
+    const { data, error, status } = await this.db.rpc("list_shots", { search });
     if (error) throw classify(error, status);
-    return (data as ShotRow[]).map((r) => ({
+    return data.map((r: ShotRow) => ({
       id: r.id,
       sceneId: r.scene_id,
       shotNumber: r.shot_number,
@@ -289,45 +303,14 @@ export interface KnownValues {
   keywords: string[];
 }
 
-interface SampleRow {
-  id: string;
-  corrected_metadata: IaMetadata;
-  review_status: string;
-  shot_id: string | null;
-  shot_number: number | null;
-  shot_type: string | null;
-  shot_subject: string | null;
-  shot_action: string | null;
-  movement_type: string | null;
-  shot_status: string | null;
-}
-
-interface MatchRow {
-  reference_id: string;
-  similarity: number;
-  file_path: string;
-  corrected_metadata: IaMetadata;
-  shot_id: string | null;
-  shot_number: number | null;
-  shot_type: string | null;
-  shot_subject: string | null;
-  shot_action: string | null;
-  shot_status: string | null;
-  movement_type: string | null;
-}
-
-interface ShotRow {
-  id: string;
-  scene_id: string | null;
-  shot_number: number | null;
-  shot_type: string | null;
-  subject: string | null;
-  action: string | null;
-  variant: string | null;
-  location_start_point: string | null;
-  movement_type: string | null;
-  shot_status: string | null;
-  reference_count: number;
+/** save_reference returns jsonb; read the fields the panel uses, refusing any other shape. */
+function toSavedReference(data: Json): SavedReference {
+  const row = data !== null && typeof data === "object" && !Array.isArray(data) ? data : {};
+  const { id, created, shot_id: shotId, file_path: filePath } = row;
+  if (typeof id !== "string" || typeof created !== "boolean" || typeof filePath !== "string") {
+    throw new CatalogError("SERVER", `save_reference returned an unexpected result: ${JSON.stringify(data)}`);
+  }
+  return { id, created, filePath, shotId: typeof shotId === "string" ? shotId : null };
 }
 
 function toMatch(r: MatchRow): ReferenceMatch {
@@ -335,7 +318,7 @@ function toMatch(r: MatchRow): ReferenceMatch {
     referenceId: r.reference_id,
     similarity: r.similarity,
     filePath: r.file_path,
-    correctedMetadata: r.corrected_metadata,
+    correctedMetadata: r.corrected_metadata as unknown as IaMetadata, // checked on save by metadata_problem
     shot: r.shot_id
       ? {
           id: r.shot_id,

@@ -5,6 +5,7 @@ export type CatalogErrorCode =
   | "INVALID_EMBEDDING"
   | "UNKNOWN_MODEL"
   | "INVALID_METADATA"
+  | "LIMIT_EXCEEDED" // the reference carries more than the catalog keeps (reference-limits.ts)
   | "UNKNOWN_SHOT"
   | "NOT_ALLOWED" // signed out, or not staff
   | "AUTH" // token expired or not trusted
@@ -31,6 +32,7 @@ const BY_DETAIL: Record<string, CatalogErrorCode> = {
   invalid_embedding: "INVALID_EMBEDDING",
   unknown_model_version: "UNKNOWN_MODEL",
   invalid_metadata: "INVALID_METADATA",
+  limit_exceeded: "LIMIT_EXCEEDED",
   unknown_shot: "UNKNOWN_SHOT",
   not_staff: "NOT_ALLOWED",
   invalid_match_count: "INVALID_EMBEDDING",
