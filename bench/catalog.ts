@@ -8,21 +8,15 @@ import path from "node:path";
 import { openCatalogDatabase } from "../src/server/catalog/database";
 import { asRequest } from "../src/server/catalog/request";
 import { seedShots, seedUsers } from "../src/server/catalog/seed";
-import { binaryCopy, jsonb, text, uuid, vector } from "./binary-copy";
 import { clusteredSet, exactTopK, percentile, rng } from "./clustered-embeddings";
+import { loadClusteredCatalog, uuidFor } from "./load-clustered-catalog";
 
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 // Cluster spread: 0.6 gives well-separated clusters, 1.2 overlapping ones (harder for HNSW).
 const NOISES = (process.env.BENCH_NOISE ?? "0.6,1.2").split(",").map(Number);
 const K = 10;
-const SHOT_TYPES = ["WS", "MID", "CU", "UNDER", "FP", "TRACK", "ESTAB"];
 const MODEL = "Xenova/clip-vit-base-patch32@q8";
-
-function uuidFor(i: number): string {
-  const hex = i.toString(16).padStart(12, "0");
-  return `00000000-0000-4000-8000-${hex}`;
-}
 
 async function runSize(n: number, noise: number) {
   const log = (msg: string) => console.log(`[${n} noise ${noise}] ${msg}`);
@@ -31,57 +25,7 @@ async function runSize(n: number, noise: number) {
   const shotIds = [...(await seedShots(db)).values()];
   const set = clusteredSet(n, Math.max(10, Math.round(n / 100)), noise);
 
-  // Bulk load as an admin would: triggers off (no per-row audit), index built after the load.
-  await db.exec(`
-    set maintenance_work_mem = '1GB';
-    drop index media_references.image_embeddings_embedding_hnsw;
-    alter table media_references.reference_images disable trigger user;
-    alter table media_references.image_embeddings disable trigger user;
-    alter table media_references.shot_references disable trigger user;`);
-  const t0 = performance.now();
-  const BATCH = 5000;
-  for (let start = 0; start < n; start += BATCH) {
-    const ids = Array.from({ length: Math.min(BATCH, n - start) }, (_, j) => start + j);
-    const refs = ids.map((i) => [
-      uuid(uuidFor(i)),
-      text(`/Volumes/EAV Media/bench/clip-${i}.mov`),
-      jsonb({
-        location: `loc-${set.clusterOf[i] % 17}`,
-        subject: `subject-${set.clusterOf[i]}`,
-        shotType: SHOT_TYPES[set.clusterOf[i] % 7],
-      }),
-    ]);
-    await db.query(
-      "copy media_references.reference_images (id, file_path, corrected_metadata) from '/dev/blob' with (format binary)",
-      [],
-      { blob: binaryCopy(refs) },
-    );
-    const embs = ids.map((i) => [uuid(uuidFor(i)), text(MODEL), vector(set.point(i))]);
-    await db.query(
-      "copy media_references.image_embeddings (reference_image_id, model_version, embedding) from '/dev/blob' with (format binary)",
-      [],
-      { blob: binaryCopy(embs) },
-    );
-    const links = ids.map((i) => [uuid(uuidFor(i)), uuid(shotIds[set.clusterOf[i] % shotIds.length])]);
-    await db.query(
-      "copy media_references.shot_references (reference_image_id, shot_id) from '/dev/blob' with (format binary)",
-      [],
-      { blob: binaryCopy(links) },
-    );
-  }
-  const loadSeconds = (performance.now() - t0) / 1000;
-  log(`loaded ${n} references in ${loadSeconds.toFixed(1)} s (${Math.round(n / loadSeconds)} rows/s, 3 tables)`);
-
-  const t1 = performance.now();
-  await db.exec(`create index image_embeddings_embedding_hnsw on media_references.image_embeddings
-                 using hnsw (embedding extensions.vector_cosine_ops) with (m = 16, ef_construction = 64);
-                 analyze;`);
-  const indexSeconds = (performance.now() - t1) / 1000;
-  log(`HNSW index built in ${indexSeconds.toFixed(1)} s`);
-  await db.exec(`
-    alter table media_references.reference_images enable trigger user;
-    alter table media_references.image_embeddings enable trigger user;
-    alter table media_references.shot_references enable trigger user;`);
+  const { loadSeconds, indexSeconds } = await loadClusteredCatalog(db, set, shotIds, MODEL, log);
 
   const rand = rng(7);
   const latencies: number[] = [];

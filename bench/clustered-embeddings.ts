@@ -32,6 +32,8 @@ export interface ClusteredSet {
   point(i: number): Float32Array;
   /** a fresh point near a random centre */
   query(rand: () => number): Float32Array;
+  /** a fresh point near centre c */
+  near(c: number, rand: () => number): Float32Array;
 }
 
 export function clusteredSet(n: number, clusters: number, noise = 0.6, dims = 512, seed = 42): ClusteredSet {
@@ -60,6 +62,7 @@ export function clusteredSet(n: number, clusters: number, noise = 0.6, dims = 51
     clusterOf,
     point: (i) => data.subarray(i * dims, (i + 1) * dims),
     query: (r) => sample(Math.floor(r() * clusters), r),
+    near: (c, r) => sample(c, r),
   };
 }
 

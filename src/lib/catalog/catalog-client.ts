@@ -5,7 +5,7 @@ import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import { metadataProblem } from "../../shared/metadata/ia-metadata";
 import { CatalogError, classify } from "./catalog-error";
 import type { LabeledReference } from "../suggestion/calibration";
-import type { Neighbour } from "../suggestion/types";
+import type { Neighbour, Shot } from "../suggestion/types";
 import type { Database, Json } from "./database.types";
 import { referenceProblem } from "./reference-limits";
 
@@ -24,28 +24,20 @@ export interface CatalogConfig {
   realtime?: SupabaseClientOptions<"media_references">["realtime"];
 }
 
-export interface ShotSummary {
-  id: string;
-  shotNumber: number | null;
-  shotType: string | null;
-  subject: string | null;
-  action: string | null;
-  status: string | null;
-  movementType: string | null;
-}
-
 export interface ReferenceMatch {
   referenceId: string;
   similarity: number;
   filePath: string;
   correctedMetadata: IaMetadata;
-  shot: ShotSummary | null;
+  shot: Shot | null;
 }
 
-export interface PlannedShot extends ShotSummary {
+/** A planned shot as the staff shot list shows it. EAV's location_start_point keeps its own
+ * name: IA's `location` is another field (docs/glossary.md). */
+export interface PlannedShot extends Shot {
   sceneId: string | null;
   variant: string | null;
-  location: string | null;
+  locationStartPoint: string | null;
   referenceCount: number;
 }
 
@@ -196,7 +188,7 @@ export class CatalogClient {
         filePath: m.filePath,
         thumbnailUrl: thumbnails.get(m.referenceId) ?? null,
         modelVersion: options.modelVersion,
-        shot: m.shot && { ...m.shot, shotStatus: m.shot.status },
+        shot: m.shot,
       })),
     );
   }
@@ -288,9 +280,9 @@ export class CatalogClient {
       subject: r.subject,
       action: r.action,
       variant: r.variant,
-      location: r.location_start_point,
+      locationStartPoint: r.location_start_point,
       movementType: r.movement_type,
-      status: r.shot_status,
+      shotStatus: r.shot_status,
       referenceCount: r.reference_count,
     }));
   }
@@ -326,7 +318,7 @@ function toMatch(r: MatchRow): ReferenceMatch {
           shotType: r.shot_type,
           subject: r.shot_subject,
           action: r.shot_action,
-          status: r.shot_status,
+          shotStatus: r.shot_status,
           movementType: r.movement_type,
         }
       : null,

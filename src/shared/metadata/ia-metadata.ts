@@ -52,7 +52,7 @@ function isStringList(value: unknown): boolean {
 
 /**
  * Null when valid, else what is wrong. The same rules as the database's
- * media_references.metadata_problem (a test keeps the two in step).
+ * media_references_private.metadata_problem (a test keeps the two in step).
  */
 export function metadataProblem(value: unknown): string | null {
   if (value === null || typeof value !== "object" || Object.prototype.toString.call(value) === "[object Array]") {
