@@ -36,6 +36,9 @@ function useReviewKeys(store: PanelStore): void {
       } else if (e.key === "Enter" && !onButton) {
         void s.accept();
         e.preventDefault();
+      } else if (e.key === "s" || e.key === "S") {
+        void s.saveAsReference();
+        e.preventDefault();
       } else if (e.key === "e" || e.key === "E") {
         const first = document.querySelector<HTMLElement>("#review-card .field-row input:not([readonly])");
         first?.focus();

@@ -22,7 +22,20 @@ export interface CatalogConfig {
   accessToken?: string;
   /** Node 20 needs a WebSocket implementation for supabase-js to construct */
   realtime?: SupabaseClientOptions<"media_references">["realtime"];
+  /** the panel keeps a signed-in session across reloads and refreshes its token before expiry */
+  persistSession?: boolean;
 }
+
+/** Who is signed in, and whether the catalog lets them save (its is_staff rule). */
+export interface CatalogAccount {
+  email: string;
+  role: string | null;
+  canSave: boolean;
+}
+
+/** The Storage bucket of reference thumbnails (migration 20251124120000). */
+export const THUMBNAIL_BUCKET = "reference-thumbnails";
+const STAFF_ROLES = ["admin", "employee"];
 
 export interface ReferenceMatch {
   referenceId: string;
@@ -50,6 +63,7 @@ export interface SaveReferenceInput {
   modelVersion?: string | null;
   shotId?: string | null;
   originalCatalog?: unknown;
+  thumbnailUrl?: string | null;
 }
 
 export interface SavedReference {
@@ -91,7 +105,7 @@ export class CatalogClient {
   constructor(readonly config: CatalogConfig) {
     this.db = createClient<Database, "media_references">(config.url, config.anonKey, {
       db: { schema: "media_references" },
-      auth: { persistSession: false, autoRefreshToken: false },
+      auth: { persistSession: !!config.persistSession, autoRefreshToken: !!config.persistSession },
       global: config.accessToken ? { headers: { Authorization: `Bearer ${config.accessToken}` } } : {},
       realtime: config.realtime,
     });
@@ -111,6 +125,47 @@ export class CatalogClient {
         "Check the email and password.",
       );
     return this.withAccessToken(data.session.access_token);
+  }
+
+  /** Signs this client in (the panel's session: kept and refreshed); says whether it may save. */
+  async signInSession(email: string, password: string): Promise<CatalogAccount> {
+    const { data, error } = await this.db.auth.signInWithPassword({ email, password });
+    if (error || !data.session) {
+      const refused = error?.status === 400 || error?.status === 401;
+      throw new CatalogError(
+        refused ? "AUTH" : "UNREACHABLE",
+        `Sign-in failed: ${error?.message ?? "no session"}`,
+        refused ? "Check the email and password." : "Check the connection to the catalog.",
+      );
+    }
+    return (await this.account())!;
+  }
+
+  /** The signed-in account of a kept session, or null when signed out. */
+  async account(): Promise<CatalogAccount | null> {
+    const { data } = await this.db.auth.getSession();
+    const user = data.session?.user;
+    if (!user) return null;
+    const claimed = (user.app_metadata as { role?: string } | undefined)?.role ?? null;
+    const profile = await this.db.schema("public").from("user_profiles").select("role").eq("id", user.id);
+    const role = claimed ?? profile.data?.[0]?.role ?? null;
+    return { email: user.email ?? "", role, canSave: !!role && STAFF_ROLES.includes(role) };
+  }
+
+  async signOut(): Promise<void> {
+    await this.db.auth.signOut();
+  }
+
+  /** Uploads a JPEG thumbnail under the reference's id (again on a retry) and returns its URL. */
+  async uploadThumbnail(referenceId: string, jpeg: Blob): Promise<string> {
+    const bucket = this.db.storage.from(THUMBNAIL_BUCKET);
+    const path = `${referenceId}.jpg`;
+    const { error } = await bucket.upload(path, jpeg, { contentType: "image/jpeg", upsert: true });
+    if (error) {
+      const status = Number((error as { statusCode?: string | number }).statusCode ?? 0);
+      throw classify({ message: `thumbnail upload: ${error.message}` }, status);
+    }
+    return bucket.getPublicUrl(path).data.publicUrl;
   }
 
   async defaultModelVersion(): Promise<string> {
@@ -156,6 +211,7 @@ export class CatalogClient {
         model_version: input.modelVersion ?? undefined,
         shot_id: input.shotId ?? undefined,
         original_catalog: (input.originalCatalog ?? undefined) as Json | undefined,
+        thumbnail_url: input.thumbnailUrl ?? undefined,
       });
     } catch (e) {
       throw classify({ message: (e as Error).message }, 0);

@@ -2,7 +2,7 @@
 // Shares are a value's part of all weight cast, so neighbours without a value (a still has no
 // action, a reference with no shot link) pull a value's share down rather than being ignored.
 import type { Neighbour, Support } from "./types";
-import { neighbourWeight, type Background } from "./weights";
+import { neighbourWeights, type Background } from "./weights";
 
 export interface Tallied {
   /** the value as most of its voters wrote it */
@@ -30,18 +30,20 @@ export function weighVotes(
   modelVersion: string,
   sharpness = 1,
 ): { votes: Vote[]; ignoredOtherModel: number } {
-  const votes: Vote[] = [];
+  const usable: Neighbour[] = [];
   let ignoredOtherModel = 0;
   for (const neighbours of frames) {
     for (const neighbour of neighbours) {
-      if (neighbour.modelVersion && neighbour.modelVersion !== modelVersion) {
-        ignoredOtherModel++;
-        continue;
-      }
-      votes.push({ neighbour, weight: neighbourWeight(neighbour.similarity, background, sharpness) });
+      if (neighbour.modelVersion && neighbour.modelVersion !== modelVersion) ignoredOtherModel++;
+      else usable.push(neighbour);
     }
   }
-  return { votes, ignoredOtherModel };
+  const weights = neighbourWeights(
+    usable.map((n) => n.similarity),
+    background,
+    sharpness,
+  );
+  return { votes: usable.map((neighbour, i) => ({ neighbour, weight: weights[i] })), ignoredOtherModel };
 }
 
 export const normalizeValue = (value: string): string => value.trim().toLowerCase();

@@ -10,12 +10,21 @@ export interface Background {
   std: number;
 }
 
-/** Neighbours no more similar than a typical unrelated pair get no vote. `sharpness` (β) is
- * learnt per model version by the calibration: how much more a closer neighbour counts. */
-export function neighbourWeight(similarity: number, background: Background, sharpness = 1): number {
-  if (!Number.isFinite(similarity)) return 0;
-  const z = (similarity - background.mean) / Math.max(background.std, 1e-6);
-  return z > 0 ? Math.exp(Math.min(sharpness * z, 50)) - 1 : 0;
+/** How many background spreads a similarity lies above the mean of unrelated pairs. */
+export function standardised(similarity: number, background: Background): number {
+  return Number.isFinite(similarity) ? (similarity - background.mean) / Math.max(background.std, 1e-6) : -Infinity;
+}
+
+/**
+ * The weights of a set of neighbours: exp(β·z) − 1 for z > 0, else 0. Neighbours no more similar
+ * than a typical unrelated pair get no vote; `sharpness` (β) is learnt per model version by the
+ * calibration. Computed relative to the largest β·z (a common factor, which the vote's shares
+ * cancel), so that far-apart similarities keep their order instead of overflowing.
+ */
+export function neighbourWeights(similarities: number[], background: Background, sharpness = 1): number[] {
+  const scaled = similarities.map((s) => sharpness * standardised(s, background));
+  const top = Math.max(0, ...scaled);
+  return scaled.map((x) => (x > 0 ? Math.exp(x - top) - Math.exp(-top) : 0));
 }
 
 /** Mean and spread of a list of similarities. */

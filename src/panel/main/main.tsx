@@ -1,5 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { createHostClient, detectTransport } from "../../lib/bridge";
+import { localStorageStorage } from "../../lib/catalog";
+import { jpegThumbnail } from "../frames/thumbnail";
 import { App } from "../App";
 import { EmbeddingClient } from "../embedding/embedding-client";
 import { detectMediaAccess } from "../frames/media-access";
@@ -13,6 +15,9 @@ const store = createPanelStore({
   embedder: EmbeddingClient.start(),
   catalog: null,
   storage: window.localStorage,
+  outboxStorage: localStorageStorage(),
+  // the clip's first frame, while this panel session still holds it
+  thumbnail: async (q) => (q.frameUrls?.[0] ? jpegThumbnail(await (await fetch(q.frameUrls[0])).blob()) : null),
 });
 createRoot(document.getElementById("root")!).render(<App store={store} />);
 void store.getState().refreshProject();

@@ -52,7 +52,7 @@ export const catalogSlice: Slice<CatalogSlice> = (set, get, services) => {
         return;
       }
       const { url, anonKey } = config.catalog;
-      const catalog = services.catalog ?? new CatalogClient({ url, anonKey });
+      const catalog = services.catalog ?? new CatalogClient({ url, anonKey, persistSession: true });
       services.catalog = catalog;
       if (get().catalogStatus.state !== "error") set({ catalogStatus: { state: "connecting", url } });
       try {
@@ -62,8 +62,10 @@ export const catalogSlice: Slice<CatalogSlice> = (set, get, services) => {
           (knownValues) => set({ knownValues }),
           () => undefined, // autocomplete is a convenience: the card works without it
         );
+        void get().restoreAccount();
         await get().prepareCalibration();
         void get().processQueue();
+        void get().retrySaves();
       } catch (e) {
         set({ catalogStatus: { state: "error", url, error: toPanelError("Connecting to the reference catalog", e) } });
         scheduleRetry();

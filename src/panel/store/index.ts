@@ -6,3 +6,4 @@ export type { CatalogStatus, CalibrationStatus } from "./catalog-slice";
 export type { ModelStatus } from "./model-slice";
 export type { Draft } from "./review-slice";
 export type { TextSearch } from "./search-slice";
+export type { SaveState } from "./save-slice";

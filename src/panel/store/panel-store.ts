@@ -6,9 +6,18 @@ import { projectSlice, type ProjectSlice } from "./project-slice";
 import { queueSlice, type QueueSlice } from "./queue-slice";
 import { reviewSlice, type ReviewSlice } from "./review-slice";
 import { searchSlice, type SearchSlice } from "./search-slice";
+import { authSlice, type AuthSlice } from "./auth-slice";
+import { saveSlice, type SaveSlice } from "./save-slice";
 import type { PanelServices } from "./services";
 
-export type PanelState = ProjectSlice & CatalogSlice & ModelSlice & QueueSlice & ReviewSlice & SearchSlice;
+export type PanelState = ProjectSlice &
+  CatalogSlice &
+  ModelSlice &
+  QueueSlice &
+  ReviewSlice &
+  SearchSlice &
+  AuthSlice &
+  SaveSlice;
 export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
 
 export function createPanelStore(services: PanelServices): PanelStore {
@@ -19,6 +28,8 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...queueSlice(set, get, services),
     ...reviewSlice(set, get, services),
     ...searchSlice(set, get, services),
+    ...authSlice(set, get, services),
+    ...saveSlice(set, get, services),
   }));
   return Object.assign(store, { services });
 }

@@ -8,6 +8,7 @@ import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import { grabFrames } from "../frames/grab-frames";
 import { toPanelError } from "./panel-error";
 import { deserializeQueue, queueKey, serializeQueue } from "./queue-persistence";
+import type { SaveState } from "./save-slice";
 import type { Slice } from "./slice";
 
 export type ClipStatus =
@@ -29,6 +30,8 @@ export interface QueuedClip {
   currentProblem?: string;
   suggestion?: Suggestion;
   applied?: { at: string; metadata: IaMetadata; keptLocked: string[] };
+  /** its save as a reference, once the editor asked for one */
+  saved?: SaveState;
 }
 
 export interface QueueSlice {

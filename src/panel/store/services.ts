@@ -1,7 +1,8 @@
 // What the store talks to, injected so that slices are tested with fakes and so that clients
 // stay out of the reactive state (a progress tick never re-renders on a client swap).
 import type { HostClient } from "../../lib/bridge";
-import type { CatalogClient } from "../../lib/catalog";
+import type { CatalogClient, OutboxStorage } from "../../lib/catalog";
+import type { QueuedClip } from "./queue-slice";
 import type { LoadProgress } from "../../lib/embedding/clip-model";
 import type { ModelOptions } from "../../lib/embedding/model-source";
 import type { MediaAccess } from "../frames/media-access";
@@ -31,4 +32,8 @@ export interface PanelServices {
   storage?: Pick<Storage, "getItem" | "setItem">;
   /** frame grabbing, replaceable in tests */
   grab?: (clip: ProjectItemRecord) => Promise<GrabbedFrames>;
+  /** where saves wait until the catalog acknowledges them (localStorage in the panel) */
+  outboxStorage?: OutboxStorage;
+  /** a JPEG of about 320 px for a reference saved from this clip, when its frames are at hand */
+  thumbnail?: (clip: QueuedClip) => Promise<Blob | null>;
 }

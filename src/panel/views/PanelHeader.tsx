@@ -1,5 +1,6 @@
 import { ActionButton, ProgressBar } from "@adobe/react-spectrum";
 import { usePanel, usePanelStore } from "../use-panel";
+import { AccountLine } from "./AccountLine";
 
 function ProjectLine() {
   const { project, loading, refreshProject } = usePanel((s) => ({
@@ -102,6 +103,7 @@ export function PanelHeader() {
       <CatalogLine />
       <ModelLine />
       <ModelMismatch />
+      <AccountLine />
     </header>
   );
 }

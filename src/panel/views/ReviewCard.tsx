@@ -4,6 +4,7 @@ import { usePanel } from "../use-panel";
 import { EvidenceList } from "./EvidenceList";
 import { FieldRow } from "./FieldRow";
 import { KeywordsField } from "./KeywordsField";
+import { SaveControls } from "./SaveControls";
 import { percent, statusWords } from "./status-words";
 
 function ShotLine({ shot }: { shot: ShotSuggestion | null }) {
@@ -96,10 +97,11 @@ export function ReviewCard() {
                 Skip
               </Button>
               <span className="muted keys">
-                Enter accepts (Ctrl+Enter in a field) · E edits · Esc undoes an edit · ↑↓ moves
+                Enter accepts (Ctrl+Enter in a field) · S saves as reference · E edits · Esc undoes an edit · ↑↓ moves
               </span>
             </div>
           )}
+          {q.status === "applied" && <SaveControls q={q} />}
           <h3>Similar shots</h3>
           <EvidenceList evidence={s.evidence} frameUrls={q.frameUrls ?? []} />
           <p className="details muted">

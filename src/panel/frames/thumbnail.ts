@@ -1,0 +1,33 @@
+// A reference's thumbnail: the clip's first frame as a JPEG about 320 px wide.
+const WIDTH = 320;
+
+export async function jpegThumbnail(frame: Blob, quality = 0.82): Promise<Blob> {
+  const bitmap = await createImageBitmap(frame);
+  const scale = Math.min(1, WIDTH / bitmap.width);
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+  canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+  canvas.getContext("2d")!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (b) => (b ? resolve(b) : reject(new Error("the frame could not be encoded as JPEG"))),
+      "image/jpeg",
+      quality,
+    ),
+  );
+}
+
+export async function blobToBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+export function base64ToBlob(base64: string, type: string): Blob {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return new Blob([bytes], { type });
+}

@@ -1,0 +1,40 @@
+// Staff sign-in: reading and matching need none; saving references needs a staff account (the
+// catalog's is_staff rule). The session is kept across reloads and refreshed by supabase-js.
+import type { CatalogAccount } from "../../lib/catalog";
+import { toPanelError } from "./panel-error";
+import type { Slice } from "./slice";
+
+export interface AuthSlice {
+  account: CatalogAccount | null;
+  authState: "signed-out" | "signing-in" | "signed-in";
+  authError: string | null;
+  /** the session kept from an earlier panel run, if any */
+  restoreAccount(): Promise<void>;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+export const authSlice: Slice<AuthSlice> = (set, _get, services) => ({
+  account: null,
+  authState: "signed-out",
+  authError: null,
+  async restoreAccount() {
+    const account = await services.catalog?.account().catch(() => null);
+    if (account) set({ account, authState: "signed-in", authError: null });
+  },
+  async signIn(email, password) {
+    const catalog = services.catalog;
+    if (!catalog) return set({ authError: "No reference catalog is configured." });
+    set({ authState: "signing-in", authError: null });
+    try {
+      const account = await catalog.signInSession(email.trim(), password);
+      set({ account, authState: "signed-in" });
+    } catch (e) {
+      set({ account: null, authState: "signed-out", authError: toPanelError("Signing in", e).detail });
+    }
+  },
+  async signOut() {
+    await services.catalog?.signOut().catch(() => undefined);
+    set({ account: null, authState: "signed-out", authError: null });
+  },
+});

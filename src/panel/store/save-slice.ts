@@ -1,0 +1,187 @@
+// Save as reference: a confirmed correction becomes a new reference in one click (or S). Saves
+// go through the outbox: kept in localStorage before the first attempt, idempotent on the
+// reference id, retried while the catalog is unreachable, never dropped, never doubled.
+import { CatalogError, SaveOutbox, type SaveOutcome, type SaveReferenceInput } from "../../lib/catalog";
+import { base64ToBlob, blobToBase64 } from "../frames/thumbnail";
+import { toPanelError } from "./panel-error";
+import type { QueuedClip } from "./queue-slice";
+import type { Slice } from "./slice";
+
+export interface SaveState {
+  referenceId: string;
+  state: "checking" | "duplicate" | "saving" | "saved" | "pending" | "refused";
+  detail?: string;
+  duplicate?: { similarity: number; filePath: string };
+}
+
+/** What the outbox keeps: the save, plus the thumbnail until it is uploaded. */
+type PanelSave = SaveReferenceInput & { thumbnailJpegBase64?: string };
+
+export interface SaveSlice {
+  pendingSaves: number;
+  saveAsReference(nodeId?: string, options?: { confirmDuplicate?: boolean }): Promise<void>;
+  cancelSave(nodeId: string): void;
+  retrySaves(): Promise<void>;
+}
+
+const RETRY_MS = 15_000;
+
+/** What the panel suggested, with its confidences: the learning signal kept beside the correction. */
+function originalCatalog(q: QueuedClip) {
+  const s = q.suggestion;
+  if (!s) return null;
+  const fields: Record<string, { value: string | null; confidence: number }> = {};
+  for (const [name, f] of Object.entries(s.fields))
+    fields[name] = { value: f.value, confidence: +f.confidence.toFixed(3) };
+  return {
+    source: "reference-lookup panel",
+    modelVersion: s.modelVersion,
+    fields,
+    keywords: s.keywords.map((k) => ({ value: k.value, confidence: +k.confidence.toFixed(3) })),
+    shot: s.shot ? { id: s.shot.shot.id, confidence: +s.shot.confidence.toFixed(3) } : null,
+    calibrated: s.calibrated,
+  };
+}
+
+export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const send = async (input: PanelSave) => {
+    const catalog = services.catalog;
+    if (!catalog) throw new CatalogError("UNREACHABLE", "No reference catalog is configured.");
+    const { thumbnailJpegBase64, ...save } = input;
+    const thumbnailUrl =
+      save.thumbnailUrl ??
+      (thumbnailJpegBase64
+        ? await catalog.uploadThumbnail(save.referenceId, base64ToBlob(thumbnailJpegBase64, "image/jpeg"))
+        : null);
+    return catalog.saveReference({ ...save, thumbnailUrl });
+  };
+  let outbox: SaveOutbox | null = null;
+  const theOutbox = () =>
+    (outbox ??= services.outboxStorage
+      ? new SaveOutbox(services.outboxStorage, send as (i: SaveReferenceInput) => ReturnType<typeof send>)
+      : null);
+  const setSave = (nodeId: string, saved: SaveState) => {
+    get().updateClip(nodeId, { saved });
+    get().persistQueue();
+  };
+  const countPending = () => set({ pendingSaves: theOutbox()?.entries().length ?? 0 });
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    if (
+      theOutbox()
+        ?.entries()
+        .some((e) => e.state === "pending") ??
+      false
+    )
+      timer = setTimeout(() => void get().retrySaves(), RETRY_MS);
+  };
+  const apply = (outcome: SaveOutcome) => {
+    const q = get().queue.find((x) => x.saved?.referenceId === outcome.referenceId);
+    if (!q) return;
+    if (outcome.saved) setSave(q.clip.nodeId, { referenceId: outcome.referenceId, state: "saved" });
+    else if (outcome.kept?.state === "pending")
+      setSave(q.clip.nodeId, {
+        referenceId: outcome.referenceId,
+        state: "pending",
+        detail: "Kept: the catalog cannot be reached now. It is saved as soon as it is back.",
+      });
+    else
+      setSave(q.clip.nodeId, {
+        referenceId: outcome.referenceId,
+        state: "refused",
+        detail: outcome.kept?.lastError?.message ?? "The catalog refused the save.",
+      });
+  };
+
+  return {
+    pendingSaves: services.outboxStorage?.read().length ?? 0,
+    async saveAsReference(nodeId = get().selectedId ?? undefined, options = {}) {
+      const q = get().queue.find((x) => x.clip.nodeId === nodeId);
+      const outboxNow = theOutbox();
+      if (!q || q.status !== "applied" || !q.applied || !outboxNow) return;
+      if (q.saved && ["saving", "saved", "pending", "checking"].includes(q.saved.state)) return;
+      const { account, calibrationStatus } = get();
+      if (!account?.canSave) {
+        set({
+          reviewError: {
+            title: "Not saved",
+            detail: account
+              ? `${account.email} can search but not save references: saving needs a staff account.`
+              : "Sign in with a staff account to save references.",
+          },
+        });
+        return;
+      }
+      const referenceId = q.saved?.referenceId ?? crypto.randomUUID();
+      const embeddings = q.embeddings;
+      if (!embeddings) {
+        setSave(q.clip.nodeId, {
+          referenceId,
+          state: "refused",
+          detail: "The clip's embedding is gone: import it again.",
+        });
+        return;
+      }
+      const shotId =
+        get().draft?.nodeId === q.clip.nodeId ? (get().draft?.shot?.id ?? null) : (q.suggestion?.shot?.shot.id ?? null);
+      // a near-duplicate of a reference of the same shot adds nothing: ask first
+      if (!options.confirmDuplicate && calibrationStatus.state === "ready" && services.catalog) {
+        setSave(q.clip.nodeId, { referenceId, state: "checking" });
+        try {
+          const [top] = await services.catalog.match(embeddings.pooled, {
+            k: 1,
+            modelVersion: embeddings.modelVersion,
+          });
+          const sameShot = !shotId || !top?.shot || top.shot.id === shotId;
+          if (top && sameShot && top.similarity >= calibrationStatus.calibration.nearDuplicate) {
+            setSave(q.clip.nodeId, {
+              referenceId,
+              state: "duplicate",
+              duplicate: { similarity: top.similarity, filePath: top.filePath },
+            });
+            return;
+          }
+        } catch {
+          // cannot check now: the save goes to the outbox like any other
+        }
+      }
+      setSave(q.clip.nodeId, { referenceId, state: "saving" });
+      let thumbnailJpegBase64: string | undefined;
+      try {
+        const jpeg = await services.thumbnail?.(q);
+        if (jpeg) thumbnailJpegBase64 = await blobToBase64(jpeg);
+      } catch {
+        // a reference without a thumbnail still helps; the card shows a placeholder for it
+      }
+      const input: PanelSave = {
+        referenceId,
+        filePath: q.clip.mediaPath ?? q.clip.treePath,
+        correctedMetadata: q.applied.metadata,
+        embedding: Array.from(embeddings.pooled),
+        modelVersion: embeddings.modelVersion,
+        shotId,
+        originalCatalog: originalCatalog(q),
+        thumbnailJpegBase64,
+      };
+      try {
+        apply(await outboxNow.save(input));
+      } catch (e) {
+        setSave(q.clip.nodeId, { referenceId, state: "refused", detail: toPanelError("Saving", e).detail });
+      }
+      countPending();
+      schedule();
+    },
+    cancelSave(nodeId) {
+      const q = get().queue.find((x) => x.clip.nodeId === nodeId);
+      if (q?.saved?.state === "duplicate") get().updateClip(nodeId, { saved: undefined });
+    },
+    async retrySaves() {
+      const outboxNow = theOutbox();
+      if (!outboxNow) return;
+      for (const outcome of await outboxNow.flush({ ignoreBackoff: true })) apply(outcome);
+      countPending();
+      schedule();
+    },
+  };
+};
