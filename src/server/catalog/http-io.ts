@@ -73,6 +73,10 @@ export function requestUrl(req: http.IncomingMessage): URL {
   if (!target.startsWith("/") || target.startsWith("//")) {
     throw failure(400, "PGRST400", "Malformed request target: expected an absolute path");
   }
+  // URL parsing would resolve `..` (also as %2e%2e) and route elsewhere: no client sends one
+  if (/\/(\.|%2e){1,2}(\/|\?|#|$)/i.test(target.split("?")[0])) {
+    throw failure(400, "PGRST400", "Malformed request target: dot segments are not allowed");
+  }
   try {
     return new URL(target, "http://catalog.local");
   } catch {
