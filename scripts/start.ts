@@ -8,6 +8,7 @@ import { ffmpegAvailable, makeSampleMedia, sampleMediaAllowed } from "../src/sim
 import { createSampleProject, importSampleClip } from "../src/sim/sample-project";
 import { startPreviewServer } from "../src/server/preview-server";
 import { startCatalogServer } from "../src/server/catalog/server";
+import { localUsersFile } from "../src/server/catalog/local-users";
 
 const root = path.resolve(import.meta.dirname, "..");
 const extensionDir = path.join(root, "dist/cep");
@@ -17,8 +18,9 @@ await buildExtension();
 const mediaRoot = path.join(root, ".cache/sample-media");
 const media = ffmpegAvailable() ? makeSampleMedia(mediaRoot) : undefined;
 if (!media) console.warn("ffmpeg not found: sample clips are shown as offline (install ffmpeg for real media).");
+const catalogDir = path.join(root, ".cache/catalog-db");
 const catalog = await startCatalogServer({
-  dataDir: path.join(root, ".cache/catalog-db"),
+  dataDir: catalogDir,
   port: Number(process.env.CATALOG_PORT ?? 54321),
 });
 const project = createSampleProject(media);
@@ -46,5 +48,7 @@ const server = await startPreviewServer({
   mediaAllowed: sampleMediaAllowed(mediaRoot),
   simulateImport: media ? () => void importSampleClip(project, media, ++imported) : undefined,
 });
-console.log(`Reference catalog:  ${catalog.url}  (local users: editor@eav.local / local-dev)`);
+catalog.allowOrigin(server.url); // CORS: the preview's page, wherever it listens
+console.log(`Reference catalog:  ${catalog.url}  (local users; passwords kept in ${localUsersFile(catalogDir)}):`);
+for (const u of catalog.localUsers) console.log(`  ${u.email.padEnd(18)} ${u.password}  (${u.role})`);
 console.log(`Reference Lookup:   ${server.url}/main/index.html  (simulated Premiere; Ctrl+C to stop)`);

@@ -64,7 +64,7 @@ describe("thumbnails in Storage", () => {
   it("staff upload (multipart Blob and raw bytes); the public URL, a signed URL and download serve the bytes", async () => {
     const editor = await signedIn("editor@eav.local");
     const name = `${crypto.randomUUID()}.jpg`;
-    const up = await editor.storage.from(BUCKET).upload(name, new Blob([jpeg], { type: "image/jpeg" }));
+    const up = await editor.storage.from(BUCKET).upload(name, new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }));
     expect(up.error).toBeNull();
     expect(up.data).toMatchObject({ path: name, fullPath: `${BUCKET}/${name}` });
     const [row] = await objectRows(name);
@@ -99,7 +99,7 @@ describe("thumbnails in Storage", () => {
       ["client", await signedIn("client@eav.local")],
     ] as const) {
       const name = `${who}-${crypto.randomUUID()}.jpg`;
-      const res = await c.storage.from(BUCKET).upload(name, new Blob([jpeg], { type: "image/jpeg" }));
+      const res = await c.storage.from(BUCKET).upload(name, new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }));
       expect(res.error, who).toMatchObject({ status: 403, statusCode: "403" });
       expect(res.error!.message).toMatch(/row-level security/);
       expect(await objectRows(name)).toEqual([]);
@@ -114,7 +114,13 @@ describe("thumbnails in Storage", () => {
     expect(big.error).toMatchObject({ status: 413 });
 
     const noisy = await sharp({
-      create: { width: 1000, height: 1000, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 80 } },
+      create: {
+        width: 1000,
+        height: 1000,
+        channels: 3,
+        background: "#000",
+        noise: { type: "gaussian", mean: 128, sigma: 80 },
+      },
     })
       .png()
       .toBuffer();
