@@ -18,33 +18,24 @@ on conflict (id) do update
 create policy "Anyone reads reference thumbnails" on storage.objects for select to anon, authenticated
   using (bucket_id = 'reference-thumbnails');
 
-create policy "Staff upload reference thumbnails" on storage.objects for insert to authenticated
-  with check (
+-- One staff rule for the three write commands (one policy per command, none overlapping the read
+-- policy: Supabase's linter flags multiple permissive policies). For UPDATE, USING also checks
+-- the new row when WITH CHECK is absent.
+do $staff_writes$
+declare
+  staff constant text := $rule$
     bucket_id = 'reference-thumbnails'
     and (
       coalesce(((select auth.jwt()) -> 'app_metadata' ->> 'role') in ('admin', 'employee'), false)
       or exists (select 1 from public.user_profiles p
                  where p.id = (select auth.uid()) and p.role in ('admin', 'employee'))
-    )
-  );
-
--- (no WITH CHECK: Postgres applies USING to the new row too)
-create policy "Staff replace reference thumbnails" on storage.objects for update to authenticated
-  using (
-    bucket_id = 'reference-thumbnails'
-    and (
-      coalesce(((select auth.jwt()) -> 'app_metadata' ->> 'role') in ('admin', 'employee'), false)
-      or exists (select 1 from public.user_profiles p
-                 where p.id = (select auth.uid()) and p.role in ('admin', 'employee'))
-    )
-  );
-
-create policy "Staff delete reference thumbnails" on storage.objects for delete to authenticated
-  using (
-    bucket_id = 'reference-thumbnails'
-    and (
-      coalesce(((select auth.jwt()) -> 'app_metadata' ->> 'role') in ('admin', 'employee'), false)
-      or exists (select 1 from public.user_profiles p
-                 where p.id = (select auth.uid()) and p.role in ('admin', 'employee'))
-    )
-  );
+    )$rule$;
+begin
+  execute format('create policy "Staff upload reference thumbnails" on storage.objects
+                    for insert to authenticated with check (%s)', staff);
+  execute format('create policy "Staff replace reference thumbnails" on storage.objects
+                    for update to authenticated using (%s)', staff);
+  execute format('create policy "Staff delete reference thumbnails" on storage.objects
+                    for delete to authenticated using (%s)', staff);
+end
+$staff_writes$;

@@ -107,6 +107,20 @@ describe("thumbnails in Storage", () => {
     }
   });
 
+  it("lets non-staff neither replace nor remove a staff thumbnail", async () => {
+    const editor = await signedIn("editor@eav.local");
+    const name = `${crypto.randomUUID()}.jpg`;
+    expect((await editor.storage.from(BUCKET).upload(name, jpeg, { contentType: "image/jpeg" })).error).toBeNull();
+    for (const c of [client(), await signedIn("client@eav.local")]) {
+      const replace = await c.storage.from(BUCKET).upload(name, png, { contentType: "image/png", upsert: true });
+      expect(replace.error).toMatchObject({ status: 403 });
+      const removed = await c.storage.from(BUCKET).remove([name]);
+      expect(removed.data ?? []).toEqual([]); // RLS hides the row from the delete, as on Supabase
+    }
+    expect(fs.readFileSync(fileOnDisk(name))).toEqual(jpeg);
+    expect(await objectRows(name)).toHaveLength(1);
+  });
+
   it("refuses a 10 MB file and one just over the bucket's 2 MB", async () => {
     const editor = await signedIn("editor@eav.local");
     const tenMb = Buffer.concat([jpeg, Buffer.alloc(10 * 1024 * 1024)]);
