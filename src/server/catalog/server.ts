@@ -229,6 +229,8 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
       if (e instanceof HttpFailure) {
         sendJson(res, e.status, e.body, corsHeaders);
         if (e.status === 408) res.once("finish", () => req.socket.destroy());
+        // Node drains the rest of a refused body to keep the connection; not forever
+        if (e.status === 413) setTimeout(() => req.complete || req.socket.destroy(), limits.timeoutMs).unref();
         return;
       }
       if (e instanceof PostgrestError) return sendJson(res, e.status, e.body, corsHeaders);
