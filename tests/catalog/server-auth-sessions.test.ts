@@ -91,6 +91,25 @@ describe("auth sessions with supabase-js", () => {
     await reloaded.client.auth.stopAutoRefresh();
   });
 
+  it("a global logout on one device signs the user's other devices out too", async () => {
+    const laptop = panelClient(memoryStorage());
+    const otherStorage = memoryStorage();
+    const other = panelClient(otherStorage);
+    for (const device of [laptop, other]) {
+      expect(
+        (await device.client.auth.signInWithPassword({ email: "admin@eav.local", password: "pw" })).error,
+      ).toBeNull();
+    }
+    expect((await laptop.client.auth.signOut({ scope: "global" })).error).toBeNull();
+    const after = await other.client.auth.getUser();
+    expect(after.data.user).toBeNull();
+    expect(after.error).not.toBeNull();
+    expect(other.events).toContain("SIGNED_OUT");
+    expect(otherStorage.items.size).toBe(0);
+    await laptop.client.auth.stopAutoRefresh();
+    await other.client.auth.stopAutoRefresh();
+  });
+
   it("ends the session when a rotated refresh token is used again", async () => {
     const signIn = await fetch(`${catalog.url}/auth/v1/token?grant_type=password`, {
       method: "POST",
