@@ -171,6 +171,21 @@ describe("the database role of a request", () => {
     }
   });
 
+  it("cannot reach another role's gateway from inside a request", async () => {
+    await catalog.db.exec(`
+      create function public.hop() returns jsonb language sql as $$
+        select jsonb_agg(r) from local_gateway.run_as_service_role('select 1', '{}') r
+      $$;
+      grant execute on function public.hop() to anon;`);
+    const res = await fetch(`${catalog.url}/rest/v1/rpc/hop`, {
+      method: "POST",
+      headers: { apikey: catalog.anonKey, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: "42501", message: "permission denied for schema local_gateway" });
+  });
+
   it("runs as the API role, which is no superuser, under a session that is no superuser's either", async () => {
     await catalog.db.exec(`
       create function public.whoami() returns jsonb language sql as $$
