@@ -146,6 +146,13 @@ describe("generated passwords", () => {
 });
 
 describe("the database role of a request", () => {
+  const rpcAsAnon = (name: string) =>
+    fetch(`${catalog.url}/rest/v1/rpc/${name}`, {
+      method: "POST",
+      headers: { apikey: catalog.anonKey, "content-type": "application/json" },
+      body: "{}",
+    });
+
   it("cannot SET ROLE, RESET ROLE or SET SESSION AUTHORIZATION back to the superuser", async () => {
     const attempts = {
       reset_role: "reset role",
@@ -158,11 +165,7 @@ describe("the database role of a request", () => {
         create function public.escalate_${name}() returns text language plpgsql as $$
         begin execute ${`'${statement.replace(/'/g, "''")}'`}; return current_user; end $$;
         grant execute on function public.escalate_${name}() to anon;`);
-      const res = await fetch(`${catalog.url}/rest/v1/rpc/escalate_${name}`, {
-        method: "POST",
-        headers: { apikey: catalog.anonKey, "content-type": "application/json" },
-        body: "{}",
-      });
+      const res = await rpcAsAnon(`escalate_${name}`);
       expect(res.status, name).toBe(401);
       expect(await res.json()).toMatchObject({
         code: "42501",
@@ -177,11 +180,7 @@ describe("the database role of a request", () => {
         select jsonb_agg(r) from local_gateway.run_as_service_role('select 1', '{}') r
       $$;
       grant execute on function public.hop() to anon;`);
-    const res = await fetch(`${catalog.url}/rest/v1/rpc/hop`, {
-      method: "POST",
-      headers: { apikey: catalog.anonKey, "content-type": "application/json" },
-      body: "{}",
-    });
+    const res = await rpcAsAnon("hop");
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: "42501", message: "permission denied for schema local_gateway" });
   });
@@ -193,11 +192,7 @@ describe("the database role of a request", () => {
           'super', (select rolsuper from pg_roles where rolname = current_user))
       $$;
       grant execute on function public.whoami() to anon;`);
-    const res = await fetch(`${catalog.url}/rest/v1/rpc/whoami`, {
-      method: "POST",
-      headers: { apikey: catalog.anonKey, "content-type": "application/json" },
-      body: "{}",
-    });
+    const res = await rpcAsAnon("whoami");
     expect(await res.json()).toEqual({ current: "anon", super: false });
   });
 });
