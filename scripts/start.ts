@@ -10,6 +10,7 @@ import { startPreviewServer } from "../src/server/preview-server";
 import { startCatalogServer } from "../src/server/catalog/server";
 import { makeSampleLibrary } from "../src/server/preview/sample-library";
 import { seedSampleLibrary } from "../src/server/preview/seed-sample-library";
+import { localUsersFile } from "../src/server/catalog/local-users";
 
 const root = path.resolve(import.meta.dirname, "..");
 const extensionDir = path.join(root, "dist/cep");
@@ -19,8 +20,9 @@ await buildExtension();
 const mediaRoot = path.join(root, ".cache/sample-media");
 const media = ffmpegAvailable() ? makeSampleMedia(mediaRoot) : undefined;
 if (!media) console.warn("ffmpeg not found: sample clips are shown as offline (install ffmpeg for real media).");
+const catalogDir = path.join(root, ".cache/catalog-db");
 const catalog = await startCatalogServer({
-  dataDir: path.join(root, ".cache/catalog-db"),
+  dataDir: catalogDir,
   port: Number(process.env.CATALOG_PORT ?? 54321),
 });
 const project = createSampleProject(media);
@@ -59,5 +61,7 @@ const server = await startPreviewServer({
   mediaAllowed: sampleMediaAllowed(mediaRoot),
   simulateImport: media ? () => void importSampleClip(project, media, ++imported) : undefined,
 });
-console.log(`Reference catalog:  ${catalog.url}  (local users: editor@eav.local / local-dev)`);
+catalog.allowOrigin(server.url); // CORS: the preview's page, wherever it listens
+console.log(`Reference catalog:  ${catalog.url}  (local users; passwords kept in ${localUsersFile(catalogDir)}):`);
+for (const u of catalog.localUsers) console.log(`  ${u.email.padEnd(18)} ${u.password}  (${u.role})`);
 console.log(`Reference Lookup:   ${server.url}/main/index.html  (simulated Premiere; Ctrl+C to stop)`);

@@ -1,5 +1,5 @@
 // supabase-js, unchanged, against the local catalog server over HTTP on 127.0.0.1.
-import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import { createClient } from "@supabase/supabase-js";
 import { SignJWT } from "jose";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => catalog?.close());
 
-function client(accessToken?: string): SupabaseClient<any, "media_references"> {
+function client(accessToken?: string) {
   return createClient(catalog.url, catalog.anonKey, {
     db: { schema: "media_references" },
     auth: { persistSession: false, autoRefreshToken: false },
@@ -25,7 +25,7 @@ function client(accessToken?: string): SupabaseClient<any, "media_references"> {
   });
 }
 
-async function signIn(email: string): Promise<SupabaseClient<any, "media_references">> {
+async function signIn(email: string): Promise<ReturnType<typeof client>> {
   const c = client();
   const { data, error } = await c.auth.signInWithPassword({ email, password: "pw-for-tests" });
   expect(error).toBeNull();

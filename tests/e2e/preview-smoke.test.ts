@@ -22,7 +22,7 @@ let browser: Browser;
 beforeAll(async () => {
   const project = createSampleProject(sampleMedia());
   const simulator = new PremiereSimulator({ project }).loadBundle(JSX_BUNDLE);
-  catalog = await startCatalogServer({ localPassword: "local-dev" });
+  catalog = await startCatalogServer();
   let imported = 0;
   server = await startPreviewServer({
     extensionDir: DIST,
@@ -35,6 +35,7 @@ beforeAll(async () => {
     simulateImport: () => void importSampleClip(project, sampleMedia(), ++imported),
     mediaAllowed: sampleMediaServed,
   });
+  catalog.allowOrigin(server.url); // the page's origin: a random port here
   browser = await launchChromium(chromium);
 });
 
@@ -93,7 +94,7 @@ describe("browser preview", () => {
       url: catalog.url,
       anonKey: catalog.anonKey,
       realtime: { transport: WebSocket as never },
-    }).signIn("editor@eav.local", "local-dev");
+    }).signIn("editor@eav.local", catalog.localUsers.find((u) => u.email === "editor@eav.local")!.password);
     await editor.saveReference({
       referenceId: crypto.randomUUID(),
       filePath: "/Volumes/EAV Media/Küche/oven-CU.jpg",

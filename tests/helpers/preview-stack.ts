@@ -39,6 +39,7 @@ export async function startPreviewStack(): Promise<PreviewStack> {
     simulateImport: () => void importSampleClip(project, sampleMedia(), ++imported),
     mediaAllowed: sampleMediaServed,
   });
+  catalog.allowOrigin(server.url); // CORS: the preview's page
   thumbnailBase = `${server.url}/library/`;
   await seedSampleLibrary({
     catalog,

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import WebSocket from "ws";
 import { CatalogClient } from "../../src/lib/catalog";
@@ -6,22 +9,25 @@ import { startCatalogServer, type RunningCatalog } from "../../src/server/catalo
 
 export const LOCAL_PASSWORD = "pw";
 
-/** A catalog server over one in-memory database that a test can stop and start again on the
- * same port, as when the network goes away and comes back. */
+/** A catalog server over one in-memory database (and one Storage folder) that a test can stop and
+ * start again on the same port, as when the network goes away and comes back. */
 export class RestartableCatalog {
   private constructor(
     readonly db: PGlite,
     public server: RunningCatalog,
     private readonly secret: string,
+    readonly storageDir: string,
   ) {}
 
   static async start(): Promise<RestartableCatalog> {
     const db = await openCatalogDatabase();
     const secret = crypto.randomUUID() + crypto.randomUUID();
+    const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "restartable-catalog-"));
     return new RestartableCatalog(
       db,
-      await startCatalogServer({ db, jwtSecret: secret, localPassword: LOCAL_PASSWORD }),
+      await startCatalogServer({ db, jwtSecret: secret, localPassword: LOCAL_PASSWORD, storageDir }),
       secret,
+      storageDir,
     );
   }
 
@@ -51,6 +57,7 @@ export class RestartableCatalog {
       db: this.db,
       jwtSecret: this.secret,
       localPassword: LOCAL_PASSWORD,
+      storageDir: this.storageDir,
       port,
       seed: false,
     });
@@ -59,5 +66,6 @@ export class RestartableCatalog {
   async close(): Promise<void> {
     await this.server.close();
     await this.db.close();
+    fs.rmSync(this.storageDir, { recursive: true, force: true });
   }
 }

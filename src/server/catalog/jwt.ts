@@ -15,10 +15,14 @@ export async function signToken(secret: string, claims: JwtClaims, expiresInSeco
 
 export type VerifyResult = { ok: true; claims: JwtClaims } | { ok: false; code: string; message: string };
 
-/** PostgREST's answers: PGRST303 for an expired token, PGRST301 for one it cannot trust. */
+/** PostgREST's answers: PGRST303 for an expired token, PGRST301 for one it cannot trust. A token
+ * without `exp` would be valid forever, so it is refused. */
 export async function verifyToken(secret: string, token: string): Promise<VerifyResult> {
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), { algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, encoder.encode(secret), {
+      algorithms: ["HS256"],
+      requiredClaims: ["exp"],
+    });
     if (typeof payload.role !== "string") return { ok: false, code: "PGRST301", message: "JWT has no role claim" };
     return { ok: true, claims: payload as unknown as JwtClaims };
   } catch (e) {
@@ -32,4 +36,16 @@ export async function verifyToken(secret: string, token: string): Promise<Verify
     }
     return { ok: false, code: "PGRST301", message: `JWT could not be decoded: ${(e as Error).message}` };
   }
+}
+
+/** The project's anon or service key: fixed for a given secret (issued 2025-01-01, valid 20 years),
+ * as a Supabase project's keys are, so a panel configured with it keeps working across restarts. */
+export function projectKey(secret: string, role: "anon" | "service_role"): Promise<string> {
+  const issuedAt = Date.UTC(2025, 0, 1) / 1000;
+  return new SignJWT({ role })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuedAt(issuedAt)
+    .setIssuer("reference-lookup-local")
+    .setExpirationTime(issuedAt + 20 * 365 * 24 * 3600)
+    .sign(encoder.encode(secret));
 }

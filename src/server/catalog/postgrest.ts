@@ -3,7 +3,7 @@
 // Content-Profile / Accept-Profile schema headers. Every request runs as its JWT's role.
 import type { PGlite } from "@electric-sql/pglite";
 import { apiError, pgErrorBody, PostgrestError, statusForSqlState, type PgErrorLike } from "./http-errors";
-import { asRequest, type JwtClaims } from "./request";
+import { apiQuery, type JwtClaims } from "./request";
 
 export interface PostgrestRequest {
   method: string;
@@ -125,11 +125,7 @@ export class Postgrest {
       });
     const call = `${quoteIdent(schema)}.${quoteIdent(name)}(${named.join(", ")})`;
     const sql = sig.retset ? `select * from ${call}` : `select ${call} as result`;
-    const rows = await asRequest(
-      this.db,
-      req.claims,
-      async (tx) => (await tx.query<Record<string, unknown>>(sql, params)).rows,
-    );
+    const rows = await apiQuery(this.db, req.claims, sql, params);
     return { status: 200, body: sig.retset ? this.shape(rows, req) : (rows[0]?.result ?? null) };
   }
 
@@ -176,19 +172,15 @@ export class Postgrest {
         const [name, dir] = part.split(".");
         return `${column(name)} ${dir === "desc" ? "desc" : "asc"}`;
       });
-    const limit = Number(req.query.get("limit") ?? 1000);
-    const offset = Number(req.query.get("offset") ?? 0);
+    const limit = Math.min(wholeNumber(req.query, "limit", 1000), 10000);
+    const offset = wholeNumber(req.query, "offset", 0);
     const sql = [
       `select ${selectList} from ${quoteIdent(schema)}.${quoteIdent(table)}`,
       where.length ? `where ${where.join(" and ")}` : "",
       order.length ? `order by ${order.join(", ")}` : "",
-      `limit ${Math.min(Math.max(limit, 0), 10000) | 0} offset ${Math.max(offset, 0) | 0}`,
+      `limit ${limit} offset ${offset}`,
     ].join(" ");
-    const rows = await asRequest(
-      this.db,
-      req.claims,
-      async (tx) => (await tx.query<Record<string, unknown>>(sql, params)).rows,
-    );
+    const rows = await apiQuery(this.db, req.claims, sql, params);
     return { status: 200, body: this.shape(rows, req) };
   }
 
@@ -214,6 +206,17 @@ export class Postgrest {
     }
     return { status: 500, body: pgErrorBody({ code: "XX000", message: (e as Error)?.message }) };
   }
+}
+
+/** limit/offset: a whole number Postgres takes as bigint, else 400 (no silent wrap to negative). */
+function wholeNumber(query: URLSearchParams, name: string, fallback: number): number {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(value)) {
+    throw apiError(400, "PGRST100", `"${name}=${raw}" must be a whole number from 0 to 999999999999999`);
+  }
+  return value;
 }
 
 function encodeArg(value: unknown, type: string): unknown {
