@@ -31,6 +31,7 @@ describe("migration order", () => {
       "20251124101000_shots_write_policies_by_command",
       "20251124102000_reference_limits",
       "20251124103000_refuse_zero_embeddings",
+      "20251124120000_reference_thumbnails_storage",
     ]);
   });
 
