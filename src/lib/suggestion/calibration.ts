@@ -18,7 +18,7 @@ export interface Calibration {
   fields: ReliabilityCurve;
   keywords: ReliabilityCurve;
   shot: ReliabilityCurve;
-  /** pairs at least this similar are near-duplicates (99th percentile of distinct pairs) */
+  /** pairs at least this similar are near-duplicates: closer than references of one shot usually are */
   nearDuplicate: number;
   sampleSize: number;
   /** false when the sample was too small to fit curves: confidences are then shrunk shares */
@@ -49,15 +49,22 @@ function distinct(a: LabeledReference, b: LabeledReference): boolean {
   return key(a) !== key(b);
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 1;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+/**
+ * Two references of the same shot are usually distinct views of it; a new one closer to an
+ * existing one than such pairs usually are (two spreads above their mean) adds little. Never below
+ * three spreads above unrelated pairs, and at most 1.
+ */
+function nearDuplicateOf(unrelated: Background, related: Background, relatedPairs: number): number {
+  const floor = unrelated.mean + 3 * unrelated.std;
+  const fromRelated = relatedPairs >= 3 ? related.mean + 2 * related.std : floor;
+  return Math.min(1, Math.max(floor, fromRelated));
 }
 
 export function calibrate(modelVersion: string, sample: LabeledReference[], k = 10): Calibration {
   const n = sample.length;
   const sims: number[][] = sample.map(() => new Array<number>(n).fill(0));
   const unrelated: number[] = [];
+  const related: number[] = [];
   const all: number[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -65,11 +72,11 @@ export function calibrate(modelVersion: string, sample: LabeledReference[], k = 
       sims[i][j] = sims[j][i] = s;
       all.push(s);
       if (distinct(sample[i], sample[j])) unrelated.push(s);
+      else related.push(s);
     }
   }
   const background = backgroundOf(unrelated.length >= 3 ? unrelated : all);
-  const sortedUnrelated = [...unrelated].sort((a, b) => a - b);
-  const nearDuplicate = Math.min(1, Math.max(percentile(sortedUnrelated, 0.99), background.mean + 3 * background.std));
+  const nearDuplicate = nearDuplicateOf(background, backgroundOf(related), related.length);
   const empty = { points: [] };
   if (n < MIN_CALIBRATION_SAMPLE) {
     return {
@@ -127,7 +134,8 @@ export function calibrate(modelVersion: string, sample: LabeledReference[], k = 
 /** Candidate sharpness values: from a flat vote to one where the nearest neighbour decides. */
 const SHARPNESS_GRID = [0.5, 1, 2, 4, 8, 16, 32];
 
-/** The β whose leave-one-out vote gets the most field values right (the flattest among equals). */
+/** The β under which leave-one-out gives the truth the largest share of the vote (the mean log
+ * share, a likelihood): clean clusters favour a sharp vote, noisy ones a flatter one. */
 function bestSharpness(
   sample: LabeledReference[],
   neighbours: Neighbour[][],
@@ -135,17 +143,19 @@ function bestSharpness(
   modelVersion: string,
 ): number {
   let best = 1;
-  let bestRight = -1;
+  let bestScore = -Infinity;
   for (const beta of SHARPNESS_GRID) {
-    let right = 0;
+    let score = 0;
     sample.forEach((truth, i) => {
       const vote = rawVote([neighbours[i]], background, modelVersion, beta);
       for (const field of SUGGESTED_FIELDS) {
-        const top = vote.fields[field][0];
-        if (top && normalizeValue(top.value) === normalizeValue(String(truth.metadata[field] ?? ""))) right++;
+        const want = normalizeValue(String(truth.metadata[field] ?? ""));
+        if (!want) continue;
+        const share = vote.fields[field].find((t) => normalizeValue(t.value) === want)?.share ?? 0;
+        score += Math.log(Math.max(share, 1e-3));
       }
     });
-    if (right > bestRight) [best, bestRight] = [beta, right];
+    if (score > bestScore + 1e-9) [best, bestScore] = [beta, score];
   }
   return best;
 }

@@ -1,0 +1,236 @@
+// Save as reference through the panel store against the real local catalog (PGlite, GoTrue and
+// Storage subsets, over HTTP with supabase-js): the learning loop, the near-duplicate question,
+// an unreachable catalog, and a non-staff account. Frames embed through a fake encoder whose
+// vectors are set by the test; the host is the compiled bundle in the simulator.
+import sharp from "sharp";
+import WebSocket from "ws";
+import { afterEach, describe, expect, it } from "vitest";
+import { CatalogClient, memoryStorage as outboxMemory } from "../../src/lib/catalog";
+import { createPanelStore, type Embedder, type PanelStore } from "../../src/panel/store";
+import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
+import type { SimProjectItem } from "../../src/sim/premiere-dom";
+import { createSampleProject } from "../../src/sim/sample-project";
+import { memoryStorage } from "../helpers/fake-panel-services";
+import { LOCAL_PASSWORD, RestartableCatalog } from "../helpers/restartable-catalog";
+import { sampleMedia } from "../helpers/sample-media";
+import { simulatedHost } from "../helpers/simulated-host";
+
+const MODEL = "local/tiny-random-clip@q8"; // registered by the local catalog
+const DIMS = 512;
+
+/** A unit vector: mostly `axis`, a little of `extra`, plus seeded noise. */
+function look(axis: number, seed: number, extra?: { axis: number; weight: number }, noise = 0.15): Float32Array {
+  const v = new Float32Array(DIMS);
+  let s = seed * 9973 + 17;
+  for (let i = 0; i < DIMS; i++) {
+    s = (s * 16807) % 2147483647;
+    v[i] = noise * ((s / 2147483647) * 2 - 1) * 0.1;
+  }
+  v[axis] += 1;
+  if (extra) v[extra.axis] += extra.weight;
+  const n = Math.hypot(...v);
+  return v.map((x) => x / n);
+}
+
+class VectorEmbedder implements Embedder {
+  /** the vectors each clip's frames embed to, by the clip's name */
+  readonly byClip = new Map<string, Float32Array[]>();
+  async load() {
+    return { modelVersion: MODEL, threads: 1 };
+  }
+  async embedClip(images: Blob[]) {
+    const frames = this.byClip.get(await images[0].text())!;
+    return { modelVersion: MODEL, frames, clip: frames[0] };
+  }
+  async embedTexts(texts: string[]) {
+    return texts.map(() => look(0, 1));
+  }
+}
+
+let catalog: RestartableCatalog | null = null;
+afterEach(async () => {
+  await catalog?.close();
+  catalog = null;
+});
+
+async function setup() {
+  catalog = await RestartableCatalog.start();
+  const staff = await catalog.signIn("editor@eav.local");
+  // 8 oven references around axis 10, 4 taps around 20, 4 lawns around 30
+  const seeds: Array<[number, string, number]> = [
+    ...Array.from({ length: 8 }, (_, i): [number, string, number] => [10, "oven", i]),
+    ...Array.from({ length: 4 }, (_, i): [number, string, number] => [20, "tap", i]),
+    ...Array.from({ length: 4 }, (_, i): [number, string, number] => [30, "lawn", i]),
+  ];
+  for (const [axis, subject, i] of seeds) {
+    await staff.saveReference({
+      referenceId: crypto.randomUUID(),
+      filePath: `/Volumes/EAV/${subject}-${i}.jpg`,
+      correctedMetadata: { location: subject === "lawn" ? "garden" : "kitchen", subject, shotType: "MID" },
+      embedding: Array.from(look(axis, i + axis)),
+      modelVersion: MODEL,
+    });
+  }
+  const project = createSampleProject(sampleMedia());
+  const { host } = simulatedHost(project);
+  const embedder = new VectorEmbedder();
+  const outbox = outboxMemory();
+  const jpeg = await sharp({ create: { width: 32, height: 18, channels: 3, background: "#c84" } })
+    .jpeg()
+    .toBuffer();
+  const client = new CatalogClient({
+    url: catalog.url,
+    anonKey: catalog.server.anonKey,
+    persistSession: true,
+    realtime: { transport: WebSocket as never },
+  });
+  const store = createPanelStore({
+    host,
+    embedder,
+    catalog: client,
+    storage: memoryStorage(),
+    outboxStorage: outbox,
+    grab: async (clip): Promise<GrabbedFrames> => ({
+      method: "host-export",
+      frames: [new Blob([clip.name])],
+      labels: [clip.name],
+      fellBack: [],
+    }),
+    thumbnail: async () => new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }),
+  });
+  await store.getState().refreshProject();
+  await store.getState().loadModel(null);
+  await store.getState().connectCatalog({ catalog: { url: catalog.url, anonKey: catalog.server.anonKey } });
+  expect(store.getState().calibrationStatus.state).toBe("ready");
+  return { store, project, embedder, outbox, db: catalog.db };
+}
+
+const until = async (check: () => boolean, what: string) => {
+  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+};
+const queued = (store: PanelStore, item: SimProjectItem) =>
+  store.getState().queue.find((q) => q.clip.nodeId === item.nodeId)!;
+
+async function suggestFor(store: PanelStore, item: SimProjectItem) {
+  const { clips } = await store.services.host.call("getClips", [item.nodeId]);
+  store.getState().enqueue(clips);
+  await until(() => ["suggested", "failed"].includes(queued(store, item)?.status), `${item.name}'s suggestion`);
+  store.getState().select(item.nodeId);
+  return queued(store, item);
+}
+
+async function acceptWith(store: PanelStore, item: SimProjectItem, subject: string) {
+  store.getState().select(item.nodeId);
+  store.getState().setField("subject", subject);
+  store.getState().setField("shotType", "MID");
+  await store.getState().accept();
+  expect(queued(store, item).status).toBe("applied");
+}
+
+describe("save as reference", () => {
+  it("the learning loop: corrected to 'hob' and saved, the next similar clip gets 'hob'", async () => {
+    const { store, project, embedder, db } = await setup();
+    const [first, second] = project
+      .allItems()
+      .filter((i) => i.type === 1 && !i.isSequence())
+      .slice(0, 2);
+    // both clips look like the oven references, with something of their own (axis 50)
+    embedder.byClip.set(first.name, [look(10, 101, { axis: 50, weight: 0.6 })]);
+    embedder.byClip.set(second.name, [look(10, 102, { axis: 50, weight: 0.6 })]);
+
+    expect((await suggestFor(store, first)).suggestion?.fields.subject.value).toBe("oven");
+    await acceptWith(store, first, "hob");
+    await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
+    expect(store.getState().account).toMatchObject({ email: "editor@eav.local", canSave: true });
+    await store.getState().saveAsReference(first.nodeId);
+    expect(queued(store, first).saved?.state).toBe("saved");
+    expect(store.getState().pendingSaves).toBe(0);
+
+    const rows = await db.query<{ subject: string; thumbnail_url: string; original: string; n: number }>(
+      `select r.corrected_metadata->>'subject' subject, r.thumbnail_url,
+              r.original_catalog->'fields'->'subject'->>'value' original,
+              (select count(*)::int from media_references.image_embeddings e where e.reference_image_id = r.id) n
+         from media_references.reference_images r where r.corrected_metadata->>'subject' = 'hob'`,
+    );
+    expect(rows.rows).toEqual([
+      { subject: "hob", thumbnail_url: expect.stringContaining("/reference-thumbnails/"), original: "oven", n: 1 },
+    ]);
+    const thumbnail = await fetch(rows.rows[0].thumbnail_url);
+    expect(thumbnail.headers.get("content-type")).toBe("image/jpeg");
+    const objects = await db.query("select name from storage.objects where bucket_id = 'reference-thumbnails'");
+    expect(objects.rows).toHaveLength(1);
+
+    expect((await suggestFor(store, second)).suggestion?.fields.subject.value).toBe("hob");
+  });
+
+  it("asks before saving a near-duplicate of a reference of the same shot", async () => {
+    const { store, project, embedder, db } = await setup();
+    const [first, second] = project
+      .allItems()
+      .filter((i) => i.type === 1 && !i.isSequence())
+      .slice(0, 2);
+    embedder.byClip.set(first.name, [look(10, 201, { axis: 60, weight: 0.6 }, 0.01)]);
+    embedder.byClip.set(second.name, [look(10, 201, { axis: 60, weight: 0.6 }, 0.01)]);
+    await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
+    await suggestFor(store, first);
+    await acceptWith(store, first, "hob");
+    await store.getState().saveAsReference(first.nodeId);
+    await suggestFor(store, second);
+    await acceptWith(store, second, "hob");
+    await store.getState().saveAsReference(second.nodeId);
+    expect(queued(store, second).saved).toMatchObject({ state: "duplicate" });
+    expect(queued(store, second).saved?.duplicate?.similarity).toBeGreaterThan(0.99);
+    const count = async () =>
+      (await db.query<{ n: number }>("select count(*)::int n from media_references.reference_images")).rows[0].n;
+    expect(await count()).toBe(17);
+    await store.getState().saveAsReference(second.nodeId, { confirmDuplicate: true });
+    expect(queued(store, second).saved?.state).toBe("saved");
+    expect(await count()).toBe(18);
+  });
+
+  it("keeps saves while the catalog is unreachable and delivers each exactly once when it is back", async () => {
+    const { store, project, embedder, db, outbox } = await setup();
+    const clips = project
+      .allItems()
+      .filter((i) => i.type === 1 && !i.isSequence() && !i.isOffline())
+      .slice(0, 3);
+    await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
+    for (const [i, clip] of clips.entries()) {
+      embedder.byClip.set(clip.name, [look(20, 300 + i, { axis: 70 + i, weight: 0.9 })]);
+      await suggestFor(store, clip);
+      await acceptWith(store, clip, `tap ${i}`);
+    }
+    await catalog!.stop();
+    for (const clip of clips) await store.getState().saveAsReference(clip.nodeId, { confirmDuplicate: true });
+    expect(clips.map((c) => queued(store, c).saved?.state)).toEqual(["pending", "pending", "pending"]);
+    expect(store.getState().pendingSaves).toBe(3);
+    expect(outbox.read()).toHaveLength(3);
+    await catalog!.restart();
+    await store.getState().retrySaves();
+    expect(store.getState().pendingSaves).toBe(0);
+    expect(clips.map((c) => queued(store, c).saved?.state)).toEqual(["saved", "saved", "saved"]);
+    await store.getState().retrySaves(); // nothing doubles
+    const rows = await db.query<{ n: number }>(
+      "select count(*)::int n from media_references.reference_images where corrected_metadata->>'subject' like 'tap %'",
+    );
+    expect(rows.rows[0].n).toBe(3);
+  });
+
+  it("a non-staff account is told it can search but not save, and nothing is written", async () => {
+    const { store, project, embedder, db } = await setup();
+    const [clip] = project.allItems().filter((i) => i.type === 1 && !i.isSequence());
+    embedder.byClip.set(clip.name, [look(30, 400, { axis: 80, weight: 0.5 })]);
+    await suggestFor(store, clip);
+    await acceptWith(store, clip, "shed");
+    await store.getState().signIn("client@eav.local", LOCAL_PASSWORD);
+    expect(store.getState().account).toMatchObject({ email: "client@eav.local", canSave: false });
+    await store.getState().saveAsReference(clip.nodeId);
+    expect(store.getState().reviewError?.detail).toBe(
+      "client@eav.local can search but not save references: saving needs a staff account.",
+    );
+    expect(queued(store, clip).saved).toBeUndefined();
+    const n = await db.query<{ n: number }>("select count(*)::int n from media_references.reference_images");
+    expect(n.rows[0].n).toBe(16);
+  });
+});
