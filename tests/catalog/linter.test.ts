@@ -8,10 +8,12 @@ import type { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openCatalogDatabase } from "../../src/server/catalog/database";
 
-// The schemas splinter leaves out of both checks (platform-owned).
+// The schemas splinter leaves out of both checks (platform-owned), and local_gateway: the local
+// catalog's stand-in for PostgREST's role switch (supabase/local/platform-bootstrap.sql), which
+// exists only in the embedded database and is never pushed.
 const PLATFORM_SCHEMAS = `'auth', 'cron', 'extensions', 'graphql', 'graphql_public', 'information_schema', 'net',
   'pgsodium', 'pgsodium_masks', 'pgbouncer', 'pg_catalog', 'pgtle', 'realtime', 'storage', 'supabase_functions',
-  'supabase_migrations', 'vault'`;
+  'supabase_migrations', 'vault', 'local_gateway'`;
 
 /** 0006: one row per table, role and command that more than one permissive policy covers. */
 const MULTIPLE_PERMISSIVE = `

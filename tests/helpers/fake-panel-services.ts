@@ -53,6 +53,10 @@ export class FakeCatalog {
     this.check();
     return MODEL;
   }
+  /** nobody signed in */
+  async account() {
+    return null;
+  }
   async knownValues(): Promise<KnownValues> {
     return { location: ["kitchen"], subject: ["oven"], action: [], keywords: [] };
   }
