@@ -82,8 +82,8 @@ export class SimProjectItem {
   }
 
   get treePath(): string {
-    const names: string[] = [];
-    for (let item: SimProjectItem | null = this; item; item = item.parent) names.unshift(item.name);
+    const names = [this.name];
+    for (let item = this.parent; item; item = item.parent) names.unshift(item.name);
     return "\\" + names.join("\\");
   }
 
@@ -215,7 +215,7 @@ export class SimSequence {
 
   /** An Array created in the script's realm, as Premiere's arrays are ES3 arrays. */
   getSelection(): SimTrackItem[] {
-    return this.realm ? this.realm.array(this.selection) : this.selection;
+    return this.selection.slice();
   }
 }
 
@@ -331,7 +331,7 @@ export class SimApp {
   }
 
   private array<T>(items: T[]): T[] {
-    return this.realm ? this.realm.array(items) : items;
+    return items.slice();
   }
 
   getCurrentProjectViewSelection(): SimProjectItem[] | undefined {

@@ -41,13 +41,15 @@ export class PremiereSimulator {
       writeln: () => undefined,
       sleep: (ms: number) => clock.sleep(ms),
     };
-    const simulator = this;
+    const events = this.events;
     const realmRef: { realm?: Es3Realm } = {};
     class ExternalObject {
       constructor(name: string) {
         // Loading the XMP library defines XMPMeta/XMPConst for scripts, as in Premiere.
-        if (String(name) === "lib:AdobeXMPScript") Object.assign(realmRef.realm!.context, { XMPMeta, XMPConst });
-        else if (String(name) === "lib:PlugPlugExternalObject") realmRef.realm!.context.CSXSEvent = CSXSEvent;
+        if (String(name) === "lib:AdobeXMPScript") {
+          realmRef.realm!.define("XMPMeta", XMPMeta);
+          realmRef.realm!.define("XMPConst", XMPConst);
+        } else if (String(name) === "lib:PlugPlugExternalObject") realmRef.realm!.define("CSXSEvent", CSXSEvent);
         else throw new Error(`ExternalObject: cannot load ${name}`);
       }
     }
@@ -56,7 +58,7 @@ export class PremiereSimulator {
       data = "";
       scope = "APPLICATION";
       dispatch(): void {
-        simulator.events.emit("csxs", { type: String(this.type), data: String(this.data) } satisfies CsxsEvent);
+        events.emit("csxs", { type: String(this.type), data: String(this.data) } satisfies CsxsEvent);
       }
     }
     this.realm = createEs3Realm({
@@ -68,13 +70,13 @@ export class PremiereSimulator {
       ExternalObject,
     });
     realmRef.realm = this.realm;
-    dollar.global = this.realm.context;
+    this.realm.run("$.global = this;");
     this.app.attach(this.realm);
     const qeProject = new QeProject(() => this.app.project, clock, this.exports);
     const enableQE = this.app.enableQE.bind(this.app);
     this.app.enableQE = () => {
       enableQE();
-      this.realm.context.qe = { project: qeProject };
+      this.realm.define("qe", { project: qeProject });
     };
     if (options.project) options.project.onItemAdded = (item) => this.itemAdded(options.project!, item);
   }
