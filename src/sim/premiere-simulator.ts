@@ -2,12 +2,14 @@
 // CEP does: the result as text, or "EvalScript error." when the script throws.
 import { EventEmitter } from "node:events";
 import fs from "node:fs";
+import os from "node:os";
 import { createEs3Realm, type Es3Realm } from "./es3-realm";
-import { SimFile, SimFolder } from "./extendscript-files";
+import { createFileClasses } from "./extendscript-files";
+import { SimPaths, type SimPlatform } from "./sim-paths";
 import { HostClock } from "./host-clock";
 import { ProjectItemType, SimApp, type SimProject, type SimProjectItem } from "./premiere-dom";
 import { QeProject, type ExportRecord } from "./qe-dom";
-import { XMPConst, XMPMeta } from "./xmp-meta";
+import { createExtendScriptEnv, type CsxsEvent } from "./extendscript-env";
 
 export const CEP_EVAL_ERROR = "EvalScript error.";
 
@@ -16,63 +18,59 @@ export interface SimulatorOptions {
   hostVersion?: string;
   /** Premiere before 15.4: no app.getCurrentProjectViewSelection */
   legacySelectionApi?: boolean;
+  /** how paths are spelled and matched: "macos" (default) or "windows" */
+  platform?: SimPlatform;
+  /** the real folder "~" is; default the user's home */
+  home?: string;
+  /** the real folder Folder.temp is; default $RL_SIM_TEMP or the OS temp folder */
+  temp?: string;
+  /** when set, scripts' File/Folder and frame exports reach nothing outside these real folders */
+  fileRoots?: string[];
 }
 
-export interface CsxsEvent {
-  type: string;
-  data: string;
-}
+export type { CsxsEvent };
 
 export class PremiereSimulator {
   readonly realm: Es3Realm;
   readonly app: SimApp;
   readonly clock = new HostClock();
   readonly exports: ExportRecord[] = [];
+  /** the simulated platform's paths: toReal() turns a path the host returned into a real one */
+  readonly paths: SimPaths;
   /** CSXS events the host dispatches to the panel */
   readonly events = new EventEmitter();
 
   constructor(options: SimulatorOptions) {
     this.app = new SimApp(options.project, options.hostVersion);
     this.app.hasCurrentProjectViewSelection = !options.legacySelectionApi;
+    const temp = options.temp ?? process.env.RL_SIM_TEMP ?? os.tmpdir();
+    this.paths = new SimPaths({
+      platform: options.platform ?? "macos",
+      home: options.home ?? os.homedir(),
+      temp,
+      roots: options.fileRoots,
+    });
+    const files = createFileClasses(this.paths);
     const clock = this.clock;
-    const dollar: Record<string, unknown> = {
-      os: "Simulator",
-      version: "4.5.5",
-      writeln: () => undefined,
-      sleep: (ms: number) => clock.sleep(ms),
-    };
-    const events = this.events;
     const realmRef: { realm?: Es3Realm } = {};
-    class ExternalObject {
-      constructor(name: string) {
-        // Loading the XMP library defines XMPMeta/XMPConst for scripts, as in Premiere.
-        if (String(name) === "lib:AdobeXMPScript") {
-          realmRef.realm!.define("XMPMeta", XMPMeta);
-          realmRef.realm!.define("XMPConst", XMPConst);
-        } else if (String(name) === "lib:PlugPlugExternalObject") realmRef.realm!.define("CSXSEvent", CSXSEvent);
-        else throw new Error(`ExternalObject: cannot load ${name}`);
-      }
-    }
-    class CSXSEvent {
-      type = "";
-      data = "";
-      scope = "APPLICATION";
-      dispatch(): void {
-        events.emit("csxs", { type: String(this.type), data: String(this.data) } satisfies CsxsEvent);
-      }
-    }
+    const env = createExtendScriptEnv({
+      paths: this.paths,
+      clock,
+      events: this.events,
+      define: (name, value) => realmRef.realm!.define(name, value),
+    });
     this.realm = createEs3Realm({
       app: this.app,
-      $: dollar,
+      $: env.$,
       ProjectItemType,
-      File: SimFile,
-      Folder: SimFolder,
-      ExternalObject,
+      File: files.File,
+      Folder: files.Folder,
+      ExternalObject: env.ExternalObject,
     });
     realmRef.realm = this.realm;
     this.realm.run("$.global = this;");
     this.app.attach(this.realm);
-    const qeProject = new QeProject(() => this.app.project, clock, this.exports);
+    const qeProject = new QeProject(() => this.app.project, clock, this.exports, this.paths);
     const enableQE = this.app.enableQE.bind(this.app);
     this.app.enableQE = () => {
       enableQE();

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import type { HostClock } from "./host-clock";
 import type { SimMedia, SimProject, SimSequence } from "./premiere-dom";
+import type { SimPaths } from "./sim-paths";
 
 export const EXPORT_LATENCY_MS = 300;
 
@@ -54,6 +55,7 @@ export class QeSequence {
     private readonly seq: SimSequence,
     private readonly clock: HostClock,
     private readonly exports: ExportRecord[],
+    private readonly paths: SimPaths,
   ) {}
 
   exportFramePNG(time: string, outputPath: string): boolean {
@@ -61,7 +63,8 @@ export class QeSequence {
     const seconds = parseQeTime(String(time), this.seq.frameRate);
     const clip = this.seq.clips[0];
     if (seconds === null || !clip?.media) return false;
-    const written = `${String(outputPath)}.png`;
+    const written = this.paths.toReal(`${String(outputPath)}.png`);
+    if (!this.paths.allowed(written)) return false; // a folder scripts may not write to
     const source = clip.media;
     const sourceSeconds = clip.getInPoint().seconds + seconds;
     this.clock.schedule(EXPORT_LATENCY_MS, () => {
@@ -88,10 +91,11 @@ export class QeProject {
     private readonly project: () => SimProject | null,
     private readonly clock: HostClock,
     readonly exports: ExportRecord[],
+    private readonly paths: SimPaths,
   ) {}
 
   getActiveSequence(): QeSequence | undefined {
     const seq = this.project()?.activeSequence;
-    return seq ? new QeSequence(seq, this.clock, this.exports) : undefined;
+    return seq ? new QeSequence(seq, this.clock, this.exports, this.paths) : undefined;
   }
 }
