@@ -7,8 +7,8 @@ import { createEs3Realm, type Es3Realm } from "./es3-realm";
 import { createFileClasses } from "./extendscript-files";
 import { SimPaths, type SimPlatform } from "./sim-paths";
 import { HostClock } from "./host-clock";
-import { ProjectItemType, SimApp, type SimProject, type SimProjectItem } from "./premiere-dom";
-import { QeProject, type ExportRecord } from "./qe-dom";
+import { ProjectItemType, SimApp, SimTime, type SimProject, type SimProjectItem } from "./premiere-dom";
+import { QeProject, type ExportRecord, type QeExportMode } from "./qe-dom";
 import { createExtendScriptEnv, type CsxsEvent } from "./extendscript-env";
 
 export const CEP_EVAL_ERROR = "EvalScript error.";
@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   temp?: string;
   /** when set, scripts' File/Folder and frame exports reach nothing outside these real folders */
   fileRoots?: string[];
+  /** what QE's exportFramePNG renders: the time it is given (default) or the player position */
+  qeExportMode?: QeExportMode;
 }
 
 export type { CsxsEvent };
@@ -51,6 +53,17 @@ export class PremiereSimulator {
       roots: options.fileRoots,
     });
     const files = createFileClasses(this.paths);
+    const paths = this.paths;
+    if (options.project) {
+      options.project.hostPath = (real) => paths.toHost(real);
+      options.project.realPath = (host) => {
+        const real = paths.toReal(host);
+        return paths.allowed(real) && fs.existsSync(real) ? real : null;
+      };
+    }
+    this.app.prefPath = paths.toHost(
+      `${paths.home}/${paths.windows ? "AppData/Roaming/Adobe" : "Library/Preferences/Adobe"}/Premiere Pro/24.0`,
+    );
     const clock = this.clock;
     const realmRef: { realm?: Es3Realm } = {};
     const env = createExtendScriptEnv({
@@ -63,6 +76,7 @@ export class PremiereSimulator {
       app: this.app,
       $: env.$,
       ProjectItemType,
+      Time: SimTime,
       File: files.File,
       Folder: files.Folder,
       ExternalObject: env.ExternalObject,
@@ -70,7 +84,7 @@ export class PremiereSimulator {
     realmRef.realm = this.realm;
     this.realm.run("$.global = this;");
     this.app.attach(this.realm);
-    const qeProject = new QeProject(() => this.app.project, clock, this.exports, this.paths);
+    const qeProject = new QeProject(() => this.app.project, clock, this.exports, this.paths, options.qeExportMode);
     const enableQE = this.app.enableQE.bind(this.app);
     this.app.enableQE = () => {
       enableQE();

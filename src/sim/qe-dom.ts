@@ -1,13 +1,18 @@
 // The unsupported QE DOM's frame export, with the quirks FACTS.md lists: asynchronous (the file
 // appears later), ".png" appended to whatever path it is given, false returned on success every
-// other call, and a bare number read as frames rather than ticks.
+// other call, and a bare number read as frames rather than ticks. It renders what the Program
+// Monitor shows: the topmost enabled video item at that sequence time. In the "player-position"
+// mode it ignores the time it is given and renders the player position, as one public report
+// says Premiere does.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import type { HostClock } from "./host-clock";
-import type { SimMedia, SimProject, SimSequence } from "./premiere-dom";
+import { TICKS_PER_SECOND, type SimMedia, type SimProject, type SimSequence, type SimTrackItem } from "./premiere-dom";
 import type { SimPaths } from "./sim-paths";
 
 export const EXPORT_LATENCY_MS = 300;
+
+export type QeExportMode = "given-time" | "player-position";
 
 export interface ExportRecord {
   requestedPath: string;
@@ -49,6 +54,12 @@ function decodeArgs(media: SimMedia, seconds: number): string[] {
   return ["-ss", String(seconds), "-i", media.path];
 }
 
+/** The source media time a track item shows at a sequence time: speed and reverse applied. */
+export function sourceTicksAt(item: SimTrackItem, sequenceTicks: number): number {
+  const offset = (sequenceTicks - Number(item.start.ticks)) * item.getSpeed();
+  return item.isSpeedReversed() ? Number(item.outPoint.ticks) - offset : Number(item.inPoint.ticks) + offset;
+}
+
 export class QeSequence {
   private calls = 0;
   constructor(
@@ -56,17 +67,20 @@ export class QeSequence {
     private readonly clock: HostClock,
     private readonly exports: ExportRecord[],
     private readonly paths: SimPaths,
+    private readonly mode: QeExportMode,
   ) {}
 
   exportFramePNG(time: string, outputPath: string): boolean {
     this.calls++;
     const seconds = parseQeTime(String(time), this.seq.frameRate);
-    const clip = this.seq.clips[0];
-    if (seconds === null || !clip?.media) return false;
+    if (seconds === null) return false;
+    const at = this.mode === "player-position" ? this.seq.playerPositionTicks : Math.round(seconds * TICKS_PER_SECOND);
+    const item = this.seq.itemAt(at);
+    if (!item?.projectItem.media) return false;
     const written = this.paths.toReal(`${String(outputPath)}.png`);
     if (!this.paths.allowed(written)) return false; // a folder scripts may not write to
-    const source = clip.media;
-    const sourceSeconds = clip.getInPoint().seconds + seconds;
+    const source = item.projectItem.media;
+    const sourceSeconds = sourceTicksAt(item, at) / TICKS_PER_SECOND;
     this.clock.schedule(EXPORT_LATENCY_MS, () => {
       if (source.offline || !fs.existsSync(source.path)) return; // nothing is written
       execFileSync("ffmpeg", [
@@ -92,10 +106,11 @@ export class QeProject {
     private readonly clock: HostClock,
     readonly exports: ExportRecord[],
     private readonly paths: SimPaths,
+    private readonly mode: QeExportMode = "given-time",
   ) {}
 
   getActiveSequence(): QeSequence | undefined {
     const seq = this.project()?.activeSequence;
-    return seq ? new QeSequence(seq, this.clock, this.exports, this.paths) : undefined;
+    return seq ? new QeSequence(seq, this.clock, this.exports, this.paths, this.mode) : undefined;
   }
 }

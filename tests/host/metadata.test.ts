@@ -136,7 +136,7 @@ describe("IA's XMP contract", () => {
       code: "INVALID_ARGUMENTS",
       message: expect.stringContaining('shotType "OBJ-L" is not in the IA vocabulary'),
     });
-    expect(clip.getXMPMetadata()).toBe("");
+    expect(clip.xmpMetadata).toBe(""); // never written: getXMPMetadata() gives Premiere's fresh packet
   });
 });
 

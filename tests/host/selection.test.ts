@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SimTime, SimTrackItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
+import { SimTrackItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
 import { simulatedHost } from "../helpers/simulated-host";
@@ -42,8 +42,10 @@ describe("getSelection", () => {
     const project = createSampleProject(sampleMedia());
     const { host } = simulatedHost(project);
     const seq = project.activeSequence!;
-    const t = (s: number) => new SimTime(s * TICKS_PER_SECOND);
-    seq.selection = [new SimTrackItem(item(project, "kitchen-oven-cleaning-MID.mp4"), t(10), t(12), t(1), t(3))];
+    const clip = item(project, "kitchen-oven-cleaning-MID.mp4");
+    const placed = new SimTrackItem(clip, 10 * TICKS_PER_SECOND, TICKS_PER_SECOND, 3 * TICKS_PER_SECOND);
+    seq.videoTrackList[1].items.push(placed);
+    placed.setSelected(true);
     seq.playerPositionTicks = 11 * TICKS_PER_SECOND;
     const { timeline } = await host.call("getSelection");
     expect(timeline).toMatchObject({
