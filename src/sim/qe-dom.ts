@@ -16,7 +16,10 @@ export type QeExportMode = "given-time" | "player-position";
 
 export interface ExportRecord {
   requestedPath: string;
+  /** the file written, as the platform spells it */
   writtenPath: string;
+  /** the same file on the real disk */
+  realPath: string;
   sourceSeconds: number;
 }
 
@@ -94,7 +97,12 @@ export class QeSequence {
         "1",
         written,
       ]);
-      this.exports.push({ requestedPath: String(outputPath), writtenPath: written, sourceSeconds });
+      this.exports.push({
+        requestedPath: String(outputPath),
+        writtenPath: `${String(outputPath)}.png`,
+        realPath: written,
+        sourceSeconds,
+      });
     });
     return this.calls % 2 === 1 ? false : true;
   }
