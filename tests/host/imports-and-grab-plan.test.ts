@@ -10,7 +10,6 @@ import type { CsxsEvent } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
 import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
-import type { SimPlatform } from "../../src/sim/sim-paths";
 
 describe.each(PLATFORMS)("new imports on %s", (platform) => {
   it("the host forwards Premiere's import callback as a CSXS event with the new node id", async () => {

@@ -4,7 +4,6 @@ import { ProjectItemType, SimProject, SimProjectItem, TICKS_PER_SECOND } from ".
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
 import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
-import type { SimPlatform } from "../../src/sim/sim-paths";
 
 describe.each(PLATFORMS)("getProjectSnapshot on %s", (platform) => {
   it("walks every bin and describes each item", async () => {

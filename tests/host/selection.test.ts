@@ -3,7 +3,6 @@ import { SimTrackItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
 import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
-import type { SimPlatform } from "../../src/sim/sim-paths";
 
 const item = (project: ReturnType<typeof createSampleProject>, name: string) =>
   project.allItems().find((i) => i.name === name)!;
