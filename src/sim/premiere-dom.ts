@@ -294,8 +294,8 @@ export class SimProjectItem extends SimDomObject {
       if (builtIn ? !builtIn.writable : !this.project?.schema.has(field)) continue;
       const prop = meta.getProperty(PROJECT_METADATA_NS, field);
       if (!prop) continue;
-      if (field === "Column.Intrinsic.Name") this.name = prop.value;
-      else this.columnValues[field] = prop.value;
+      if (field === "Column.Intrinsic.Name") this.name = prop.toString();
+      else this.columnValues[field] = prop.toString();
     }
   }
 

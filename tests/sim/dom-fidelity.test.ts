@@ -1,7 +1,7 @@
 // The simulator against types-for-adobe's declarations (npm run sim:coverage as a test), its
 // named refusals for engine-bound members, Time, and an unmodified ExtendScript that walks a
-// 2,000-item project, writes built-in columns, builds a sequence with tracks and markers and
-// exports a frame, on both platforms.
+// 2,000-item project, writes and reads back built-in columns and XMP arrays, builds a sequence
+// with tracks and markers and exports a frame, on both platforms.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { simCoverage } from "../../scripts/sim-coverage";
@@ -74,6 +74,13 @@ const SCRIPT = `(function () {
   var packet = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:p="' + NS + '"><p:Column.Intrinsic.LogNote>kitchen take 2</p:Column.Intrinsic.LogNote><p:Column.PropertyText.Description>oven</p:Column.PropertyText.Description></rdf:Description></rdf:RDF></x:xmpmeta>';
   clip.setProjectMetadata(packet, ["Column.Intrinsic.LogNote", "Column.PropertyText.Description"]);
   var columns = clip.getProjectMetadata();
+  new ExternalObject("lib:" + (Folder.fs === "Windows" ? "AdobeXMPScript.dll" : "AdobeXMPScript"));
+  var xmp = new XMPMeta(clip.getXMPMetadata());
+  xmp.appendArrayItem(XMPConst.NS_DC, "subject", "oven", 0, XMPConst.ARRAY_IS_ORDERED);
+  xmp.appendArrayItem(XMPConst.NS_DC, "subject", "hob");
+  clip.setXMPMetadata(xmp.serialize());
+  var reread = new XMPMeta(clip.getXMPMetadata());
+  var subjects = reread.getArrayItem(XMPConst.NS_DC, "subject", 1).value + "+" + reread.getArrayItem(XMPConst.NS_DC, "subject", 2).value;
   var seq = app.project.createNewSequence("Script sequence", "placeholder");
   seq.videoTracks[1].overwriteClip(clip, 2);
   seq.markers.createMarker(1, "start", 0, "from the script").setColorByIndex(3);
@@ -87,7 +94,7 @@ const SCRIPT = `(function () {
   var frame = new File(out + ".png");
   var result = [count, columns.indexOf("kitchen take 2") > 0, columns.indexOf("oven") > 0,
     seq.markers.numMarkers, seq.markers.getFirstMarker().name, seq.markers[1].getColorByIndex(),
-    under.name, under.start.seconds, frame.exists && frame.length > 0, frame.fsName];
+    under.name, under.start.seconds, frame.exists && frame.length > 0, subjects, frame.fsName];
   frame.remove();
   return result.join("|");
 })()`;
@@ -102,7 +109,7 @@ describe.each(PLATFORMS)("an unmodified ExtendScript on the %s simulator", (plat
     const total = project.allItems().length;
     expect(total).toBeGreaterThanOrEqual(2000);
     const parts = simulator.evalScript(SCRIPT).split("|");
-    expect(parts.slice(0, 9)).toEqual([
+    expect(parts.slice(0, 10)).toEqual([
       String(total),
       "true",
       "true",
@@ -112,10 +119,11 @@ describe.each(PLATFORMS)("an unmodified ExtendScript on the %s simulator", (plat
       "kitchen-oven-cleaning-MID.mp4",
       "2",
       "true",
+      "oven+hob",
     ]);
-    expect(parts[9]).toMatch(
+    expect(parts[10]).toMatch(
       platform === "windows" ? /^C:\\.*\\sim-script-frame\.png$/ : /^\/.*\/sim-script-frame\.png$/,
     );
-    expect(fs.existsSync(simulator.paths.toReal(parts[9]))).toBe(false);
+    expect(fs.existsSync(simulator.paths.toReal(parts[10]))).toBe(false);
   });
 });
