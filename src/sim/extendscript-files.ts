@@ -8,8 +8,8 @@ import type { SimPaths } from "./sim-paths";
 type Mode = "r" | "w" | "e" | "a";
 const LINE_FEEDS: Record<string, string> = { windows: "\r\n", macintosh: "\r", unix: "\n" };
 
-/** Glob masks as Folder.getFiles takes them ("*.png", "frame-?.png"); case-insensitive on Windows. */
-function maskTest(mask: string, windows: boolean): (name: string) => boolean {
+/** Glob masks as Folder.getFiles takes them ("*.png", "frame-?.png"), with the volume's case rule. */
+function maskTest(mask: string, caseInsensitive: boolean): (name: string) => boolean {
   const source = mask
     .split(/[;,]/)
     .map((m) =>
@@ -20,7 +20,7 @@ function maskTest(mask: string, windows: boolean): (name: string) => boolean {
         .replace(/\?/g, "."),
     )
     .join("|");
-  const re = new RegExp(`^(?:${source})$`, windows ? "i" : "");
+  const re = new RegExp(`^(?:${source})$`, caseInsensitive ? "i" : "");
   return (name) => re.test(name);
 }
 
@@ -311,7 +311,7 @@ export function createFileClasses(paths: SimPaths) {
       });
       if (typeof mask === "function") return entries.filter((e) => mask(e));
       if (mask === undefined || mask === null || String(mask) === "") return entries;
-      const test = maskTest(String(mask), paths.windows);
+      const test = maskTest(String(mask), !paths.caseSensitive);
       return entries.filter((e) => test(e.displayName));
     }
     selectDlg(): null {

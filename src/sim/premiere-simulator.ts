@@ -20,6 +20,8 @@ export interface SimulatorOptions {
   legacySelectionApi?: boolean;
   /** how paths are spelled and matched: "macos" (default) or "windows" */
   platform?: SimPlatform;
+  /** macOS only: a case-sensitive APFS volume (default: case-insensitive, as both platforms ship) */
+  caseSensitive?: boolean;
   /** the real folder "~" is; default the user's home */
   home?: string;
   /** the real folder Folder.temp is; default $RL_SIM_TEMP or the OS temp folder */
@@ -51,6 +53,7 @@ export class PremiereSimulator {
       home: options.home ?? os.homedir(),
       temp,
       roots: options.fileRoots,
+      caseSensitive: options.caseSensitive,
     });
     const files = createFileClasses(this.paths);
     const paths = this.paths;

@@ -1,6 +1,7 @@
 // How the simulated platform spells paths, over the real (POSIX) disk of the machine running it.
 // macOS paths are the real paths. On Windows, each drive letter is mounted on a real folder
-// (C: on "/" by default), separators are backslashes, and names match case-insensitively.
+// (C: on "/" by default) and separators are backslashes. On both, names match case-insensitively
+// as NTFS and APFS do by default (a case-sensitive APFS volume can be asked for).
 import fs from "node:fs";
 import path from "node:path";
 
@@ -16,6 +17,8 @@ export interface SimPathOptions {
   drives?: Record<string, string>;
   /** when set, File and Folder touch nothing outside these real folders */
   roots?: string[];
+  /** a case-sensitive volume (macOS only; NTFS never is); default false */
+  caseSensitive?: boolean;
 }
 
 export class SimPaths {
@@ -24,6 +27,7 @@ export class SimPaths {
   readonly temp: string;
   private readonly drives: Array<[string, string]>;
   private readonly roots: string[] | null;
+  readonly caseSensitive: boolean;
 
   constructor(options: SimPathOptions) {
     this.platform = options.platform;
@@ -33,6 +37,7 @@ export class SimPaths {
       .map(([letter, real]) => [letter.toUpperCase(), path.resolve(real)] as [string, string])
       .sort((a, b) => b[1].length - a[1].length);
     this.roots = options.roots ? options.roots.map((r) => path.resolve(r)) : null;
+    this.caseSensitive = options.platform === "macos" && Boolean(options.caseSensitive);
   }
 
   get windows(): boolean {
@@ -66,14 +71,14 @@ export class SimPaths {
       }
       if (p.startsWith("/")) return this.matchCase(path.join(this.drives[this.drives.length - 1][1], p));
     }
-    if (p.startsWith("/")) return path.resolve(p);
+    if (p.startsWith("/")) return this.matchCase(p);
     return this.matchCase(path.resolve(base ?? this.home, p));
   }
 
-  /** Windows names are case-insensitive: find the real spelling of each existing part. */
+  /** Names are case-insensitive: find the real spelling of each existing part. */
   private matchCase(real: string): string {
     const resolved = path.resolve(real);
-    if (!this.windows || fs.existsSync(resolved)) return resolved;
+    if (this.caseSensitive || fs.existsSync(resolved)) return resolved;
     let out = "/";
     for (const part of resolved.split("/").filter(Boolean)) {
       const exact = path.join(out, part);
