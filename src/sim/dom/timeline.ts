@@ -117,7 +117,7 @@ export class SimTrack extends SimDomObject {
     if (this.locked || !projectItem || typeof projectItem.getInPoint !== "function") return false;
     const inTicks = Number(projectItem.getInPoint().ticks);
     const outTicks = Number(projectItem.getOutPoint().ticks);
-    const length = Math.max(outTicks - inTicks, Math.round(TICKS_PER_SECOND * 5)); // stills: 5 s
+    const length = outTicks > inTicks ? outTicks - inTicks : Math.round(TICKS_PER_SECOND * 5); // stills: 5 s
     const item = new SimTrackItem(projectItem, startTicks, inTicks, inTicks + length, this.mediaType);
     const end = startTicks + length;
     for (const other of [...this.items]) {
@@ -400,6 +400,39 @@ export class SimSequence extends SimDomObject {
     if (!track || !track.insertClip(projectItem, time)) return null;
     return track.items[track.items.length - 1];
   }
+  /** A copy beside this one in its bin, named "<name> Copy", as Premiere's Duplicate makes. */
+  clone(): SimSequence | undefined {
+    return this.copyRange(`${this.name} Copy`, 0, Number(this.end));
+  }
+  /** A new sequence of what lies between this one's in and out points (Premiere's Make Subsequence). */
+  createSubsequence(_ignoreTrackTargeting: boolean): SimSequence | undefined {
+    return this.copyRange(`${this.name} Subsequence`, this.inPointTicks, Number(this.outPointTicks ?? this.end));
+  }
+  private copyRange(name: string, from: number, to: number): SimSequence | undefined {
+    const project = this.projectItem.project;
+    if (!project || to <= from) return undefined;
+    // the project item class without importing it (premiere-dom imports this file)
+    const ItemClass = this.projectItem.constructor as new (name: string, type: number) => SimProjectItem;
+    const copy = new SimSequence(name, new ItemClass(name, 1), this.frameRate, [], this.videoTrackList.length);
+    copy.sequenceSettings = this.sequenceSettings.copy();
+    const copyTracks = (source: SimTrack[], target: SimTrack[]) =>
+      source.forEach((track, t) => {
+        for (const item of track.items) {
+          const s = Math.max(Number(item.start.ticks), from);
+          const e = Math.min(Number(item.end.ticks), to);
+          if (e <= s) continue;
+          const inTicks = Number(item.inPoint.ticks) + (s - Number(item.start.ticks));
+          const placed = new SimTrackItem(item.projectItem, s - from, inTicks, inTicks + (e - s), item.mediaType);
+          Object.assign(placed, { speed: item.speed, reversed: item.reversed, disabled: item.disabled });
+          placed.track = target[t];
+          target[t].items.push(placed);
+        }
+      });
+    copyTracks(this.videoTrackList, copy.videoTrackList);
+    copyTracks(this.audioTrackList, copy.audioTrackList);
+    project.addSequence(copy, this.projectItem.parent ?? project.rootItem);
+    return copy;
+  }
   attachCustomProperty(_id: string, _value: string): void {
     // kept by Premiere in the project file; nothing reads it back through the DOM
   }
@@ -418,8 +451,6 @@ export class SimSequence extends SimDomObject {
 }
 
 declareNotAvailable(SimSequence, "Sequence", [
-  "clone",
-  "createSubsequence",
   "createCaptionTrack",
   "exportAsFinalCutProXML",
   "exportAsMediaDirect",
