@@ -37,8 +37,9 @@ function intrinsics(context: vm.Context): RealmIntrinsics {
 
 export function createMembrane(context: vm.Context): Membrane {
   const realm = intrinsics(context);
-  // Anything not made in the realm counts as Node's: null-prototype objects included
-  const isOuterObject = (v: object) => !realm.isRealmValue(v);
+  // Anything not made in the realm counts as Node's, null-prototype objects included; the
+  // instanceof test answers most cases without calling into the realm
+  const isOuterObject = (v: object) => v instanceof Object || !realm.isRealmValue(v);
   const toRealmCache = new WeakMap<object, unknown>();
   const proxyTargets = new WeakMap<object, object>();
   const outerWrappers = new WeakMap<object, unknown>();
