@@ -11,6 +11,7 @@ import { createSampleProject } from "../src/sim/sample-project";
 
 const root = path.resolve(import.meta.dirname, "..");
 export const DECLARATIONS = path.join(root, "node_modules/types-for-adobe/Premiere/24.0/index.d.ts");
+export const QE_DECLARATIONS = path.join(root, "node_modules/types-for-adobe-extras/Premiere/24.0/qeDom.d.ts");
 
 export interface ClassCoverage {
   name: string;
@@ -20,19 +21,22 @@ export interface ClassCoverage {
   missing: string[];
 }
 
-/** Declared members per class (static ones prefixed "static "), read with the compiler. */
-export function declaredMembers(file = DECLARATIONS): Map<string, string[]> {
+/** Declared members per class (static ones prefixed "static "), read with the compiler. The QE
+ * file's interfaces are named "QE <name>" where their name does not say so already. */
+export function declaredMembers(file = DECLARATIONS, qe = false): Map<string, string[]> {
   const source = ts.createSourceFile(file, ts.sys.readFile(file) ?? "", ts.ScriptTarget.Latest, true);
   const out = new Map<string, string[]>();
   source.forEachChild((node) => {
-    if (!ts.isClassDeclaration(node) || !node.name) return;
+    const decl = qe ? (ts.isInterfaceDeclaration(node) ? node : null) : ts.isClassDeclaration(node) ? node : null;
+    if (!decl?.name) return;
+    const className = qe && !decl.name.text.startsWith("QE") ? `QE ${decl.name.text}` : decl.name.text;
     const names: string[] = [];
-    for (const member of node.members) {
+    for (const member of decl.members) {
       if (!member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
       const isStatic = ts.getCombinedModifierFlags(member as ts.Declaration) & ts.ModifierFlags.Static;
       names.push(`${isStatic ? "static " : ""}${member.name.text}`);
     }
-    out.set(node.name.text, [...new Set(names)]);
+    if (names.length) out.set(className, [...new Set(names)]);
   });
   return out;
 }
@@ -47,6 +51,9 @@ function simulatorObjects(): Record<string, { instance: object; statics: object 
   project.addSequence(seq);
   const track = seq.videoTrackList[0];
   const marker = seq.markers.createMarker(1, "m", 0, "");
+  project.activeSequence = seq;
+  const qe = simulator.qe;
+  const qeSequence = qe.project.getActiveSequence()!;
   const of = (instance: object) => ({ instance, statics: instance.constructor });
   return {
     Application: of(app),
@@ -74,11 +81,16 @@ function simulatorObjects(): Record<string, { instance: object; statics: object 
     ProjectManager: of(app.projectManager),
     ProjectManagerOptions: of(app.projectManager.options),
     PrProduction: of(app.production),
+    QEApplication: of(qe),
+    QEProject: of(qe.project),
+    QEProjectItem: of(qe.project.getItemAt(0)!),
+    "QE Sequence": of(qeSequence),
+    "QE Track": of(qeSequence.getVideoTrackAt(0)!),
   };
 }
 
 export function simCoverage(): { classes: ClassCoverage[]; outOfScope: string[] } {
-  const declared = declaredMembers();
+  const declared = new Map([...declaredMembers(), ...declaredMembers(QE_DECLARATIONS, true)]);
   const objects = simulatorObjects();
   const classes: ClassCoverage[] = [];
   for (const [name, target] of Object.entries(objects)) {

@@ -8,7 +8,7 @@ import { createFileClasses } from "./extendscript-files";
 import { SimPaths, type SimPlatform } from "./sim-paths";
 import { HostClock } from "./host-clock";
 import { ProjectItemType, SimApp, SimTime, type SimProject, type SimProjectItem } from "./premiere-dom";
-import { QeProject, type ExportRecord, type QeExportMode } from "./qe-dom";
+import { QeApplication, QeProject, type ExportRecord, type QeExportMode } from "./qe-dom";
 import { createExtendScriptEnv, type CsxsEvent } from "./extendscript-env";
 
 export const CEP_EVAL_ERROR = "EvalScript error.";
@@ -39,6 +39,8 @@ export class PremiereSimulator {
   readonly app: SimApp;
   readonly clock = new HostClock();
   readonly exports: ExportRecord[] = [];
+  /** what `qe` is once a script called app.enableQE() */
+  readonly qe: QeApplication;
   /** the simulated platform's paths: toReal() turns a path the host returned into a real one */
   readonly paths: SimPaths;
   /** CSXS events the host dispatches to the panel */
@@ -88,10 +90,12 @@ export class PremiereSimulator {
     this.realm.run("$.global = this;");
     this.app.attach(this.realm);
     const qeProject = new QeProject(() => this.app.project, clock, this.exports, this.paths, options.qeExportMode);
+    const qeApplication = new QeApplication(qeProject, this.app.version, this.paths.fsName);
+    this.qe = qeApplication;
     const enableQE = this.app.enableQE.bind(this.app);
     this.app.enableQE = () => {
       enableQE();
-      this.realm.define("qe", { project: qeProject });
+      this.realm.define("qe", qeApplication);
     };
     if (options.project) options.project.onItemAdded = (item) => this.itemAdded(options.project!, item);
   }
