@@ -5,7 +5,15 @@ import path from "node:path";
 import ts from "typescript";
 import { pathToFileURL } from "node:url";
 import { isNotAvailable } from "../src/sim/dom/dom-object";
-import { ProjectItemType, SimProjectItem, SimSequence, SimTime, SimTrackItem } from "../src/sim/premiere-dom";
+import {
+  ProjectItemType,
+  SimDocument,
+  SimProjectItem,
+  SimSequence,
+  SimTime,
+  SimTrackItem,
+  globalConstants,
+} from "../src/sim/premiere-dom";
 import { PremiereSimulator } from "../src/sim/premiere-simulator";
 import { createSampleProject } from "../src/sim/sample-project";
 
@@ -81,6 +89,12 @@ function simulatorObjects(): Record<string, { instance: object; statics: object 
     ProjectManager: of(app.projectManager),
     ProjectManagerOptions: of(app.projectManager.options),
     PrProduction: of(app.production),
+    Component: of(track.items[0].components[0]),
+    ComponentCollection: of(track.items[0].components),
+    ComponentParam: of(track.items[0].components[1].properties[0]),
+    ProjectItemType: { instance: globalConstants().ProjectItemType, statics: globalConstants().ProjectItemType },
+    ScratchDiskType: { instance: globalConstants().ScratchDiskType, statics: globalConstants().ScratchDiskType },
+    Document: of(new SimDocument(app)),
     QEApplication: of(qe),
     QEProject: of(qe.project),
     QEProjectItem: of(qe.project.getItemAt(0)!),

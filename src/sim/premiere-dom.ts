@@ -4,6 +4,7 @@
 // Sequences, tracks and markers are in dom/; the application's services in dom/app-services.ts.
 import crypto from "node:crypto";
 import type { Es3Realm } from "./es3-realm";
+import { videoComponents } from "./dom/components";
 import { SimDomObject, collection, declareNotAvailable } from "./dom/dom-object";
 import { SimMarkerCollection } from "./dom/markers";
 import { BUILT_IN_COLUMNS } from "./dom/project-columns";
@@ -25,6 +26,22 @@ export { SimTime, TICKS_PER_SECOND, SimSequence, SimTrack, SimTrackItem };
 export const PROJECT_METADATA_NS = "http://ns.adobe.com/premierePrivateProjectMetaData/1.0/";
 
 export const ProjectItemType = { CLIP: 1, BIN: 2, ROOT: 3, FILE: 4 } as const;
+
+/** The ProjectItemType and ScratchDiskType globals scripts see: constants plus the events API. */
+export function globalConstants() {
+  return {
+    ProjectItemType: Object.assign(new SimDomObject(), ProjectItemType),
+    ScratchDiskType: Object.assign(new SimDomObject(), {
+      FirstAudioCaptureFolder: "FirstAudioCaptureFolder",
+      FirstAudioPreviewFolder: "FirstAudioPreviewFolder",
+      FirstAutoSaveFolder: "FirstAutoSaveFolder",
+      FirstCClibrariesFolder: "FirstCClibrariesFolder",
+      FirstCapsuleMediaFolder: "FirstCapsuleMediaFolder",
+      FirstVideoCaptureFolder: "FirstVideoCaptureFolder",
+      FirstVideoPreviewFolder: "FirstVideoPreviewFolder",
+    }),
+  };
+}
 
 /** What the simulator knows about an item's media (Premiere reads it from the file). */
 export interface SimMedia {
@@ -137,9 +154,11 @@ export class SimProjectItem extends SimDomObject {
   get children() {
     return collection(this.childItems);
   }
-  get videoComponents(): () => undefined {
-    return () => undefined; // effects live in Premiere's engine
+  /** Master clip effects: the fixed Motion and Opacity of a clip with video, none otherwise. */
+  get videoComponents(): () => ReturnType<typeof videoComponents> | undefined {
+    return () => (this.media && this.type === 1 ? this.masterComponents : undefined);
   }
+  private readonly masterComponents = videoComponents();
 
   /** the media path as the simulated platform spells it */
   getMediaPath(): string {
@@ -544,6 +563,20 @@ declareNotAvailable(SimProject, "Project", [
   "saveAs",
   "newBarsAndTone",
 ]);
+/** The `document` global: the open project as a document. */
+export class SimDocument extends SimDomObject {
+  constructor(private readonly app: SimApp) {
+    super();
+  }
+  getFilePath(): string {
+    return this.app.project?.path ?? "";
+  }
+  importFiles(paths: ArrayLike<string> | string): boolean {
+    const list = typeof paths === "string" ? [paths] : paths;
+    return this.app.project ? this.app.project.importFiles(list) : false;
+  }
+}
+
 export class SimApp extends SimDomObject {
   version: string;
   readonly build = "24.6.1.2";

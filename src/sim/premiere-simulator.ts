@@ -7,7 +7,7 @@ import { createEs3Realm, type Es3Realm } from "./es3-realm";
 import { createFileClasses } from "./extendscript-files";
 import { SimPaths, type SimPlatform } from "./sim-paths";
 import { HostClock } from "./host-clock";
-import { ProjectItemType, SimApp, SimTime, type SimProject, type SimProjectItem } from "./premiere-dom";
+import { SimApp, SimDocument, SimTime, globalConstants, type SimProject, type SimProjectItem } from "./premiere-dom";
 import { QeApplication, QeProject, type ExportRecord, type QeExportMode } from "./qe-dom";
 import { createExtendScriptEnv, type CsxsEvent } from "./extendscript-env";
 
@@ -80,7 +80,8 @@ export class PremiereSimulator {
     this.realm = createEs3Realm({
       app: this.app,
       $: env.$,
-      ProjectItemType,
+      ...globalConstants(),
+      document: new SimDocument(this.app),
       Time: SimTime,
       File: files.File,
       Folder: files.Folder,

@@ -101,6 +101,24 @@ describe.each(PLATFORMS)("the simulated DOM on %s", (platform) => {
     expect(out).toBe("Ep 3 assembly Copy|3|2|1");
   });
 
+  it("keyframes a track item's Motion scale and reads values between keys", () => {
+    const s = sim();
+    const out = run(
+      s,
+      `var item = app.project.activeSequence.videoTracks[0].clips[0];
+      var motion = null;
+      for (var i = 0; i < item.components.numItems; i++) if (item.components[i].displayName === "Motion") motion = item.components[i];
+      var scale = motion.properties.getParamForDisplayName("Scale");
+      var t0 = new Time(); t0.seconds = 0; var t2 = new Time(); t2.seconds = 2; var t1 = new Time(); t1.seconds = 1;
+      scale.setTimeVarying(true);
+      scale.addKey(t0); scale.setValueAtKey(t0, 100, true);
+      scale.addKey(t2); scale.setValueAtKey(t2, 200, true);
+      return [scale.getKeys().length, scale.getValueAtTime(t1), scale.findNextKey(t0).seconds,
+        motion.matchName, document.getFilePath() === app.project.path, ProjectItemType.BIN].join("|");`,
+    );
+    expect(out).toBe("2|150|2|AE.ADBE Motion|true|2");
+  });
+
   it("answers the application's members", () => {
     const s = sim();
     const out = run(

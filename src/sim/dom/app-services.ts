@@ -63,7 +63,7 @@ export class SimProperties extends SimDomObject {
   clearProperty(key: string): void {
     this.values.delete(String(key));
   }
-  getParamForDisplayName(_name: string): null {
+  getParamForDisplayName(_name: string): object | null {
     return null;
   }
 }

@@ -2,6 +2,7 @@
 // in and out points in the source, speed, reverse, disabled, selection), markers, settings,
 // in/out points, a work area and the player position.
 import { SimDomObject, collection, declareNotAvailable } from "./dom-object";
+import { videoComponents } from "./components";
 import { SimMarkerCollection } from "./markers";
 import { SimTime, TICKS_PER_SECOND, toTime } from "./time";
 import type { SimProjectItem } from "../premiere-dom";
@@ -22,7 +23,7 @@ export class SimTrackItem extends SimDomObject {
   selected = false;
   /** 1: a clip; 2: a transition (Premiere's TrackItem.type) */
   readonly type = 1;
-  readonly components = collection([]);
+  readonly components = videoComponents();
   track: SimTrack | null = null;
 
   constructor(
