@@ -41,6 +41,16 @@ export function createFileClasses(paths: SimPaths) {
   class SimEntry {
     protected real: string;
     error = "";
+    /** File.fs and Folder.fs: "Windows" or "Macintosh"; encode/decode are URI escaping */
+    static get fs(): string {
+      return paths.fsName;
+    }
+    static encode(s: string): string {
+      return encodeURIComponent(String(s));
+    }
+    static decode(s: string): string {
+      return decodeURIComponent(String(s));
+    }
     constructor(p?: string) {
       this.real = paths.toReal(p === undefined || p === null ? "" : String(p), cwd.current);
     }
@@ -135,15 +145,6 @@ export function createFileClasses(paths: SimPaths) {
     private text = "";
     private position = 0;
 
-    static get fs(): string {
-      return paths.fsName;
-    }
-    static encode(s: string): string {
-      return encodeURIComponent(String(s));
-    }
-    static decode(s: string): string {
-      return decodeURIComponent(String(s));
-    }
     static isEncodingAvailable(name: string): boolean {
       return ["UTF-8", "BINARY", "ASCII", "CP1252", "ISO-8859-1"].includes(String(name).toUpperCase());
     }
@@ -238,9 +239,6 @@ export function createFileClasses(paths: SimPaths) {
   }
 
   class SimFolder extends SimEntry {
-    static get fs(): string {
-      return paths.fsName;
-    }
     static get current(): SimFolder {
       return new SimFolder(paths.toHost(cwd.current));
     }
@@ -276,12 +274,6 @@ export function createFileClasses(paths: SimPaths) {
     }
     static get appPackage(): SimFolder {
       return SimFolder.startup;
-    }
-    static encode(s: string): string {
-      return encodeURIComponent(String(s));
-    }
-    static decode(s: string): string {
-      return decodeURIComponent(String(s));
     }
     static selectDialog(): null {
       return null;

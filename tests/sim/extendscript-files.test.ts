@@ -63,6 +63,19 @@ describe.each(["macos", "windows"] as const)("File and Folder on %s", (platform)
     expect(out[4]).toBe("~/Documents/x.txt");
   });
 
+  it("gives dates as the script's own Date, and resolves relative names against Folder.current", () => {
+    const sim = simulator(platform);
+    const out = run(
+      sim,
+      `Folder.current = Folder.myDocuments;
+      var f = new File("relative.txt"); f.open("w"); f.write("x"); f.close();
+      var result = [f.modified instanceof Date, f.modified.getTime() > 0, f.parent.displayName, f.exists];
+      f.remove();
+      return result.join("|");`,
+    );
+    expect(out).toBe("true|true|Documents|true");
+  });
+
   it("loads ExternalObject libraries by the names real scripts use", () => {
     const sim = simulator(platform);
     const suffix = platform === "windows" ? ".dll" : ".framework";
