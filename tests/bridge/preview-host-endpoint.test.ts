@@ -120,6 +120,19 @@ describe("the preview's host endpoint", () => {
     expect(await withHost(new URL(server.url).host)).toBe(200);
   });
 
+  it("streams host events only with the token, and takes imports only from its own page", async () => {
+    expect((await fetch(`${server.url}/__host/events`)).status).toBe(403);
+    const controller = new AbortController();
+    const stream = await fetch(`${server.url}/__host/events?token=${server.hostToken}`, { signal: controller.signal });
+    expect([stream.status, stream.headers.get("content-type")]).toEqual([200, "text/event-stream"]);
+    controller.abort();
+    expect((await fetch(`${server.url}/__sim/import`, { method: "POST" })).status).toBe(403);
+    expect(
+      (await fetch(`${server.url}/__sim/import`, { method: "POST", headers: { origin: "https://evil.example" } }))
+        .status,
+    ).toBe(403);
+  });
+
   it("evaluates no script text: a text/plain body (no preflight) is refused, a script as fn is UNKNOWN_FUNCTION", async () => {
     const script = ESCAPE.replace("CANARY", canary);
     expect((await post(script, { ...ownOrigin(), "content-type": "text/plain" })).status).toBe(403);
