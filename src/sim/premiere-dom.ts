@@ -387,7 +387,8 @@ export class SimProjectItem extends SimDomObject {
 
 export class SimProject extends SimDomObject {
   readonly name: string;
-  readonly path: string;
+  /** where the .prproj is, as a real (POSIX) path; `path` spells it the platform's way */
+  readonly filePath: string;
   readonly documentID = crypto.randomUUID();
   readonly rootItem: SimProjectItem;
   readonly schema = new Map<string, { label: string; type: number }>();
@@ -406,7 +407,7 @@ export class SimProject extends SimDomObject {
 
   constructor(path: string) {
     super();
-    this.path = path;
+    this.filePath = path;
     this.name = path.split(/[\\/]/).pop() ?? path;
     this.rootItem = new SimProjectItem(this.name, ProjectItemType.ROOT);
     this.rootItem.setProject(this);
@@ -414,6 +415,10 @@ export class SimProject extends SimDomObject {
 
   itemAdded(item: SimProjectItem): void {
     this.onItemAdded?.(item);
+  }
+
+  get path(): string {
+    return this.hostPath(this.filePath);
   }
 
   get sequences() {

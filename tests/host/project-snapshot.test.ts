@@ -45,6 +45,16 @@ describe.each(PLATFORMS)("getProjectSnapshot on %s", (platform) => {
     expect(byName["Footage"]).toMatchObject({ type: "BIN", mediaPath: null, offline: false });
   });
 
+  it("reports the project's path as the platform spells it", async () => {
+    const { host } = simulatedHost(createSampleProject(), { platform });
+    const { path } = await host.call("getProjectInfo");
+    expect(path).toBe(
+      platform === "windows"
+        ? "C:\\Users\\editor\\Projects\\EAV Küche — 日本語\\Küche Ep 3.prproj"
+        : "/Users/editor/Projects/EAV Küche — 日本語/Küche Ep 3.prproj",
+    );
+  });
+
   it("reaches clips in bins nested five deep", async () => {
     const project = new SimProject("/tmp/deep.prproj");
     let bin = project.rootItem;
