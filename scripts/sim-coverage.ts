@@ -1,6 +1,7 @@
 // npm run sim:coverage: every member types-for-adobe declares for the Premiere DOM classes the
 // simulator models, checked against the simulator's objects: implemented, or present and
 // failing with "not available in the simulator". Exits non-zero when a member is missing.
+// `npm run sim:coverage -- other.d.ts` checks against another Premiere declaration file.
 import path from "node:path";
 import ts from "typescript";
 import { pathToFileURL } from "node:url";
@@ -103,12 +104,20 @@ function simulatorObjects(): Record<string, { instance: object; statics: object 
   };
 }
 
-export function simCoverage(): { classes: ClassCoverage[]; outOfScope: string[] } {
-  const declared = new Map([...declaredMembers(), ...declaredMembers(QE_DECLARATIONS, true)]);
+/** `premiere` and `qe` default to the declarations the project type-checks against. */
+export function simCoverage(
+  premiere = DECLARATIONS,
+  qe = QE_DECLARATIONS,
+): {
+  classes: ClassCoverage[];
+  outOfScope: string[];
+} {
+  const declared = new Map([...declaredMembers(premiere), ...declaredMembers(qe, true)]);
   const objects = simulatorObjects();
   const classes: ClassCoverage[] = [];
   for (const [name, target] of Object.entries(objects)) {
-    const members = declared.get(name) ?? [];
+    if (!declared.has(name)) continue;
+    const members = declared.get(name)!;
     const row: ClassCoverage = { name, declared: members.length, implemented: 0, notAvailable: 0, missing: [] };
     for (const member of members) {
       const isStatic = member.startsWith("static ");
@@ -125,7 +134,8 @@ export function simCoverage(): { classes: ClassCoverage[]; outOfScope: string[] 
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { classes, outOfScope } = simCoverage();
+  // optional arguments: other declaration files (Premiere's, then QE's) to check against
+  const { classes, outOfScope } = simCoverage(process.argv[2] || DECLARATIONS, process.argv[3] || QE_DECLARATIONS);
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
   console.log(`${pad("class", 26)}${pad("declared", 10)}${pad("implemented", 13)}not available`);
   for (const c of classes)

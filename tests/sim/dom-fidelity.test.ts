@@ -2,20 +2,46 @@
 // named refusals for engine-bound members, Time, and an unmodified ExtendScript that walks a
 // 2,000-item project, writes and reads back built-in columns and XMP arrays, builds a sequence
 // with tracks and markers and exports a frame, on both platforms.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { simCoverage } from "../../scripts/sim-coverage";
 import { ProjectItemType, SimProjectItem, SimTime, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
+import { ROOT } from "../helpers/paths";
 import { PLATFORMS } from "../helpers/simulated-host";
 
 describe("npm run sim:coverage", () => {
-  it("finds every declared member of the modelled classes in the simulator", () => {
+  const cli = (...args: string[]) =>
+    spawnSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/sim-coverage.ts", ...args],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
+
+  it("finds every declared member of the modelled classes in the simulator, and exits 0", () => {
     const { classes } = simCoverage();
     expect(classes.flatMap((c) => c.missing.map((m) => `${c.name}.${m}`))).toEqual([]);
     expect(classes.find((c) => c.name === "TrackItem")!.declared).toBeGreaterThan(20);
+    const run = cli();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^TrackItem\s+26\s+26\s+0$/m);
+  });
+
+  it("fails, naming the member, when the declarations hold one the simulator lacks", () => {
+    const dts = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rl-dts-")), "premiere.d.ts");
+    fs.writeFileSync(dts, "declare class Time {\n  seconds: number\n  ticks: string\n  frobnicate(): void\n}\n");
+    expect(simCoverage(dts).classes.find((c) => c.name === "Time")!.missing).toEqual(["frobnicate"]);
+    const run = cli(dts);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("missing from the simulator: Time.frobnicate");
   });
 });
 
