@@ -133,6 +133,12 @@ describe.each(PLATFORMS)("getClipAtPlayhead on %s", (platform) => {
     await expect(host.call("getClipAtPlayhead")).rejects.toMatchObject({ code: "NO_CLIP_AT_PLAYHEAD" });
     put(v2, named("missing-drive clip.mxf"), 0, 0, 2);
     await expect(host.call("getClipAtPlayhead")).rejects.toMatchObject({ code: "MEDIA_OFFLINE" });
+    const nested = put(seq.videoTrackList[2], project.sequenceList[0].projectItem, 0, 0, 2); // nested, on V3
+    await expect(host.call("getClipAtPlayhead")).rejects.toMatchObject({
+      code: "NO_CLIP_AT_PLAYHEAD",
+      message: expect.stringContaining("a nested sequence"),
+    });
+    nested.disabled = true;
     project.activeSequence = null;
     await expect(host.call("getClipAtPlayhead")).rejects.toMatchObject({ code: "NO_SEQUENCE" });
   });

@@ -45,6 +45,16 @@ export function getClipAtPlayhead(): ClipAtPlayhead {
   var offset = Math.round((playhead - start) * Math.abs(speed));
   var source = reversed ? parseFloat(trackItem.outPoint.ticks) - offset : parseFloat(trackItem.inPoint.ticks) + offset;
   var record = describeItem(projectItem);
+  if (record.isSequence || record.mediaPath === null) {
+    throw fail(
+      "NO_CLIP_AT_PLAYHEAD",
+      "'" +
+        projectItem.name +
+        "' under the playhead is " +
+        (record.isSequence ? "a nested sequence" : "not a clip with a media file") +
+        ": move the playhead over a clip.",
+    );
+  }
   return {
     sequenceName: sequence.name,
     item: record,
