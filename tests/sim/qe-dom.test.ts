@@ -25,6 +25,24 @@ describe.each(PLATFORMS)("the QE DOM on %s", (platform) => {
     expect(out).toBe("1|2|Ep 3 assembly|3|1|1.2|true|kitchen-oven-cleaning-MID.mp4|true");
   });
 
+  it("in the player-position mode renders the CTI whatever time it is given", () => {
+    const sim = new PremiereSimulator({
+      project: createSampleProject(sampleMedia()),
+      platform,
+      qeExportMode: "player-position",
+    });
+    sim.realm.run(`(function () {
+      app.enableQE();
+      var q = qe.project.getActiveSequence();
+      q.setCTI("00:00:01:00");
+      q.exportFramePNG("00:00:00:05", Folder.temp.fsName + "/qe-cti-a");
+      q.exportFramePNG("00:00:03:00", Folder.temp.fsName + "/qe-cti-b");
+      $.sleep(1000);
+    })()`);
+    expect(sim.exports.map((e) => e.sourceSeconds)).toEqual([1, 1]);
+    for (const e of sim.exports) fs.rmSync(e.realPath);
+  });
+
   it("exports a JPEG frame, and names what it cannot do", () => {
     const sim = new PremiereSimulator({ project: createSampleProject(sampleMedia()), platform });
     const out = String(
