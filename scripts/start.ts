@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildExtension } from "./build";
 import { PremiereSimulator } from "../src/sim/premiere-simulator";
-import { ffmpegAvailable, makeSampleMedia, sampleMediaAllowed } from "../src/sim/sample-media";
+import { ffmpegAvailable, makeSampleMedia, sampleFolders, sampleMediaAllowed } from "../src/sim/sample-media";
 import { createSampleProject, importSampleClip } from "../src/sim/sample-project";
 import { startPreviewServer } from "../src/server/preview-server";
 import { startCatalogServer } from "../src/server/catalog/server";
@@ -26,7 +26,11 @@ const catalog = await startCatalogServer({
   port: Number(process.env.CATALOG_PORT ?? 54321),
 });
 const project = createSampleProject(media);
-const simulator = new PremiereSimulator({ project }).loadBundle(path.join(extensionDir, "jsx/index.js"));
+// Scripts reach only the sample project's folders (the host endpoint also takes only bridge
+// calls from this run's page: src/server/host-call-guard.ts).
+const simulator = new PremiereSimulator({ project, fileRoots: sampleFolders(mediaRoot) }).loadBundle(
+  path.join(extensionDir, "jsx/index.js"),
+);
 // The real CLIP when an admin put it in .cache/models/clip-vit-base-patch32 (no download here);
 // otherwise the tiny random test model, so that the whole flow runs (its suggestions mean nothing).
 const realModel = path.join(root, ".cache/models/clip-vit-base-patch32");

@@ -2,12 +2,13 @@
 // panel opens; it registers one dispatcher under a single global.
 import { HOST_NAMESPACE } from "../shared/bridge/contract";
 import { createDispatcher, type HostHandlers } from "./dispatch";
-import { exportFrames, releaseFrames } from "./host/frames";
+import { exportFrameAt, exportFrames, releaseFrames } from "./host/frames";
 import { watchImports } from "./host/imports";
 import { readClipMetadata, writeClipMetadata } from "./host/metadata";
 import { getProjectInfo } from "./host/project";
 import { getSelection } from "./host/selection";
 import { getClips, getProjectSnapshot, listClipIds } from "./host/snapshot";
+import { getClipAtPlayhead } from "./host/timeline";
 
 var handlers: HostHandlers = {
   getProjectInfo: getProjectInfo,
@@ -18,6 +19,8 @@ var handlers: HostHandlers = {
   readClipMetadata: readClipMetadata,
   writeClipMetadata: writeClipMetadata,
   exportFrames: exportFrames,
+  exportFrameAt: exportFrameAt,
+  getClipAtPlayhead: getClipAtPlayhead,
   releaseFrames: releaseFrames,
   watchImports: watchImports,
   ping: function (message: string) {

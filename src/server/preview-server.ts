@@ -1,5 +1,7 @@
-// The browser preview: serves the built panel (dist/cep) and answers the bridge's evalScript
-// calls with the Premiere simulator, so the same build runs without Premiere.
+// The browser preview: serves the built panel (dist/cep) and answers the bridge's host calls
+// with the Premiere simulator, so the same build runs without Premiere. Host calls are taken
+// only from the preview's own page (host-call-guard.ts): any other web page gets 403.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -7,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import sirv from "sirv";
 import type { StudioConfig } from "../lib/studio-config";
 import type { CsxsEvent, PremiereSimulator } from "../sim/premiere-simulator";
+import { HOST_TOKEN_META, answerHostCall, createHostCallGuard } from "./host-call-guard";
 
 export interface PreviewServerOptions {
   /** the built extension folder, e.g. dist/cep */
@@ -24,6 +27,8 @@ export interface PreviewServerOptions {
   simulateImport?: () => void;
   port?: number;
   host?: string;
+  /** the secret the page must send with host calls; a fresh random one per run by default */
+  hostToken?: string;
 }
 
 export interface RunningServer {
@@ -31,20 +36,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_SCRIPT_BYTES = 8 * 1024 * 1024;
+export interface RunningPreview extends RunningServer {
+  /** the per-run secret the preview's page received (tests use it to act as the page) */
+  hostToken: string;
+}
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_SCRIPT_BYTES) reject(new Error("script too large"));
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+/** The panel page with the host token in a meta tag: the page's config for this run. */
+function servePanelPage(res: http.ServerResponse, file: string, token: string): void {
+  const html = fs
+    .readFileSync(file, "utf8")
+    .replace("<head>", `<head>\n    <meta name="${HOST_TOKEN_META}" content="${token}" />`);
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+  res.end(html);
 }
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -102,29 +105,36 @@ export function listen(server: http.Server, port: number, host: string): Promise
   });
 }
 
-export async function startPreviewServer(options: PreviewServerOptions): Promise<RunningServer> {
+export async function startPreviewServer(options: PreviewServerOptions): Promise<RunningPreview> {
   const serveStatic = sirv(options.extensionDir, { dev: true, etag: false });
   const mounts = Object.entries(options.staticDirs ?? {}).map(([prefix, dir]) => ({
     prefix,
     serve: sirv(dir, { dev: true, etag: false }),
   }));
+  const token = options.hostToken ?? crypto.randomBytes(32).toString("hex");
+  const guard = createHostCallGuard(token);
+  const panelPage = path.join(options.extensionDir, "main/index.html");
   const server = http.createServer(async (req, res) => {
     if (options.crossOriginIsolated) {
       res.setHeader("cross-origin-opener-policy", "same-origin");
       res.setHeader("cross-origin-embedder-policy", "require-corp");
     }
-    if (req.url === "/__host/eval" && req.method === "POST") {
-      try {
-        const script = await readBody(req);
-        res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
-        res.end(options.simulator.evalScript(script));
-      } catch (e) {
-        res.writeHead(413, { "content-type": "text/plain; charset=utf-8" });
-        res.end((e as Error).message);
-      }
+    const refused = guard.refusal(req);
+    if (refused) {
+      res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
+      res.end(refused);
       return;
     }
-    if (req.url === "/__host/events" && req.method === "GET") {
+    const route = req.url?.split("?")[0];
+    if (route === "/__host/eval") {
+      await answerHostCall(req, res, options.simulator);
+      return;
+    }
+    if (route === "/main/index.html" && req.method === "GET" && fs.existsSync(panelPage)) {
+      servePanelPage(res, panelPage, token);
+      return;
+    }
+    if (route === "/__host/events" && req.method === "GET") {
       res.writeHead(200, {
         "content-type": "text/event-stream",
         "cache-control": "no-cache",
@@ -171,8 +181,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   });
   const url = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
+  guard.setOrigin(url);
   return {
     url,
+    hostToken: token,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections(); // event streams stay open otherwise

@@ -1,6 +1,7 @@
 // A Node vm context stripped down to what ExtendScript (ECMAScript 3) offers, so that the
 // compiled host bundle fails here the way it would fail in Premiere when it leans on ES5+.
 import vm from "node:vm";
+import { createMembrane, type Membrane } from "./realm-membrane";
 
 const REMOVED_GLOBALS = [
   "JSON",
@@ -121,32 +122,38 @@ const REMOVED_METHODS: Record<string, string[]> = {
 
 export interface Es3Realm {
   context: vm.Context;
+  membrane: Membrane;
   /** Runs source in the realm; errors report `filename` in their stack. */
   run(source: string, filename?: string): unknown;
-  /** An array created inside the realm, so it has only ES3 array methods. */
-  array<T>(items: T[]): T[];
+  /** Makes a Node value a global of the realm, through the membrane. */
+  define(name: string, value: unknown): void;
 }
 
 export function createEs3Realm(globals: Record<string, unknown> = {}): Es3Realm {
   const context = vm.createContext({});
   const strip = `(function (g) {
+    var defineProperty = Object.defineProperty;
     var globals = ${JSON.stringify(REMOVED_GLOBALS)};
     for (var i = 0; i < globals.length; i++) delete g[globals[i]];
     var statics = ${JSON.stringify(REMOVED_STATICS)};
     for (var c in statics) for (var j = 0; j < statics[c].length; j++) delete g[c][statics[c][j]];
     var methods = ${JSON.stringify(REMOVED_METHODS)};
     for (var m in methods) for (var k = 0; k < methods[m].length; k++) delete g[m].prototype[methods[m][k]];
+    // V8 hands a realm's own prepareStackTrace the call sites, whose getThis() can be a Node
+    // object: keep it unset for good.
+    defineProperty(g.Error, "prepareStackTrace", { value: undefined, writable: false, configurable: false });
+    delete g.Error.captureStackTrace;
+    var accessors = ["__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"];
+    for (var a = 0; a < accessors.length; a++) delete g.Object.prototype[accessors[a]];
   })(this);`;
   vm.runInContext(strip, context);
-  for (const [name, value] of Object.entries(globals)) context[name] = value;
-  const makeArray = vm.runInContext("(function () { return []; })", context) as () => unknown[];
+  const membrane = createMembrane(context);
+  const define = (name: string, value: unknown) => (context[name] = membrane.toRealm(value));
+  for (const [name, value] of Object.entries(globals)) define(name, value);
   return {
     context,
+    membrane,
+    define,
     run: (source, filename = "eval.jsx") => vm.runInContext(source, context, { filename }),
-    array<T>(items: T[]): T[] {
-      const out = makeArray() as T[];
-      for (const item of items) out.push(item);
-      return out;
-    },
   };
 }

@@ -20,6 +20,11 @@ export class HostClock {
     this.runDue();
   }
 
+  /** No background work is pending. */
+  idle(): boolean {
+    return this.jobs.length === 0;
+  }
+
   /** Work still pending when a script returns carries on "in Premiere" afterwards. */
   drain(): void {
     for (const job of this.jobs.splice(0).sort((a, b) => a.dueAt - b.dueAt)) job.run();

@@ -2,12 +2,14 @@
 // CEP does: the result as text, or "EvalScript error." when the script throws.
 import { EventEmitter } from "node:events";
 import fs from "node:fs";
+import os from "node:os";
 import { createEs3Realm, type Es3Realm } from "./es3-realm";
-import { SimFile, SimFolder } from "./extendscript-files";
+import { createFileClasses } from "./extendscript-files";
+import { SimPaths, type SimPlatform } from "./sim-paths";
 import { HostClock } from "./host-clock";
-import { ProjectItemType, SimApp, type SimProject, type SimProjectItem } from "./premiere-dom";
-import { QeProject, type ExportRecord } from "./qe-dom";
-import { XMPConst, XMPMeta } from "./xmp-meta";
+import { SimApp, SimDocument, SimTime, globalConstants, type SimProject, type SimProjectItem } from "./premiere-dom";
+import { QeApplication, QeProject, type ExportRecord, type QeExportMode } from "./qe-dom";
+import { createExtendScriptEnv, type CsxsEvent } from "./extendscript-env";
 
 export const CEP_EVAL_ERROR = "EvalScript error.";
 
@@ -16,65 +18,85 @@ export interface SimulatorOptions {
   hostVersion?: string;
   /** Premiere before 15.4: no app.getCurrentProjectViewSelection */
   legacySelectionApi?: boolean;
+  /** how paths are spelled and matched: "macos" (default) or "windows" */
+  platform?: SimPlatform;
+  /** macOS only: a case-sensitive APFS volume (default: case-insensitive, as both platforms ship) */
+  caseSensitive?: boolean;
+  /** the real folder "~" is; default the user's home */
+  home?: string;
+  /** the real folder Folder.temp is; default $RL_SIM_TEMP or the OS temp folder */
+  temp?: string;
+  /** when set, scripts' File/Folder and frame exports reach nothing outside these real folders */
+  fileRoots?: string[];
+  /** what QE's exportFramePNG renders: the time it is given (default) or the player position */
+  qeExportMode?: QeExportMode;
 }
 
-export interface CsxsEvent {
-  type: string;
-  data: string;
-}
+export type { CsxsEvent };
 
 export class PremiereSimulator {
   readonly realm: Es3Realm;
   readonly app: SimApp;
   readonly clock = new HostClock();
   readonly exports: ExportRecord[] = [];
+  /** what `qe` is once a script called app.enableQE() */
+  readonly qe: QeApplication;
+  /** the simulated platform's paths: toReal() turns a path the host returned into a real one */
+  readonly paths: SimPaths;
   /** CSXS events the host dispatches to the panel */
   readonly events = new EventEmitter();
 
   constructor(options: SimulatorOptions) {
     this.app = new SimApp(options.project, options.hostVersion);
     this.app.hasCurrentProjectViewSelection = !options.legacySelectionApi;
+    const temp = options.temp ?? process.env.RL_SIM_TEMP ?? os.tmpdir();
+    this.paths = new SimPaths({
+      platform: options.platform ?? "macos",
+      home: options.home ?? os.homedir(),
+      temp,
+      roots: options.fileRoots,
+      caseSensitive: options.caseSensitive,
+    });
+    const files = createFileClasses(this.paths);
+    const paths = this.paths;
+    if (options.project) {
+      options.project.hostPath = (real) => paths.toHost(real);
+      options.project.realPath = (host) => {
+        const real = paths.toReal(host);
+        return paths.allowed(real) && fs.existsSync(real) ? real : null;
+      };
+    }
+    this.app.prefPath = paths.toHost(
+      `${paths.home}/${paths.windows ? "AppData/Roaming/Adobe" : "Library/Preferences/Adobe"}/Premiere Pro/24.0`,
+    );
     const clock = this.clock;
-    const dollar: Record<string, unknown> = {
-      os: "Simulator",
-      version: "4.5.5",
-      writeln: () => undefined,
-      sleep: (ms: number) => clock.sleep(ms),
-    };
-    const simulator = this;
     const realmRef: { realm?: Es3Realm } = {};
-    class ExternalObject {
-      constructor(name: string) {
-        // Loading the XMP library defines XMPMeta/XMPConst for scripts, as in Premiere.
-        if (String(name) === "lib:AdobeXMPScript") Object.assign(realmRef.realm!.context, { XMPMeta, XMPConst });
-        else if (String(name) === "lib:PlugPlugExternalObject") realmRef.realm!.context.CSXSEvent = CSXSEvent;
-        else throw new Error(`ExternalObject: cannot load ${name}`);
-      }
-    }
-    class CSXSEvent {
-      type = "";
-      data = "";
-      scope = "APPLICATION";
-      dispatch(): void {
-        simulator.events.emit("csxs", { type: String(this.type), data: String(this.data) } satisfies CsxsEvent);
-      }
-    }
+    const env = createExtendScriptEnv({
+      paths: this.paths,
+      clock,
+      events: this.events,
+      define: (name, value) => realmRef.realm!.define(name, value),
+    });
     this.realm = createEs3Realm({
       app: this.app,
-      $: dollar,
-      ProjectItemType,
-      File: SimFile,
-      Folder: SimFolder,
-      ExternalObject,
+      $: env.$,
+      ...globalConstants(),
+      document: new SimDocument(this.app),
+      Time: SimTime,
+      File: files.File,
+      Folder: files.Folder,
+      ExternalObject: env.ExternalObject,
     });
     realmRef.realm = this.realm;
-    dollar.global = this.realm.context;
+    this.realm.run("$.global = this;");
     this.app.attach(this.realm);
-    const qeProject = new QeProject(() => this.app.project, clock, this.exports);
+    const qeProject = new QeProject(() => this.app.project, clock, this.exports, this.paths, options.qeExportMode);
+    const qeApplication = new QeApplication(qeProject, this.app.version, this.paths.fsName);
+    this.qe = qeApplication;
     const enableQE = this.app.enableQE.bind(this.app);
     this.app.enableQE = () => {
       enableQE();
-      this.realm.context.qe = { project: qeProject };
+      this.realm.define("qe", qeApplication);
     };
     if (options.project) options.project.onItemAdded = (item) => this.itemAdded(options.project!, item);
   }

@@ -87,11 +87,17 @@ export function makeSampleMedia(root: string): SampleMedia {
   };
 }
 
-/** Files the preview may hand to the panel: the sample media and the simulator's frame exports. */
-export function sampleMediaAllowed(mediaRoot: string): (file: string) => boolean {
-  const roots = [
+/** The folders of the sample project: its media and the frame grab's folder in the temp folder.
+ * The preview confines the simulator's file access to them. */
+export function sampleFolders(mediaRoot: string): string[] {
+  return [
     path.resolve(mediaRoot),
     path.join(path.resolve(process.env.RL_SIM_TEMP ?? os.tmpdir()), "reference-lookup-frames"),
   ];
+}
+
+/** Files the preview may hand to the panel: the sample media and the simulator's frame exports. */
+export function sampleMediaAllowed(mediaRoot: string): (file: string) => boolean {
+  const roots = sampleFolders(mediaRoot);
   return (file) => roots.some((root) => path.resolve(file).startsWith(root + path.sep));
 }

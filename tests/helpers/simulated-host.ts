@@ -4,6 +4,9 @@ import { PremiereSimulator, type CsxsEvent, type SimulatorOptions } from "../../
 import { createSampleProject } from "../../src/sim/sample-project";
 import { JSX_BUNDLE } from "./paths";
 
+/** The simulated platforms host tests run on. */
+export const PLATFORMS = ["macos", "windows"] as const;
+
 /** The compiled host bundle running in the simulator, reached through the real bridge client. */
 export function simulatedHost(
   project: SimProject | null = createSampleProject(),

@@ -6,48 +6,50 @@ import { describe, expect, it } from "vitest";
 import { TICKS_PER_SECOND, SimProjectItem, ProjectItemType } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
+import type { SimPlatform } from "../../src/sim/sim-paths";
 
 const PNG_MAGIC = "89504e470d0a1a0a";
 const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
-function setup() {
+function setup(platform: SimPlatform = "macos") {
   const project = createSampleProject(sampleMedia());
   const named = (n: string) => project.allItems().find((i) => i.name === n)!;
-  return { project, named, ...simulatedHost(project) };
+  return { project, named, ...simulatedHost(project, { platform }) };
 }
 
-describe("exportFrames", () => {
+describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
   it.each([
     ["H.264 MP4", "kitchen-oven-cleaning-MID.mp4"],
     ["ProRes MOV", "bathroom tap WS (ProRes).mov"],
     ["image sequence", "garden_0001.png"],
     ["still JPEG", "kitchen-hob-CU.jpg"],
   ])("writes five PNG frames for a %s clip", async (_kind, name) => {
-    const { host, named } = setup();
+    const { host, named, simulator } = setup(platform);
+    const real = (p: string) => simulator.paths.toReal(p);
     const result = await host.call("exportFrames", { nodeId: named(name).nodeId });
     expect(result.frames.map((f) => f.fraction)).toEqual([0.1, 0.3, 0.5, 0.7, 0.9]);
     for (const frame of result.frames) {
-      expect(fs.readFileSync(frame.path).subarray(0, 8).toString("hex")).toBe(PNG_MAGIC);
+      expect(fs.readFileSync(real(frame.path)).subarray(0, 8).toString("hex")).toBe(PNG_MAGIC);
     }
     await host.call("releaseFrames", result.folder);
-    expect(fs.existsSync(result.folder)).toBe(false);
+    expect(fs.existsSync(real(result.folder))).toBe(false);
   });
 
   it("takes frames at 10/30/50/70/90 % of the clip's in–out range, and they differ", async () => {
-    const { host, named, simulator } = setup();
+    const { host, named, simulator } = setup(platform);
     const clip = named("kitchen-oven-cleaning-MID.mp4");
     clip.setInPoint(1);
     clip.setOutPoint(3); // a 2 s range starting at 1 s
     const result = await host.call("exportFrames", { nodeId: clip.nodeId });
     expect(simulator.exports.map((e) => e.sourceSeconds)).toEqual([1.2, 1.6, 2.0, 2.4, 2.8]);
     expect(result.frames.map((f) => Number(f.ticks) / TICKS_PER_SECOND)).toEqual([1.2, 1.6, 2.0, 2.4, 2.8]);
-    expect(new Set(result.frames.map((f) => sha(f.path))).size).toBe(5);
+    expect(new Set(result.frames.map((f) => sha(simulator.paths.toReal(f.path)))).size).toBe(5);
     await host.call("releaseFrames", result.folder);
   });
 
   it("copes with QE's quirks: '.png' appended and false returned on success", async () => {
-    const { host, named, simulator } = setup();
+    const { host, named, simulator } = setup(platform);
     const result = await host.call("exportFrames", { nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId });
     // half the calls returned false, yet every frame was found
     expect(simulator.exports.every((e) => e.writtenPath === `${e.requestedPath}.png`)).toBe(true);
@@ -56,7 +58,7 @@ describe("exportFrames", () => {
   });
 
   it("always deletes the temporary sequence and restores the active one", async () => {
-    const { host, named, project } = setup();
+    const { host, named, project } = setup(platform);
     const before = {
       sequences: project.sequenceList.length,
       items: project.allItems().length,
@@ -73,7 +75,7 @@ describe("exportFrames", () => {
   });
 
   it("refuses an offline clip with MEDIA_OFFLINE and a way out", async () => {
-    const { host, named } = setup();
+    const { host, named } = setup(platform);
     await expect(host.call("exportFrames", { nodeId: named("missing-drive clip.mxf").nodeId })).rejects.toMatchObject({
       code: "MEDIA_OFFLINE",
       message: expect.stringContaining("Relink it in Premiere"),
@@ -81,7 +83,7 @@ describe("exportFrames", () => {
   });
 
   it("times out with EXPORT_TIMEOUT when Premiere writes nothing, and leaves no files or sequence", async () => {
-    const { host, project } = setup();
+    const { host, project } = setup(platform);
     const vanished = { ...sampleMedia().h264, path: "/Volumes/Gone/was here.mp4" }; // online in Premiere, gone on disk
     const clip = project.rootItem.add(new SimProjectItem("vanished.mp4", ProjectItemType.CLIP, vanished));
     const sequences = project.sequenceList.length;
@@ -95,7 +97,7 @@ describe("exportFrames", () => {
   });
 
   it("releaseFrames refuses folders it did not make", async () => {
-    const { host } = setup();
+    const { host } = setup(platform);
     await expect(host.call("releaseFrames", "/etc")).rejects.toMatchObject({ code: "INVALID_ARGUMENTS" });
     await expect(host.call("releaseFrames", "/tmp/reference-lookup-frames/../../etc")).rejects.toMatchObject({
       code: "INVALID_ARGUMENTS",
@@ -111,7 +113,7 @@ describe("exportFrames", () => {
   });
 
   it("validates the request: fractions outside 0..1 are refused", async () => {
-    const { host, named } = setup();
+    const { host, named } = setup(platform);
     await expect(
       host.call("exportFrames", { nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId, fractions: [1.5] }),
     ).rejects.toMatchObject({

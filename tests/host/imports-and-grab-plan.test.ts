@@ -9,12 +9,12 @@ import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import type { CsxsEvent } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
 
-describe("new imports", () => {
+describe.each(PLATFORMS)("new imports on %s", (platform) => {
   it("the host forwards Premiere's import callback as a CSXS event with the new node id", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host, simulator } = simulatedHost(project);
+    const { host, simulator } = simulatedHost(project, { platform });
     const events: CsxsEvent[] = [];
     simulator.events.on("csxs", (e: CsxsEvent) => events.push(e));
     expect(await host.call("watchImports")).toEqual({ mode: "events" });
@@ -27,7 +27,7 @@ describe("new imports", () => {
 
   it("chains to a callback another panel installed", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host, simulator } = simulatedHost(project);
+    const { host, simulator } = simulatedHost(project, { platform });
     const seen: string[] = [];
     simulator.app.onItemAddedToProjectSuccess = (_p, item) => void seen.push(item.name);
     await host.call("watchImports");
@@ -37,7 +37,7 @@ describe("new imports", () => {
 
   it("ImportWatcher queues each new clip once, from events and polling alike, and skips bins and existing clips", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host, simulator } = simulatedHost(project);
+    const { host, simulator } = simulatedHost(project, { platform });
     const queued: ProjectItemRecord[] = [];
     const watcher = new ImportWatcher(host, { pollMs: 60_000, onNewClips: (c) => queued.push(...c) });
     watcher.listen();
@@ -62,7 +62,7 @@ describe("new imports", () => {
 
   it("handles hundreds of clips imported at once", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host, simulator } = simulatedHost(project);
+    const { host, simulator } = simulatedHost(project, { platform });
     const queued: ProjectItemRecord[] = [];
     const watcher = new ImportWatcher(host, { pollMs: 60_000, onNewClips: (c) => queued.push(...c) });
     watcher.listen();
@@ -78,9 +78,9 @@ describe("new imports", () => {
   });
 });
 
-describe("grab plan (panel side)", () => {
+describe.each(PLATFORMS)("grab plan (panel side) on %s", (platform) => {
   it("picks the fastest path per clip and explains the blocked ones", async () => {
-    const { host } = simulatedHost(createSampleProject(sampleMedia()));
+    const { host } = simulatedHost(createSampleProject(sampleMedia()), { platform });
     const { items } = await host.call("getProjectSnapshot");
     const plan = Object.fromEntries(items.map((i) => [i.name, planGrab(i)]));
     expect(plan["kitchen-hob-CU.jpg"].methods).toEqual(["still-file", "host-export"]);
@@ -93,7 +93,7 @@ describe("grab plan (panel side)", () => {
   });
 
   it("maps an image sequence's sample times to its numbered files, which exist", async () => {
-    const { host } = simulatedHost(createSampleProject(sampleMedia()));
+    const { host, simulator } = simulatedHost(createSampleProject(sampleMedia()), { platform });
     const { items } = await host.call("getProjectSnapshot");
     // 10 frames at 25 fps: 10/30/50/70/90 % of 0.4 s are frames 1, 3, 5, 7, 9 (0-based) of 0001..0010
     const files = imageSequenceFiles(
@@ -101,6 +101,6 @@ describe("grab plan (panel side)", () => {
       DEFAULT_FRAME_FRACTIONS,
     );
     expect(files.map((f) => f.slice(-8))).toEqual(["0002.png", "0004.png", "0006.png", "0008.png", "0010.png"]);
-    for (const f of files) expect(fs.existsSync(f)).toBe(true);
+    for (const f of files) expect(fs.existsSync(simulator.paths.toReal(f))).toBe(true);
   });
 });

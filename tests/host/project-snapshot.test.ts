@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { ProjectItemType, SimProject, SimProjectItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
 
-describe("getProjectSnapshot", () => {
+describe.each(PLATFORMS)("getProjectSnapshot on %s", (platform) => {
   it("walks every bin and describes each item", async () => {
-    const { host } = simulatedHost(createSampleProject(sampleMedia()));
+    const { host, simulator } = simulatedHost(createSampleProject(sampleMedia()), { platform });
     const { project, items } = await host.call("getProjectSnapshot");
     expect(project.name).toBe("Küche Ep 3.prproj");
     expect(items.map((i) => `${i.type}:${i.name}`)).toEqual([
@@ -24,7 +24,7 @@ describe("getProjectSnapshot", () => {
     expect(byName["kitchen-oven-cleaning-MID.mp4"]).toMatchObject({
       treePath: "\\Küche Ep 3.prproj\\Footage\\Day 1 — Küche\\kitchen-oven-cleaning-MID.mp4",
       isSequence: false,
-      mediaPath: sampleMedia().h264.path,
+      mediaPath: simulator.paths.toHost(sampleMedia().h264.path), // C:\\... on Windows
       inPointTicks: "0",
       outPointTicks: String(4 * TICKS_PER_SECOND),
       durationTicks: String(4 * TICKS_PER_SECOND),
@@ -45,12 +45,22 @@ describe("getProjectSnapshot", () => {
     expect(byName["Footage"]).toMatchObject({ type: "BIN", mediaPath: null, offline: false });
   });
 
+  it("reports the project's path as the platform spells it", async () => {
+    const { host } = simulatedHost(createSampleProject(), { platform });
+    const { path } = await host.call("getProjectInfo");
+    expect(path).toBe(
+      platform === "windows"
+        ? "C:\\Users\\editor\\Projects\\EAV Küche — 日本語\\Küche Ep 3.prproj"
+        : "/Users/editor/Projects/EAV Küche — 日本語/Küche Ep 3.prproj",
+    );
+  });
+
   it("reaches clips in bins nested five deep", async () => {
     const project = new SimProject("/tmp/deep.prproj");
     let bin = project.rootItem;
     for (let depth = 1; depth <= 5; depth++) bin = bin.add(new SimProjectItem(`Level ${depth}`, ProjectItemType.BIN));
     const clip = bin.add(new SimProjectItem("deep clip.mp4", ProjectItemType.CLIP, sampleMedia().h264));
-    const { host } = simulatedHost(project);
+    const { host } = simulatedHost(project, { platform });
     const ids = await host.call("listClipIds");
     expect(ids).toEqual([clip.nodeId]);
     const {
@@ -60,7 +70,7 @@ describe("getProjectSnapshot", () => {
   });
 
   it("lists only clips (no bins, no sequences) and returns records in the order asked", async () => {
-    const { host } = simulatedHost(createSampleProject(sampleMedia()));
+    const { host } = simulatedHost(createSampleProject(sampleMedia()), { platform });
     const ids = await host.call("listClipIds");
     expect(ids).toHaveLength(5);
     const { clips: reversed, missing } = await host.call("getClips", [...ids].reverse());
@@ -69,7 +79,7 @@ describe("getProjectSnapshot", () => {
   });
 
   it("lists deleted ids as missing, reports an unknown id as NOT_FOUND and a bin where a clip is needed as NOT_A_CLIP", async () => {
-    const { host } = simulatedHost(createSampleProject(sampleMedia()));
+    const { host } = simulatedHost(createSampleProject(sampleMedia()), { platform });
     const ids = await host.call("listClipIds");
     expect(await host.call("getClips", [ids[0], "999999"])).toMatchObject({
       clips: [{ nodeId: ids[0] }],
@@ -98,14 +108,14 @@ describe("getProjectSnapshot", () => {
           new SimProjectItem(`A${b}_C${String(c).padStart(3, "0")}.mov`, ProjectItemType.CLIP, sampleMedia().prores),
         );
     }
-    const { host } = simulatedHost(project);
+    const { host } = simulatedHost(project, { platform });
     const { items } = await host.call("getProjectSnapshot");
     expect(items).toHaveLength(2000);
     expect(new Set(items.map((i) => i.nodeId)).size).toBe(2000);
   });
 
   it("every host function answers NO_PROJECT when no project is open", async () => {
-    const { host } = simulatedHost(null);
+    const { host } = simulatedHost(null, { platform });
     const calls = [
       host.call("getProjectSnapshot"),
       host.call("listClipIds"),

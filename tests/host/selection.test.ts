@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { SimTime, SimTrackItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
+import { SimTrackItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
 
 const item = (project: ReturnType<typeof createSampleProject>, name: string) =>
   project.allItems().find((i) => i.name === name)!;
 
-describe("getSelection", () => {
+describe.each(PLATFORMS)("getSelection on %s", (platform) => {
   it("with nothing selected: no project items, an empty timeline selection", async () => {
-    const { host } = simulatedHost(createSampleProject(sampleMedia()));
+    const { host } = simulatedHost(createSampleProject(sampleMedia()), { platform });
     expect(await host.call("getSelection")).toEqual({
       projectItems: [],
       timeline: { sequenceName: "Ep 3 assembly", playheadTicks: "0", items: [] },
@@ -18,7 +18,7 @@ describe("getSelection", () => {
 
   it("with a sequence selected in the Project panel it is reported as a sequence", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host, simulator } = simulatedHost(project);
+    const { host, simulator } = simulatedHost(project, { platform });
     simulator.app.projectViewSelection = [item(project, "Ep 3 assembly")];
     const { projectItems } = await host.call("getSelection");
     expect(projectItems).toHaveLength(1);
@@ -28,7 +28,7 @@ describe("getSelection", () => {
   it("returns selected clips, also through the per-view calls of Premiere before 15.4", async () => {
     for (const legacySelectionApi of [false, true]) {
       const project = createSampleProject(sampleMedia());
-      const { host, simulator } = simulatedHost(project, { legacySelectionApi });
+      const { host, simulator } = simulatedHost(project, { legacySelectionApi, platform });
       simulator.app.projectViewSelection = [item(project, "kitchen-hob-CU.jpg"), item(project, "garden_0001.png")];
       const { projectItems } = await host.call("getSelection");
       expect(
@@ -40,10 +40,12 @@ describe("getSelection", () => {
 
   it("returns timeline track items with their project item, in/out points and the playhead", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host } = simulatedHost(project);
+    const { host } = simulatedHost(project, { platform });
     const seq = project.activeSequence!;
-    const t = (s: number) => new SimTime(s * TICKS_PER_SECOND);
-    seq.selection = [new SimTrackItem(item(project, "kitchen-oven-cleaning-MID.mp4"), t(10), t(12), t(1), t(3))];
+    const clip = item(project, "kitchen-oven-cleaning-MID.mp4");
+    const placed = new SimTrackItem(clip, 10 * TICKS_PER_SECOND, TICKS_PER_SECOND, 3 * TICKS_PER_SECOND);
+    seq.videoTrackList[1].items.push(placed);
+    placed.setSelected(true);
     seq.playerPositionTicks = 11 * TICKS_PER_SECOND;
     const { timeline } = await host.call("getSelection");
     expect(timeline).toMatchObject({
@@ -64,7 +66,7 @@ describe("getSelection", () => {
   it("has no timeline part when no sequence is open", async () => {
     const project = createSampleProject(sampleMedia());
     project.activeSequence = null;
-    const { host } = simulatedHost(project);
+    const { host } = simulatedHost(project, { platform });
     expect((await host.call("getSelection")).timeline).toBeNull();
   });
 });

@@ -1,7 +1,13 @@
-// Frame grab for any codec Premiere plays: a temporary sequence from the clip, QE's
-// exportFramePNG at each sample time, polling for files Premiere writes in the background.
+// Frame grab for any codec Premiere plays: a temporary sequence from the clip, the player
+// position moved and QE's exportFramePNG called at each sample time, polling for files Premiere
+// writes in the background.
 // The temporary sequence is always deleted; on failure so are the partial files.
-import type { ExportedFrame, ExportFramesRequest, ExportFramesResult } from "../../shared/bridge/contract";
+import type {
+  ExportedFrame,
+  ExportFrameAtRequest,
+  ExportFramesRequest,
+  ExportFramesResult,
+} from "../../shared/bridge/contract";
 import { DEFAULT_FRAME_FRACTIONS, frameOffsets, ticksToTimecode } from "../../shared/frames/frame-times";
 import { mediaOfflineMessage } from "../../shared/messages";
 import { fail } from "../dispatch";
@@ -41,16 +47,12 @@ function removeFolder(folder: Folder): void {
   folder.remove();
 }
 
-export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
-  var item = requireClip(request.nodeId);
-  if (item.isOffline()) {
-    throw fail("MEDIA_OFFLINE", mediaOfflineMessage(item.name));
-  }
+/** Exports the frames at the given offsets (ticks from the clip's in point) through a temporary
+ * sequence made from the clip. The player position is moved to each time first: one public report
+ * says exportFramePNG renders the Program Monitor's frame whatever time it is given. */
+function grabFrames(item: ProjectItem, offsets: number[], fractions: number[], timeoutMs: number): ExportFramesResult {
   var project = requireProject();
-  var fractions = request.fractions || DEFAULT_FRAME_FRACTIONS;
-  var timeoutMs = request.timeoutMs || 15000;
   var inTicks = item.getInPoint().ticks;
-  var offsets = frameOffsets(inTicks, item.getOutPoint().ticks, fractions);
   var stamp = new Date().getTime() + "-" + Math.floor(Math.random() * 1e6);
   var folder = new Folder(framesRoot() + "/" + item.nodeId + "-" + stamp);
   folder.create();
@@ -74,6 +76,7 @@ export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
     var ticksPerFrame = parseFloat(sequence.timebase);
     for (var i = 0; i < offsets.length; i++) {
       var base = folder.fsName + "/frame-" + (i + 1);
+      sequence.setPlayerPosition(String(offsets[i]));
       // The return value is unreliable (false on success happens): the file is the answer.
       qeSequence.exportFramePNG(ticksToTimecode(offsets[i], ticksPerFrame), base);
       var file = waitForFile(base, timeoutMs);
@@ -92,7 +95,52 @@ export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
     if (sequence) project.deleteSequence(sequence);
     if (previous) project.openSequence(previous.sequenceID);
   }
-  return { nodeId: request.nodeId, folder: folder.fsName, frames: frames };
+  return { nodeId: item.nodeId, folder: folder.fsName, frames: frames };
+}
+
+function requireOnline(nodeId: string): ProjectItem {
+  var item = requireClip(nodeId);
+  if (item.isOffline()) throw fail("MEDIA_OFFLINE", mediaOfflineMessage(item.name));
+  return item;
+}
+
+export function exportFrames(request: ExportFramesRequest): ExportFramesResult {
+  var item = requireOnline(request.nodeId);
+  var fractions = request.fractions || DEFAULT_FRAME_FRACTIONS;
+  var offsets = frameOffsets(item.getInPoint().ticks, item.getOutPoint().ticks, fractions);
+  return grabFrames(item, offsets, fractions, request.timeoutMs || 15000);
+}
+
+function timeOf(ticks: string): Time {
+  var time = new Time();
+  time.ticks = ticks;
+  return time;
+}
+
+/** One source frame at a media time. A time outside the clip's in–out range (a track item may
+ * use handles beyond it) is reached by clearing the clip's in and out points for the grab; they
+ * are put back afterwards. */
+export function exportFrameAt(request: ExportFrameAtRequest): ExportFramesResult {
+  var item = requireOnline(request.nodeId);
+  var wanted = parseFloat(request.ticks);
+  var inTicks = item.getInPoint().ticks;
+  var outTicks = item.getOutPoint().ticks;
+  var span = parseFloat(outTicks) - parseFloat(inTicks);
+  var fraction = span > 0 ? (wanted - parseFloat(inTicks)) / span : 0;
+  var inside = wanted >= parseFloat(inTicks) && (wanted < parseFloat(outTicks) || span <= 0);
+  if (inside) return grabFrames(item, [wanted - parseFloat(inTicks)], [fraction], request.timeoutMs || 15000);
+  item.clearInPoint();
+  item.clearOutPoint();
+  try {
+    var full = parseFloat(item.getOutPoint().ticks);
+    if (wanted >= full && full > 0) {
+      throw fail("INVALID_ARGUMENTS", "'" + item.name + "' has no frame at that time: it ends before it.");
+    }
+    return grabFrames(item, [wanted], [fraction], request.timeoutMs || 15000);
+  } finally {
+    if (parseFloat(inTicks) > 0) item.setInPoint(timeOf(inTicks), 4);
+    if (outTicks !== item.getOutPoint().ticks) item.setOutPoint(timeOf(outTicks), 4);
+  }
 }
 
 /** Only folders this host made may be removed. */

@@ -71,7 +71,7 @@ export function createHostClient(transport: EvalTransport): HostClient {
       if (invalid) throw new HostError(invalid);
       let raw: string;
       try {
-        raw = await transport.evalScript(hostCallScript(fn, args));
+        raw = transport.call ? await transport.call(fn, args) : await transport.evalScript(hostCallScript(fn, args));
       } catch (e) {
         throw new HostError({ code: "TRANSPORT", fn, message: `could not reach the host: ${(e as Error).message}` });
       }

@@ -1,10 +1,20 @@
-// How a script reaches a host: CEP's evalScript inside Premiere, or HTTP to the simulator
-// when the same panel build runs in a plain browser.
+// How a call reaches a host: CEP's evalScript inside Premiere, or HTTP to the simulator
+// when the same panel build runs in a plain browser (a bridge call with the page's token).
+
+/** The preview server puts the per-run host token in the page under this meta name. */
+export const HOST_TOKEN_META = "reference-lookup-host-token";
+/** ...and expects it back in this header on host calls (lower case: Node's header names). */
+export const HOST_TOKEN_HEADER = "x-reference-lookup-token";
+/** ...or in this query parameter where no header can be set (EventSource). */
+export const HOST_TOKEN_QUERY = "token";
 
 export interface EvalTransport {
   readonly kind: "cep" | "simulator";
   /** Evaluates ExtendScript source and resolves with the host's string result. */
   evalScript(script: string): Promise<string>;
+  /** Sends one bridge call as data; resolves with the host's envelope text. Transports that
+   * have it are used through it (the preview's endpoint evaluates no script text). */
+  call?(fn: string, args: unknown[]): Promise<string>;
   /** Listens for CSXS events the host dispatches; returns a function that stops listening. */
   onHostEvent?(type: string, listener: (data: string) => void): () => void;
 }
@@ -34,27 +44,33 @@ export function cepTransport(cep: AdobeCep): EvalTransport {
   };
 }
 
-/** The simulator's endpoint takes the script as the request body and answers the result text;
- * its CSXS events arrive as server-sent events on /__host/events. */
-export function simulatorTransport(url: string, fetchImpl: typeof fetch = fetch): EvalTransport {
+/** The preview's simulator takes bridge calls as JSON with the page's token, and answers the
+ * host's envelope text; its CSXS events arrive as server-sent events on /__host/events. */
+export function simulatorTransport(url: string, token: string, fetchImpl: typeof fetch = fetch): EvalTransport {
   return {
     kind: "simulator",
     onHostEvent(type, listener) {
       if (typeof EventSource === "undefined") return () => undefined;
-      const source = new EventSource(new URL("/__host/events", url).toString());
+      const events = new URL("/__host/events", url);
+      events.searchParams.set(HOST_TOKEN_QUERY, token);
+      const source = new EventSource(events.toString());
       source.onmessage = (message) => {
         const event = JSON.parse(message.data) as { type: string; data: string };
         if (event.type === type) listener(event.data);
       };
       return () => source.close();
     },
-    async evalScript(script) {
+    async evalScript() {
+      throw new Error("the preview's simulated host takes bridge calls only, not script text");
+    },
+    async call(fn, args) {
       const response = await fetchImpl(url, {
         method: "POST",
-        headers: { "content-type": "text/plain; charset=utf-8" },
-        body: script,
+        headers: { "content-type": "application/json", [HOST_TOKEN_HEADER]: token },
+        body: JSON.stringify({ fn, args }),
       });
-      if (!response.ok) throw new Error(`simulator answered HTTP ${response.status}`);
+      // 400 carries the host's own refusal envelope (INVALID_ARGUMENTS, UNKNOWN_FUNCTION)
+      if (!response.ok && response.status !== 400) throw new Error(`simulator answered HTTP ${response.status}`);
       return response.text();
     },
   };
@@ -63,5 +79,6 @@ export function simulatorTransport(url: string, fetchImpl: typeof fetch = fetch)
 /** Picks the transport for this page: Premiere when CEP is present, else the simulator. */
 export function detectTransport(win: Window = window): EvalTransport {
   if (win.__adobe_cep__) return cepTransport(win.__adobe_cep__);
-  return simulatorTransport(new URL("/__host/eval", win.location.href).toString());
+  const meta = win.document.querySelector(`meta[name="${HOST_TOKEN_META}"]`);
+  return simulatorTransport(new URL("/__host/eval", win.location.href).toString(), meta?.getAttribute("content") ?? "");
 }

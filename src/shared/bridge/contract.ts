@@ -104,6 +104,36 @@ export interface ExportFramesResult {
   frames: ExportedFrame[];
 }
 
+/** The clip the editor sees under the playhead: topmost enabled video track of the active sequence. */
+export interface ClipAtPlayhead {
+  sequenceName: string;
+  /** the project item the track item plays */
+  item: ProjectItemRecord;
+  /** index in the sequence's video tracks (0 = V1) */
+  trackIndex: number;
+  /** where the track item sits in the sequence, and the part of the source it uses (ticks) */
+  startTicks: string;
+  endTicks: string;
+  inPointTicks: string;
+  outPointTicks: string;
+  playheadTicks: string;
+  /** the source media time under the playhead: in point + (playhead − start) × speed, or counted
+   * back from the out point for a reversed clip */
+  sourceTicks: string;
+  /** Premiere's getSpeed(): 1 = 100 % */
+  speed: number;
+  reversed: boolean;
+  /** a still shows the same frame at every time */
+  still: boolean;
+}
+
+export interface ExportFrameAtRequest {
+  nodeId: string;
+  /** the source media time (ticks) of the frame: the clip's own frame, not the graded program */
+  ticks: string;
+  timeoutMs?: number;
+}
+
 /** Every host function: its arguments as a tuple and its result. */
 export interface HostApi {
   getProjectInfo: { args: []; result: ProjectInfo };
@@ -116,6 +146,10 @@ export interface HostApi {
   readClipMetadata: { args: [nodeId: string]; result: ClipMetadataRecord };
   writeClipMetadata: { args: [request: WriteMetadataRequest]; result: WriteMetadataResult };
   exportFrames: { args: [request: ExportFramesRequest]; result: ExportFramesResult };
+  /** the clip under the playhead of the active sequence (NO_SEQUENCE, NO_CLIP_AT_PLAYHEAD, MEDIA_OFFLINE) */
+  getClipAtPlayhead: { args: []; result: ClipAtPlayhead };
+  /** one source frame of a clip at a media time; released with releaseFrames like exportFrames' */
+  exportFrameAt: { args: [request: ExportFrameAtRequest]; result: ExportFramesResult };
   /** deletes frame files the panel is done with, and their folder */
   releaseFrames: { args: [folder: string]; result: { removed: number } };
   /** binds Premiere's import event; the host then dispatches the `itemsAdded` host event */
@@ -130,6 +164,11 @@ export type HostResult<F extends HostFunctionName> = HostApi[F]["result"];
 
 /** Argument checks per host function. The keys are the list of functions that exist. */
 var nodeId = str({ nonEmpty: true, maxLength: 64 });
+
+/** Ticks cross the bridge as strings of digits (they exceed 2^53 for long media). */
+function tickString(value: unknown): string | null {
+  return typeof value === "string" && /^\d{1,20}$/.test(value) ? null : "must be a tick count as a string of digits";
+}
 
 function iaMetadata(): Check {
   return function (value) {
@@ -160,6 +199,10 @@ export const hostArgChecks: { [F in HostFunctionName]: Check[] } = {
       },
       { fractions: true, timeoutMs: true },
     ),
+  ],
+  getClipAtPlayhead: [],
+  exportFrameAt: [
+    record({ nodeId: nodeId, ticks: tickString, timeoutMs: num({ min: 100, max: 120000 }) }, { timeoutMs: true }),
   ],
   releaseFrames: [str({ nonEmpty: true, maxLength: 4096 })],
   watchImports: [],

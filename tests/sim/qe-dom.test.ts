@@ -1,0 +1,63 @@
+// The QE DOM objects the host reaches (qe, qe.project, its sequences, tracks and items), driven
+// by ExtendScript: reads, the CTI, track flags, frame exports in other formats, named refusals.
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { PremiereSimulator } from "../../src/sim/premiere-simulator";
+import { createSampleProject } from "../../src/sim/sample-project";
+import { sampleMedia } from "../helpers/sample-media";
+import { PLATFORMS } from "../helpers/simulated-host";
+
+describe.each(PLATFORMS)("the QE DOM on %s", (platform) => {
+  it("reads the project and the active sequence, moves the CTI and mutes a track", () => {
+    const sim = new PremiereSimulator({ project: createSampleProject(sampleMedia()), platform });
+    const out = String(
+      sim.realm.run(`(function () {
+        app.enableQE();
+        var q = qe.project.getActiveSequence();
+        q.setCTI("00:00:01:05");
+        var v1 = q.getVideoTrackAt(0);
+        q.muteTracks("1", true);
+        return [qe.project.numSequences, qe.project.numBins, q.name, q.numVideoTracks, v1.numItems,
+          app.project.activeSequence.getPlayerPosition().seconds, v1.isMuted(), qe.project.findItemByID(
+          app.project.rootItem.children[0].children[0].children[0].nodeId).name, q.isOpen()].join("|");
+      })()`),
+    );
+    expect(out).toBe("1|2|Ep 3 assembly|3|1|1.2|true|kitchen-oven-cleaning-MID.mp4|true");
+  });
+
+  it("in the player-position mode renders the CTI whatever time it is given", () => {
+    const sim = new PremiereSimulator({
+      project: createSampleProject(sampleMedia()),
+      platform,
+      qeExportMode: "player-position",
+    });
+    sim.realm.run(`(function () {
+      app.enableQE();
+      var q = qe.project.getActiveSequence();
+      q.setCTI("00:00:01:00");
+      q.exportFramePNG("00:00:00:05", Folder.temp.fsName + "/qe-cti-a");
+      q.exportFramePNG("00:00:03:00", Folder.temp.fsName + "/qe-cti-b");
+      $.sleep(1000);
+    })()`);
+    expect(sim.exports.map((e) => e.sourceSeconds)).toEqual([1, 1]);
+    for (const e of sim.exports) fs.rmSync(e.realPath);
+  });
+
+  it("exports a JPEG frame, and names what it cannot do", () => {
+    const sim = new PremiereSimulator({ project: createSampleProject(sampleMedia()), platform });
+    const out = String(
+      sim.realm.run(`(function () {
+        app.enableQE();
+        var base = Folder.temp.fsName + "/qe-jpeg-" + ${JSON.stringify(platform)};
+        qe.project.getActiveSequence().exportFrameJPEG("00:00:00:10", base);
+        $.sleep(1000);
+        var f = new File(base + ".jpg"); var written = f.exists; f.remove();
+        var refused; try { qe.project.undo(); } catch (e) { refused = e.message; }
+        return [written, refused].join("|");
+      })()`),
+    );
+    expect(out).toBe("true|QE Project.undo is not available in the simulator (it needs Premiere's own engine)");
+    expect(sim.exports.at(-1)!.writtenPath.endsWith(".jpg")).toBe(true);
+    expect(fs.existsSync(sim.exports.at(-1)!.realPath)).toBe(false);
+  });
+});
