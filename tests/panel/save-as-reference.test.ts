@@ -2,13 +2,21 @@
 // Storage subsets, over HTTP with supabase-js): the learning loop, the near-duplicate question,
 // an unreachable catalog, and a non-staff account. Frames embed through a fake encoder whose
 // vectors are set by the test; the host is the compiled bundle in the simulator.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import sharp from "sharp";
 import WebSocket from "ws";
 import { afterEach, describe, expect, it } from "vitest";
 import { CatalogClient, memoryStorage as outboxMemory } from "../../src/lib/catalog";
 import { createPanelStore, type Embedder, type PanelStore } from "../../src/panel/store";
 import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
-import type { SimProjectItem } from "../../src/sim/premiere-dom";
+import {
+  ProjectItemType,
+  SimProjectItem,
+  SimSequence,
+  SimTrackItem,
+  TICKS_PER_SECOND,
+} from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { memoryStorage } from "../helpers/fake-panel-services";
 import { LOCAL_PASSWORD, RestartableCatalog } from "../helpers/restartable-catalog";
@@ -39,7 +47,8 @@ class VectorEmbedder implements Embedder {
     return { modelVersion: MODEL, threads: 1 };
   }
   async embedClip(images: Blob[]) {
-    const frames = this.byClip.get(await images[0].text())!;
+    // frames the test named embed as it set; a real frame (the timeline's PNG) looks like an oven
+    const frames = this.byClip.get(await images[0].text()) ?? [look(10, 999, { axis: 90, weight: 0.7 })];
     return { modelVersion: MODEL, frames, clip: frames[0] };
   }
   async embedTexts(texts: string[]) {
@@ -72,7 +81,7 @@ async function setup() {
     });
   }
   const project = createSampleProject(sampleMedia());
-  const { host } = simulatedHost(project);
+  const { host, simulator } = simulatedHost(project);
   const embedder = new VectorEmbedder();
   const outbox = outboxMemory();
   const jpeg = await sharp({ create: { width: 32, height: 18, channels: 3, background: "#c84" } })
@@ -96,13 +105,32 @@ async function setup() {
       labels: [clip.name],
       fellBack: [],
     }),
-    thumbnail: async () => new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }),
+    // a real frame becomes a real 320 px JPEG, as the panel's canvas makes it; the test's named
+    // stand-in frames get a small placeholder JPEG
+    thumbnail: async (frame) =>
+      frame.type === "image/png"
+        ? new Blob(
+            [
+              new Uint8Array(
+                await sharp(Buffer.from(await frame.arrayBuffer()))
+                  .resize({ width: 320 })
+                  .jpeg()
+                  .toBuffer(),
+              ),
+            ],
+            { type: "image/jpeg" },
+          )
+        : new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }),
+    media: {
+      readFile: async (p) => new Blob([fs.readFileSync(simulator.paths.toReal(p))], { type: "image/png" }),
+      videoUrl: () => "",
+    },
   });
   await store.getState().refreshProject();
   await store.getState().loadModel(null);
   await store.getState().connectCatalog({ catalog: { url: catalog.url, anonKey: catalog.server.anonKey } });
   expect(store.getState().calibrationStatus.state).toBe("ready");
-  return { store, project, embedder, outbox, db: catalog.db };
+  return { store, project, embedder, outbox, db: catalog.db, simulator };
 }
 
 const until = async (check: () => boolean, what: string) => {
@@ -232,5 +260,75 @@ describe("save as reference", () => {
     expect(queued(store, clip).saved).toBeUndefined();
     const n = await db.query<{ n: number }>("select count(*)::int n from media_references.reference_images");
     expect(n.rows[0].n).toBe(16);
+  });
+});
+
+describe("save frame at playhead", () => {
+  const T = (seconds: number) => String(Math.round(seconds * TICKS_PER_SECOND));
+  /** A frame as 64×36 RGB, from JPEG/PNG bytes or cut by ffmpeg from a file at a time. */
+  const small = (input: Buffer) => sharp(input).resize(64, 36, { fit: "fill" }).removeAlpha().raw().toBuffer();
+  const cut = (file: string, seconds: number) =>
+    small(
+      execFileSync("ffmpeg", [
+        "-loglevel",
+        "error",
+        "-i",
+        file,
+        "-ss",
+        String(seconds),
+        "-frames:v",
+        "1",
+        "-f",
+        "image2",
+        "-c:v",
+        "png",
+        "-",
+      ]),
+    );
+  const diff = (a: Buffer, b: Buffer) => a.reduce((sum, x, i) => sum + Math.abs(x - b[i]), 0) / a.length;
+
+  it("saves the source frame under the playhead, not the program frame, in one more click", async () => {
+    const { store, project, db } = await setup();
+    const oven = project.allItems().find((i) => i.name === "kitchen-oven-cleaning-MID.mp4")!;
+    const seq = new SimSequence("Edit", new SimProjectItem("Edit", ProjectItemType.CLIP), 25);
+    project.addSequence(seq);
+    project.activeSequence = seq;
+    const placed = new SimTrackItem(oven, Number(T(2)), Number(T(1)), Number(T(3))); // sequence 2–4 s = source 1–3 s
+    placed.track = seq.videoTrackList[0];
+    seq.videoTrackList[0].items.push(placed);
+    seq.setPlayerPosition(T(2.64)); // source time 1.64 s
+
+    await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
+    await store.getState().saveFrameAtPlayhead();
+    expect(store.getState().timelineError).toBeNull();
+    const q = queued(store, oven);
+    expect(q).toMatchObject({ origin: "timeline", status: "suggested" });
+    expect(q.technical).toContain("1.64 s into the source");
+    expect(store.getState().selectedId).toBe(oven.nodeId);
+    store.getState().setField("shotType", "MID");
+    await store.getState().acceptAndSave();
+    expect(queued(store, oven).saved?.state).toBe("saved");
+
+    const [row] = (
+      await db.query<{ thumbnail_url: string }>(
+        "select thumbnail_url from media_references.reference_images where file_path like '%kitchen-oven-cleaning-MID.mp4'",
+      )
+    ).rows;
+    const thumbnail = await small(Buffer.from(await (await fetch(row.thumbnail_url)).arrayBuffer()));
+    const media = oven.media!.path;
+    expect(diff(thumbnail, await cut(media, 1.64))).toBeLessThan(diff(thumbnail, await cut(media, 2.64)));
+    expect(diff(thumbnail, await cut(media, 1.64))).toBeLessThan(8);
+  });
+
+  it("says plainly when no sequence is open or no clip is under the playhead", async () => {
+    const { store, project } = await setup();
+    project.activeSequence = null;
+    await store.getState().saveFrameAtPlayhead();
+    expect(store.getState().timelineError).toContain("No sequence is open");
+    const seq = new SimSequence("Empty", new SimProjectItem("Empty", ProjectItemType.CLIP), 25);
+    project.addSequence(seq);
+    project.activeSequence = seq;
+    await store.getState().saveFrameAtPlayhead();
+    expect(store.getState().timelineError).toContain("No clip under the playhead");
   });
 });

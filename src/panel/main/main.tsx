@@ -16,8 +16,7 @@ const store = createPanelStore({
   catalog: null,
   storage: window.localStorage,
   outboxStorage: localStorageStorage(),
-  // the clip's first frame, while this panel session still holds it
-  thumbnail: async (q) => (q.frameUrls?.[0] ? jpegThumbnail(await (await fetch(q.frameUrls[0])).blob()) : null),
+  thumbnail: jpegThumbnail,
 });
 createRoot(document.getElementById("root")!).render(<App store={store} />);
 void store.getState().refreshProject();

@@ -8,6 +8,7 @@ import { reviewSlice, type ReviewSlice } from "./review-slice";
 import { searchSlice, type SearchSlice } from "./search-slice";
 import { authSlice, type AuthSlice } from "./auth-slice";
 import { saveSlice, type SaveSlice } from "./save-slice";
+import { timelineSlice, type TimelineSlice } from "./timeline-slice";
 import type { PanelServices } from "./services";
 
 export type PanelState = ProjectSlice &
@@ -17,7 +18,8 @@ export type PanelState = ProjectSlice &
   ReviewSlice &
   SearchSlice &
   AuthSlice &
-  SaveSlice;
+  SaveSlice &
+  TimelineSlice;
 export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
 
 export function createPanelStore(services: PanelServices): PanelStore {
@@ -30,6 +32,7 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...searchSlice(set, get, services),
     ...authSlice(set, get, services),
     ...saveSlice(set, get, services),
+    ...timelineSlice(set, get, services),
   }));
   return Object.assign(store, { services });
 }

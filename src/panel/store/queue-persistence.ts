@@ -7,7 +7,7 @@ const MAX_ITEMS = 2000;
 
 export const queueKey = (projectPath: string) => `reference-lookup.queue:${projectPath}`;
 
-interface StoredClip extends Omit<QueuedClip, "embeddings" | "frameUrls"> {
+interface StoredClip extends Omit<QueuedClip, "embeddings" | "frameUrls" | "frames"> {
   /** the clip's pooled embedding, base64 of its float32 bytes (frames are not kept) */
   pooled?: { modelVersion: string; base64: string };
 }
@@ -27,10 +27,14 @@ export function decodeFloats(base64: string): Float32Array {
 }
 
 export function serializeQueue(queue: QueuedClip[]): string {
-  const items: StoredClip[] = queue.slice(-MAX_ITEMS).map(({ embeddings, frameUrls: _urls, ...rest }) => ({
-    ...rest,
-    pooled: embeddings ? { modelVersion: embeddings.modelVersion, base64: encodeFloats(embeddings.pooled) } : undefined,
-  }));
+  const items: StoredClip[] = queue
+    .slice(-MAX_ITEMS)
+    .map(({ embeddings, frameUrls: _urls, frames: _frames, ...rest }) => ({
+      ...rest,
+      pooled: embeddings
+        ? { modelVersion: embeddings.modelVersion, base64: encodeFloats(embeddings.pooled) }
+        : undefined,
+    }));
   return JSON.stringify({ v: VERSION, items });
 }
 

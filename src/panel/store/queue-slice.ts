@@ -5,7 +5,7 @@ import { planGrab } from "../../lib/frames/grab-plan";
 import { suggest, type CurrentMetadata, type Suggestion } from "../../lib/suggestion";
 import type { ProjectItemRecord } from "../../shared/bridge/contract";
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
-import { grabFrames } from "../frames/grab-frames";
+import { grabFrames, type GrabbedFrames } from "../frames/grab-frames";
 import { toPanelError } from "./panel-error";
 import { deserializeQueue, queueKey, serializeQueue } from "./queue-persistence";
 import type { SaveState } from "./save-slice";
@@ -21,8 +21,11 @@ export interface QueuedClip {
   detail?: string;
   /** for the details line: how the frames were read, timings */
   technical?: string;
-  /** the grabbed frames as object URLs, for the card (not kept across reloads) */
+  /** the grabbed frames, and as object URLs for the card (neither kept across reloads) */
+  frames?: Blob[];
   frameUrls?: string[];
+  /** "timeline": a frame at the playhead, saved from the timeline (one frame, the source's) */
+  origin?: "import" | "timeline";
   embeddings?: { modelVersion: string; pooled: Float32Array; frames: Float32Array[] };
   /** what the clip's XMP says now */
   current?: CurrentMetadata;
@@ -41,6 +44,8 @@ export interface QueueSlice {
   updateClip(nodeId: string, patch: Partial<QueuedClip>): void;
   /** works through waiting clips, one at a time, as far as the model and the catalog allow */
   processQueue(): Promise<void>;
+  /** puts a clip (back) in the queue with frames already grabbed, e.g. the frame at the playhead */
+  enqueueWithFrames(clip: ProjectItemRecord, grabbed: GrabbedFrames, origin: "import" | "timeline"): Promise<void>;
   restoreQueue(projectPath: string): void;
   persistQueue(): void;
 }
@@ -64,13 +69,18 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     return get().queue.find((q) => q.status === "waiting" && (q.embeddings ? canMatch : canEmbed));
   }
 
-  async function embedStep(q: QueuedClip): Promise<NonNullable<QueuedClip["embeddings"]>> {
+  async function embedStep(q: QueuedClip, given?: GrabbedFrames): Promise<NonNullable<QueuedClip["embeddings"]>> {
     const id = q.clip.nodeId;
     get().updateClip(id, { status: "grabbing", detail: undefined });
-    const grabbed = await grab(q.clip);
+    const grabbed = given ?? (await grab(q.clip));
     const frameUrls =
       typeof URL.createObjectURL === "function" ? grabbed.frames.map((f) => URL.createObjectURL(f)) : [];
-    get().updateClip(id, { status: "embedding", frameUrls, technical: `frames via ${grabbed.method}` });
+    get().updateClip(id, {
+      status: "embedding",
+      frames: grabbed.frames,
+      frameUrls,
+      technical: `frames via ${grabbed.method}`,
+    });
     const result = await services.embedder!.embedClip(grabbed.frames, grabbed.labels);
     return { modelVersion: result.modelVersion, pooled: result.clip, frames: result.frames };
   }
@@ -107,12 +117,12 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     if (!get().selectedId) get().select(id);
   }
 
-  async function step(q: QueuedClip): Promise<void> {
+  async function step(q: QueuedClip, given?: GrabbedFrames): Promise<void> {
     const id = q.clip.nodeId;
     let embeddings = q.embeddings;
     try {
       if (!embeddings) {
-        embeddings = await embedStep(q);
+        embeddings = await embedStep(q, given);
         get().updateClip(id, { status: "waiting", embeddings, detail: "Waiting for the reference catalog…" });
       }
       const { catalogStatus } = get();
@@ -155,6 +165,14 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
       set({ queue: [...get().queue, ...fresh] });
       get().persistQueue();
       void get().processQueue();
+    },
+    async enqueueWithFrames(clip, grabbed, origin) {
+      // "grabbing" at once: the queue's own loop must not grab this clip's frames again
+      const fresh: QueuedClip = { clip, status: "grabbing", origin };
+      const others = get().queue.filter((q) => q.clip.nodeId !== clip.nodeId);
+      set({ queue: [...others, fresh] });
+      await step(fresh, grabbed);
+      get().select(clip.nodeId);
     },
     updateClip(nodeId, patch) {
       set({ queue: get().queue.map((q) => (q.clip.nodeId === nodeId ? { ...q, ...patch } : q)) });

@@ -21,6 +21,8 @@ export interface SaveSlice {
   pendingSaves: number;
   saveAsReference(nodeId?: string, options?: { confirmDuplicate?: boolean }): Promise<void>;
   cancelSave(nodeId: string): void;
+  /** the timeline's one more click: write the card to the clip, then save it */
+  acceptAndSave(): Promise<void>;
   retrySaves(): Promise<void>;
 }
 
@@ -149,7 +151,8 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
       setSave(q.clip.nodeId, { referenceId, state: "saving" });
       let thumbnailJpegBase64: string | undefined;
       try {
-        const jpeg = await services.thumbnail?.(q);
+        const frame = q.frames?.[0];
+        const jpeg = frame && services.thumbnail ? await services.thumbnail(frame) : null;
         if (jpeg) thumbnailJpegBase64 = await blobToBase64(jpeg);
       } catch {
         // a reference without a thumbnail still helps; the card shows a placeholder for it
@@ -171,6 +174,12 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
       }
       countPending();
       schedule();
+    },
+    async acceptAndSave() {
+      const nodeId = get().selectedId;
+      await get().accept();
+      const q = get().queue.find((x) => x.clip.nodeId === nodeId);
+      if (q?.status === "applied") await get().saveAsReference(q.clip.nodeId);
     },
     cancelSave(nodeId) {
       const q = get().queue.find((x) => x.clip.nodeId === nodeId);

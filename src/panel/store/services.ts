@@ -2,7 +2,6 @@
 // stay out of the reactive state (a progress tick never re-renders on a client swap).
 import type { HostClient } from "../../lib/bridge";
 import type { CatalogClient, OutboxStorage } from "../../lib/catalog";
-import type { QueuedClip } from "./queue-slice";
 import type { LoadProgress } from "../../lib/embedding/clip-model";
 import type { ModelOptions } from "../../lib/embedding/model-source";
 import type { MediaAccess } from "../frames/media-access";
@@ -34,6 +33,6 @@ export interface PanelServices {
   grab?: (clip: ProjectItemRecord) => Promise<GrabbedFrames>;
   /** where saves wait until the catalog acknowledges them (localStorage in the panel) */
   outboxStorage?: OutboxStorage;
-  /** a JPEG of about 320 px for a reference saved from this clip, when its frames are at hand */
-  thumbnail?: (clip: QueuedClip) => Promise<Blob | null>;
+  /** a JPEG of about 320 px of a frame, for a reference's thumbnail */
+  thumbnail?: (frame: Blob) => Promise<Blob>;
 }

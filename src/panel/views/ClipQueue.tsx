@@ -1,3 +1,4 @@
+import { ActionButton } from "@adobe/react-spectrum";
 import { usePanel } from "../use-panel";
 import { statusWords } from "./status-words";
 
@@ -5,11 +6,14 @@ const optionId = (nodeId: string) => `clip-${nodeId.replace(/[^A-Za-z0-9_-]/g, "
 
 /** The clips waiting for, or done with, a suggestion. Up/down moves between them (App). */
 export function ClipQueue() {
-  const { queue, selectedId, importMode, select } = usePanel((s) => ({
+  const { queue, selectedId, importMode, select, saveFrameAtPlayhead, timelineBusy, timelineError } = usePanel((s) => ({
     queue: s.queue,
     selectedId: s.selectedId,
     importMode: s.importMode,
     select: s.select,
+    saveFrameAtPlayhead: s.saveFrameAtPlayhead,
+    timelineBusy: s.timelineBusy,
+    timelineError: s.timelineError,
   }));
   const open = queue.filter((q) => q.status === "suggested").length;
   return (
@@ -18,6 +22,16 @@ export function ClipQueue() {
         New clips <span className="muted">({queue.length})</span>
         {open > 0 && <span className="muted"> · {open} to review</span>}
       </h2>
+      <div className="timeline-save">
+        <ActionButton isQuiet onPress={() => void saveFrameAtPlayhead()} isDisabled={timelineBusy}>
+          {timelineBusy ? "Reading the frame at the playhead…" : "Save frame at playhead"}
+        </ActionButton>
+        {timelineError && (
+          <p className="notice" role="status" data-testid="timeline-error">
+            {timelineError}
+          </p>
+        )}
+      </div>
       {queue.length === 0 ? (
         <p className="muted">
           {importMode ? "Import clips into the project: they appear here with suggestions." : "Opening the project…"}

@@ -30,17 +30,20 @@ function ShotLine({ shot }: { shot: ShotSuggestion | null }) {
 
 /** The selected clip's suggestion: fields, shot, evidence, Accept and Skip. */
 export function ReviewCard() {
-  const { q, draft, known, reviewError, accepting, setField, setKeywords, accept, skip } = usePanel((s) => ({
-    q: s.queue.find((x) => x.clip.nodeId === s.selectedId),
-    draft: s.draft,
-    known: s.knownValues,
-    reviewError: s.reviewError,
-    accepting: s.accepting,
-    setField: s.setField,
-    setKeywords: s.setKeywords,
-    accept: s.accept,
-    skip: s.skip,
-  }));
+  const { q, draft, known, reviewError, accepting, setField, setKeywords, accept, skip, acceptAndSave } = usePanel(
+    (s) => ({
+      q: s.queue.find((x) => x.clip.nodeId === s.selectedId),
+      draft: s.draft,
+      known: s.knownValues,
+      reviewError: s.reviewError,
+      accepting: s.accepting,
+      setField: s.setField,
+      setKeywords: s.setKeywords,
+      accept: s.accept,
+      skip: s.skip,
+      acceptAndSave: s.acceptAndSave,
+    }),
+  );
   if (!q) return <section className="card empty muted">Select a clip to review its suggestion.</section>;
   const s = q.suggestion;
   const readOnly = q.status !== "suggested";
@@ -90,9 +93,15 @@ export function ReviewCard() {
           )}
           {!readOnly && (
             <div className="actions">
-              <Button variant="accent" onPress={() => void accept()} isPending={accepting}>
-                Accept
-              </Button>
+              {q.origin === "timeline" ? (
+                <Button variant="accent" onPress={() => void acceptAndSave()} isPending={accepting}>
+                  Save as reference
+                </Button>
+              ) : (
+                <Button variant="accent" onPress={() => void accept()} isPending={accepting}>
+                  Accept
+                </Button>
+              )}
               <Button variant="secondary" onPress={skip}>
                 Skip
               </Button>
