@@ -3,6 +3,7 @@
 // project metadata with the built-in columns, and setProjectMetadata ignoring unregistered fields.
 // Sequences, tracks and markers are in dom/; the application's services in dom/app-services.ts.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import type { Es3Realm } from "./es3-realm";
 import { videoComponents } from "./dom/components";
 import { SimDomObject, collection, declareNotAvailable } from "./dom/dom-object";
@@ -20,6 +21,7 @@ import {
   SimProperties,
   SimSourceMonitor,
 } from "./dom/app-services";
+import { probeMedia } from "./media-probe";
 import { XMPMeta } from "./xmp-meta";
 
 export { SimTime, TICKS_PER_SECOND, SimSequence, SimTrack, SimTrackItem };
@@ -183,8 +185,9 @@ export class SimProjectItem extends SimDomObject {
   changeMediaPath(mediaPath: string, _suppressWarnings: boolean): boolean {
     if (!this.canChangeMediaPath() || !this.project) return false;
     const real = this.project.realPath(String(mediaPath));
-    if (real === null) return false;
-    this.media = { ...this.media!, path: real, offline: false };
+    const probed = real === null ? null : probeMedia(real);
+    if (!probed) return false;
+    this.media = probed;
     return true;
   }
   setOffline(): boolean {
@@ -385,6 +388,17 @@ export class SimProjectItem extends SimDomObject {
   }
 }
 
+/** Numbered stills (name_0001.png, name_0002.png, ...) play as video at 25 fps, Premiere's
+ * default timebase for them. */
+function imageSequenceTiming(first: string): Partial<SimMedia> {
+  const m = /^(.*?)(\d{3,})(\.[A-Za-z0-9]+)$/.exec(first);
+  if (!m) return {};
+  let count = 0;
+  const width = m[2].length;
+  while (fs.existsSync(`${m[1]}${String(Number(m[2]) + count).padStart(width, "0")}${m[3]}`)) count++;
+  return { frameRate: 25, durationSeconds: count / 25 };
+}
+
 export class SimProject extends SimDomObject {
   readonly name: string;
   /** where the .prproj is, as a real (POSIX) path; `path` spells it the platform's way */
@@ -460,8 +474,9 @@ export class SimProject extends SimDomObject {
     return selected && selected.type === ProjectItemType.BIN ? selected : this.rootItem;
   }
 
-  /** Imports files that exist (as the platform spells them) into a bin; missing files fail. */
-  importFiles(paths: ArrayLike<string>, _suppressUI?: boolean, bin?: SimProjectItem, _numbered?: boolean): boolean {
+  /** Imports files that exist and decode (as the platform spells them) into a bin, reading their
+   * size, rate and duration; others fail. Numbered stills import as one image sequence. */
+  importFiles(paths: ArrayLike<string>, _suppressUI?: boolean, bin?: SimProjectItem, numbered?: boolean): boolean {
     const target = bin ?? this.getInsertionBin();
     let all = true;
     for (let i = 0; i < paths.length; i++) {
@@ -470,17 +485,13 @@ export class SimProject extends SimDomObject {
         all = false;
         continue;
       }
-      const name = real.split("/").pop() ?? real;
-      const still = /\.(jpe?g|png|tiff?|psd|bmp|gif)$/i.test(name);
-      target.add(
-        new SimProjectItem(name, ProjectItemType.CLIP, {
-          path: real,
-          durationSeconds: still ? 0 : 10,
-          frameRate: still ? 0 : 25,
-          width: 1920,
-          height: 1080,
-        }),
-      );
+      const media = probeMedia(real);
+      if (!media) {
+        all = false;
+        continue;
+      }
+      if (numbered) Object.assign(media, imageSequenceTiming(real));
+      target.add(new SimProjectItem(real.split("/").pop() ?? real, ProjectItemType.CLIP, media));
     }
     return all;
   }

@@ -137,17 +137,24 @@ describe.each(PLATFORMS)("the simulated DOM on %s", (platform) => {
     expect(s.app.persistentExtensions.get("com.eav.referencelookup.panel")).toBe(1);
   });
 
-  it("imports files that exist, and opens one in the Source Monitor", () => {
+  it("imports files that exist, reading their size, rate and duration, and opens one in the Source Monitor", () => {
     const s = sim();
     const still = s.paths.toHost(sampleMedia().still.path);
+    const frames = s.paths.toHost(sampleMedia().imageSequence.path);
     const out = run(
       s,
       `var ok = app.project.importFiles([${JSON.stringify(still)}], true, app.project.rootItem, false);
+      var seq = app.project.importFiles([${JSON.stringify(frames)}], true, app.project.rootItem, true);
       var missing = app.project.importFiles([${JSON.stringify(s.paths.toHost("/nowhere/x.jpg"))}]);
       var opened = app.sourceMonitor.openFilePath(${JSON.stringify(still)});
-      return [ok, missing, app.project.rootItem.children.numItems, opened, app.sourceMonitor.getProjectItem().name].join("|");`,
+      return [ok, seq, missing, app.project.rootItem.children.numItems, opened, app.sourceMonitor.getProjectItem().name].join("|");`,
     );
-    expect(out).toBe("true|false|3|true|kitchen-hob-CU.jpg");
+    expect(out).toBe("true|true|false|4|true|kitchen-hob-CU.jpg");
+    const imported = s.app.project!.rootItem.childItems.slice(-2).map((i) => i.media);
+    expect(imported).toMatchObject([
+      { width: 640, height: 360, durationSeconds: 0, frameRate: 0 },
+      { width: 320, height: 180, durationSeconds: 0.4, frameRate: 25 },
+    ]);
     expect(fs.existsSync(sampleMedia().still.path)).toBe(true);
   });
 });
