@@ -9,6 +9,7 @@ import { getProjectInfo } from "./host/project";
 import { getSelection } from "./host/selection";
 import { getClips, getProjectSnapshot, listClipIds } from "./host/snapshot";
 import { getClipAtPlayhead } from "./host/timeline";
+import { readIaSidecar, recordCorrection } from "./host/ia-sidecar";
 
 var handlers: HostHandlers = {
   getProjectInfo: getProjectInfo,
@@ -22,6 +23,8 @@ var handlers: HostHandlers = {
   exportFrameAt: exportFrameAt,
   getClipAtPlayhead: getClipAtPlayhead,
   releaseFrames: releaseFrames,
+  readIaSidecar: readIaSidecar,
+  recordCorrection: recordCorrection,
   watchImports: watchImports,
   ping: function (message: string) {
     return { message: message, receivedAt: new Date().toUTCString() };

@@ -1,11 +1,14 @@
 // The panel store's slices with fakes of their services (the host is the real compiled bundle in
 // the simulator): the queue's pipeline, waiting out an unreachable catalog, reloads, review and
 // accept, bad XMP, and the text search's guard against stale answers.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CatalogClient } from "../../src/lib/catalog";
 import { createPanelStore, type PanelStore } from "../../src/panel/store";
 import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
-import type { SimProjectItem } from "../../src/sim/premiere-dom";
+import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import {
   FakeCatalog,
@@ -173,6 +176,38 @@ describe("review slice", () => {
     expect(read.metadata).toMatchObject({ location: "kitchen", subject: "range cooker", shotType: "WS" });
     expect(read.columns["IA Reference"]).toBe("confirmed");
     expect(store.getState().selectedId).toBe(hob.nodeId);
+  });
+
+  it("a field locked in IA's sidecar stays as it is, and Accept records the correction for IA", async () => {
+    const { store, project, host } = setup();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "IA folder "));
+    try {
+      fs.copyFileSync(sampleMedia().h264.path, path.join(dir, "EB001560.MP4"));
+      const entry = {
+        currentFilename: "EB001560.MP4",
+        fileType: "video",
+        subject: "range cooker",
+        lockedFields: ["subject"],
+      };
+      fs.writeFileSync(path.join(dir, ".ingest-metadata.json"), JSON.stringify({ _schema: "2.0", EB001560: entry }));
+      const media = { ...sampleMedia().h264, path: path.join(dir, "EB001560.MP4") };
+      const item = project.rootItem.add(new SimProjectItem("EB001560.MP4", ProjectItemType.CLIP, media));
+      await host.call("writeClipMetadata", {
+        nodeId: item.nodeId,
+        metadata: { location: "utility", subject: "range cooker", shotType: "WS" },
+      });
+      await ready(store);
+      await enqueue(store, item);
+      const q = store.getState().queue[0];
+      expect(q.suggestion?.fields.subject).toMatchObject({ value: "oven", current: "range cooker", locked: true });
+      store.getState().setField("location", "kitchen");
+      await store.getState().accept();
+      expect(store.getState().queue[0].applied?.correction).toEqual({ written: true, reason: undefined });
+      const pp = JSON.parse(fs.readFileSync(path.join(dir, ".ingest-metadata-pp.json"), "utf8"));
+      expect(pp.EB001560).toMatchObject({ location: "kitchen", subject: "range cooker", modifiedBy: "cep-panel" });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses to write without the required fields and says which", async () => {

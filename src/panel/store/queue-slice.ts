@@ -32,7 +32,13 @@ export interface QueuedClip {
   /** the XMP could not be read: the suggestion stands alone */
   currentProblem?: string;
   suggestion?: Suggestion;
-  applied?: { at: string; metadata: IaMetadata; keptLocked: string[] };
+  applied?: {
+    at: string;
+    metadata: IaMetadata;
+    keptLocked: string[];
+    /** what became of the correction in IA's .ingest-metadata-pp.json beside the media */
+    correction?: { written: boolean; reason?: string };
+  };
   /** its save as a reference, once the editor asked for one */
   saved?: SaveState;
 }
@@ -88,7 +94,10 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
   async function readCurrent(q: QueuedClip): Promise<Pick<QueuedClip, "current" | "currentProblem">> {
     try {
       const record = await services.host.call("readClipMetadata", q.clip.nodeId);
-      return { current: record.metadata as CurrentMetadata, currentProblem: undefined };
+      // the locks live in IA's sidecars, not in the XMP: a missing or unreadable one locks nothing
+      const sidecar = await services.host.call("readIaSidecar", q.clip.nodeId).catch(() => null);
+      const lockedFields = (sidecar?.lockedFields ?? []) as CurrentMetadata["lockedFields"];
+      return { current: { ...(record.metadata as CurrentMetadata), lockedFields }, currentProblem: undefined };
     } catch (e) {
       return { current: {}, currentProblem: toPanelError("Reading the clip's metadata", e).detail };
     }

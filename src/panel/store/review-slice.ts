@@ -132,9 +132,18 @@ export const reviewSlice: Slice<ReviewSlice> = (set, get, services) => {
           metadata: built.metadata,
           referenceStatus: "confirmed",
         });
+        // IA's tools see the human's word too; a folder IA never saw, or a read-only one, is fine
+        const correction = await services.host
+          .call("recordCorrection", { nodeId: q.clip.nodeId, metadata: result.metadata })
+          .catch((e) => ({ written: false, reason: toPanelError("Recording the correction", e).detail }));
         get().updateClip(q.clip.nodeId, {
           status: "applied",
-          applied: { at: new Date().toISOString(), metadata: result.metadata, keptLocked: result.keptLocked },
+          applied: {
+            at: new Date().toISOString(),
+            metadata: result.metadata,
+            keptLocked: result.keptLocked,
+            correction: { written: correction.written, reason: correction.reason },
+          },
         });
         get().persistQueue();
         selectNextSuggested(q.clip.nodeId);

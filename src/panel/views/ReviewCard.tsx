@@ -110,6 +110,9 @@ export function ReviewCard() {
               </span>
             </div>
           )}
+          {q.applied?.correction?.written && (
+            <p className="muted">Also recorded for Ingest Assistant in .ingest-metadata-pp.json beside the media.</p>
+          )}
           {q.status === "applied" && <SaveControls q={q} />}
           <h3>Similar shots</h3>
           <EvidenceList evidence={s.evidence} frameUrls={q.frameUrls ?? []} />

@@ -134,6 +134,27 @@ export interface ExportFrameAtRequest {
   timeoutMs?: number;
 }
 
+/** What IA's sidecars beside a clip's media say of it (FACTS.md §1). */
+export interface IaSidecarRecord {
+  /** which file was read: the corrections file first, IA's own as the fallback; null: neither */
+  source: "corrections" | "ia" | null;
+  lockedFields: string[];
+}
+
+export interface RecordCorrectionRequest {
+  nodeId: string;
+  /** what the editor confirmed */
+  metadata: IaMetadata;
+}
+
+export interface RecordCorrectionResult {
+  written: boolean;
+  /** the corrections file, when there is a folder to put it in */
+  file: string | null;
+  /** why nothing was written */
+  reason?: string;
+}
+
 /** Every host function: its arguments as a tuple and its result. */
 export interface HostApi {
   getProjectInfo: { args: []; result: ProjectInfo };
@@ -150,6 +171,10 @@ export interface HostApi {
   getClipAtPlayhead: { args: []; result: ClipAtPlayhead };
   /** one source frame of a clip at a media time; released with releaseFrames like exportFrames' */
   exportFrameAt: { args: [request: ExportFrameAtRequest]; result: ExportFramesResult };
+  /** the locks IA's sidecars hold for the clip */
+  readIaSidecar: { args: [nodeId: string]; result: IaSidecarRecord };
+  /** records the editor's correction in .ingest-metadata-pp.json beside the media, as IA's panel did */
+  recordCorrection: { args: [request: RecordCorrectionRequest]; result: RecordCorrectionResult };
   /** deletes frame files the panel is done with, and their folder */
   releaseFrames: { args: [folder: string]; result: { removed: number } };
   /** binds Premiere's import event; the host then dispatches the `itemsAdded` host event */
@@ -204,6 +229,8 @@ export const hostArgChecks: { [F in HostFunctionName]: Check[] } = {
   exportFrameAt: [
     record({ nodeId: nodeId, ticks: tickString, timeoutMs: num({ min: 100, max: 120000 }) }, { timeoutMs: true }),
   ],
+  readIaSidecar: [nodeId],
+  recordCorrection: [record({ nodeId: nodeId, metadata: iaMetadata() })],
   releaseFrames: [str({ nonEmpty: true, maxLength: 4096 })],
   watchImports: [],
   ping: [str()],
