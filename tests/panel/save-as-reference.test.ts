@@ -171,6 +171,8 @@ describe("save as reference", () => {
     await acceptWith(store, first, "hob");
     await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
     expect(store.getState().account).toMatchObject({ email: "editor@eav.local", canSave: true });
+    // staff get EAV's planned shots for the card's dropdown (list_shots)
+    expect(store.getState().plannedShots.map((s) => s.shotNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     await store.getState().saveAsReference(first.nodeId);
     expect(queued(store, first).saved?.state).toBe("saved");
     expect(store.getState().pendingSaves).toBe(0);
@@ -253,6 +255,7 @@ describe("save as reference", () => {
     await acceptWith(store, clip, "shed");
     await store.getState().signIn("client@eav.local", LOCAL_PASSWORD);
     expect(store.getState().account).toMatchObject({ email: "client@eav.local", canSave: false });
+    expect(store.getState().plannedShots).toEqual([]);
     await store.getState().saveAsReference(clip.nodeId);
     expect(store.getState().reviewError?.detail).toBe(
       "client@eav.local can search but not save references: saving needs a staff account.",

@@ -40,12 +40,7 @@ export function FieldRow({ field, value, suggestion, known, readOnly, onChange }
   const options = [
     ...new Set([...(proposed ? [proposed] : []), ...(suggestion?.alternatives.map((a) => a.value) ?? []), ...known]),
   ];
-  const common = {
-    label: LABEL[field],
-    isReadOnly: readOnly || locked,
-    width: "100%",
-    UNSAFE_className: "field-input",
-  };
+  const common = { label: LABEL[field], width: "100%", UNSAFE_className: "field-input" };
   return (
     <div
       className="field-row"
@@ -56,6 +51,7 @@ export function FieldRow({ field, value, suggestion, known, readOnly, onChange }
       {field === "shotType" ? (
         <Picker
           {...common}
+          isDisabled={readOnly || locked}
           selectedKey={value || null}
           onSelectionChange={(key) => onChange(String(key ?? ""))}
           placeholder="Choose…"
@@ -67,6 +63,7 @@ export function FieldRow({ field, value, suggestion, known, readOnly, onChange }
       ) : (
         <ComboBox
           {...common}
+          isReadOnly={readOnly || locked}
           allowsCustomValue
           menuTrigger="focus"
           inputValue={value}

@@ -1,4 +1,4 @@
-import { Button, Meter } from "@adobe/react-spectrum";
+import { Button, Item, Meter, Picker } from "@adobe/react-spectrum";
 import { SUGGESTED_FIELDS, type ShotSuggestion } from "../../lib/suggestion";
 import { usePanel } from "../use-panel";
 import { EvidenceList } from "./EvidenceList";
@@ -25,6 +25,29 @@ function ShotLine({ shot }: { shot: ShotSuggestion | null }) {
         {shot.iaShotType ? `IA shot type for it: ${shot.iaShotType}` : "EAV's type has no IA equivalent: choose one."}
       </span>
     </div>
+  );
+}
+
+/** Staff choose the planned shot from EAV's list; the suggested one is preselected. */
+function ShotPicker({ readOnly }: { readOnly: boolean }) {
+  const { shots, draft, setShot } = usePanel((s) => ({ shots: s.plannedShots, draft: s.draft, setShot: s.setShot }));
+  if (!shots.length || !draft) return null;
+  const label = (s: (typeof shots)[number]) =>
+    `#${s.shotNumber ?? "?"} · ${[s.shotType, s.movementType].filter(Boolean).join(", ")} · ${s.subject ?? ""}`;
+  return (
+    <Picker
+      label="Planned shot"
+      width="100%"
+      isDisabled={readOnly}
+      selectedKey={draft.shot?.id ?? "none"}
+      onSelectionChange={(key) => {
+        const shot = shots.find((s) => s.id === key);
+        setShot(shot ? { id: shot.id, shotNumber: shot.shotNumber } : null);
+      }}
+      items={[{ id: "none", text: "No planned shot" }, ...shots.map((s) => ({ id: s.id, text: label(s) }))]}
+    >
+      {(item) => <Item key={item.id}>{item.text}</Item>}
+    </Picker>
   );
 }
 
@@ -86,6 +109,7 @@ export function ReviewCard() {
             />
           </div>
           <ShotLine shot={s.shot} />
+          <ShotPicker readOnly={readOnly} />
           {reviewError && (
             <p className="notice" role="status" data-testid="review-error">
               {reviewError.title}: {reviewError.detail}
