@@ -8,10 +8,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { CatalogClient, SaveReferenceInput } from "../lib/catalog";
+import { saveWithThumbnail, type CatalogClient, type SaveWithThumbnail } from "../lib/catalog";
 import { SaveOutbox, type OutboxEntry, type OutboxStorage } from "../lib/catalog/save-outbox";
 import type { ClipModel } from "../lib/embedding/clip-model";
-import { embedLibraryEntry } from "./library-frames";
+import { embedLibraryEntry, libraryFrames, thumbnailJpeg } from "./library-frames";
 import { readIaLibrary, type LibraryEntry } from "./ia-library";
 import { markPending, reviewStatusProblem } from "./review-status";
 
@@ -56,8 +56,11 @@ export function fileStorage(file: string): OutboxStorage {
   };
 }
 
-async function embed(entry: LibraryEntry, model: ClipModel): Promise<number[]> {
-  return Array.from((await embedLibraryEntry(entry, model)).clip);
+/** The entry's embedding and its thumbnail (base64 JPEG, kept with the save until uploaded). */
+async function embed(entry: LibraryEntry, model: ClipModel): Promise<{ embedding: number[]; thumbnail: string }> {
+  const frames = libraryFrames(entry);
+  const embedding = Array.from((await embedLibraryEntry(entry, model, frames)).clip);
+  return { embedding, thumbnail: (await thumbnailJpeg(frames[0])).toString("base64") };
 }
 
 /** Why an entry cannot be imported as it stands, or null. */
@@ -72,7 +75,7 @@ function entryProblem(entry: LibraryEntry, correctedOnly: boolean): string | nul
 
 export async function bulkImport(folders: string[], deps: ImportOptions): Promise<ImportReport> {
   const log = deps.log ?? (() => undefined);
-  const outbox = new SaveOutbox(fileStorage(deps.outboxFile), (input) => deps.catalog.saveReference(input));
+  const outbox = new SaveOutbox(fileStorage(deps.outboxFile), (input) => saveWithThumbnail(deps.catalog, input));
   const report: ImportReport = {
     saved: 0,
     alreadyInCatalog: 0,
@@ -118,13 +121,15 @@ export async function bulkImport(folders: string[], deps: ImportOptions): Promis
       }
       try {
         const values = entry.corrected ?? entry.ia!;
-        const input: SaveReferenceInput = {
+        const { embedding, thumbnail } = await embed(entry, deps.model);
+        const input: SaveWithThumbnail = {
           referenceId: referenceIdFor(entry.mediaPath!),
           filePath: entry.mediaPath!,
           correctedMetadata: values.metadata!,
-          embedding: await embed(entry, deps.model),
+          embedding,
           modelVersion: deps.model.modelVersion,
           originalCatalog: entry.ia?.entry ?? null,
+          thumbnailJpegBase64: thumbnail,
         };
         if (entry.corrected) {
           const outcome = await outbox.save(input);
@@ -134,7 +139,7 @@ export async function bulkImport(folders: string[], deps: ImportOptions): Promis
         }
         // IA's values: saved directly, so a save is never left 'confirmed' without its mark;
         // a re-run retries (same id), and marks only what it creates (a review is never undone)
-        const saved = await deps.catalog.saveReference(input);
+        const saved = await saveWithThumbnail(deps.catalog, input);
         if (!saved.created) {
           report.alreadyInCatalog++;
           log(`present  ${file}`);

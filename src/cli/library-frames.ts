@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import type { ClipEmbedding, ClipModel } from "../lib/embedding/clip-model";
 import { decodeImageForClip } from "../lib/embedding/node/decode-image";
 import { DEFAULT_FRAME_FRACTIONS } from "../shared/frames/frame-times";
@@ -29,9 +30,26 @@ export function videoFrames(file: string): Buffer[] {
   }
 }
 
-export async function embedLibraryEntry(entry: LibraryEntry, model: ClipModel): Promise<ClipEmbedding> {
+/** The entry's frames as encoded images: the still itself, or five PNGs of the video. */
+export function libraryFrames(entry: LibraryEntry): Buffer[] {
   const file = entry.mediaPath!;
-  const images = entry.fileType === "image" ? [fs.readFileSync(file)] : videoFrames(file);
+  return entry.fileType === "image" ? [fs.readFileSync(file)] : videoFrames(file);
+}
+
+export async function embedLibraryEntry(
+  entry: LibraryEntry,
+  model: ClipModel,
+  images: Buffer[] = libraryFrames(entry),
+): Promise<ClipEmbedding> {
   const pixels = await Promise.all(images.map((img) => decodeImageForClip(img, model.preprocess)));
   return model.embedClip(pixels);
+}
+
+/** A reference's thumbnail: the first frame as a JPEG about 320 px wide, as the panel makes it. */
+export async function thumbnailJpeg(frame: Buffer): Promise<Buffer> {
+  return sharp(frame, { failOn: "error" })
+    .rotate()
+    .resize({ width: 320, withoutEnlargement: true })
+    .jpeg({ quality: 82 })
+    .toBuffer();
 }

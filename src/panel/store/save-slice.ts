@@ -1,8 +1,15 @@
 // Save as reference: a confirmed correction becomes a new reference in one click (or S). Saves
 // go through the outbox: kept in localStorage before the first attempt, idempotent on the
 // reference id, retried while the catalog is unreachable, never dropped, never doubled.
-import { CatalogError, SaveOutbox, type SaveOutcome, type SaveReferenceInput } from "../../lib/catalog";
-import { base64ToBlob, blobToBase64 } from "../frames/thumbnail";
+import {
+  CatalogError,
+  SaveOutbox,
+  saveWithThumbnail,
+  type SaveOutcome,
+  type SaveReferenceInput,
+  type SaveWithThumbnail,
+} from "../../lib/catalog";
+import { blobToBase64 } from "../frames/thumbnail";
 import { toPanelError } from "./panel-error";
 import type { QueuedClip } from "./queue-slice";
 import type { Slice } from "./slice";
@@ -13,9 +20,6 @@ export interface SaveState {
   detail?: string;
   duplicate?: { similarity: number; filePath: string };
 }
-
-/** What the outbox keeps: the save, plus the thumbnail until it is uploaded. */
-type PanelSave = SaveReferenceInput & { thumbnailJpegBase64?: string };
 
 export interface SaveSlice {
   pendingSaves: number;
@@ -47,16 +51,9 @@ function originalCatalog(q: QueuedClip) {
 
 export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const send = async (input: PanelSave) => {
-    const catalog = services.catalog;
-    if (!catalog) throw new CatalogError("UNREACHABLE", "No reference catalog is configured.");
-    const { thumbnailJpegBase64, ...save } = input;
-    const thumbnailUrl =
-      save.thumbnailUrl ??
-      (thumbnailJpegBase64
-        ? await catalog.uploadThumbnail(save.referenceId, base64ToBlob(thumbnailJpegBase64, "image/jpeg"))
-        : null);
-    return catalog.saveReference({ ...save, thumbnailUrl });
+  const send = async (input: SaveWithThumbnail) => {
+    if (!services.catalog) throw new CatalogError("UNREACHABLE", "No reference catalog is configured.");
+    return saveWithThumbnail(services.catalog, input);
   };
   let outbox: SaveOutbox | null = null;
   const theOutbox = () =>
@@ -157,7 +154,7 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
       } catch {
         // a reference without a thumbnail still helps; the card shows a placeholder for it
       }
-      const input: PanelSave = {
+      const input: SaveWithThumbnail = {
         referenceId,
         filePath: q.clip.mediaPath ?? q.clip.treePath,
         correctedMetadata: q.applied.metadata,
