@@ -1,7 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { createHostClient, detectTransport } from "../../lib/bridge";
 import { App } from "../App";
-import { EmbeddingClient } from "../embedding/embedding-client";
+import { startEmbedder } from "../embedding/start-embedder";
 import { detectMediaAccess } from "../frames/media-access";
 import { loadStudioConfig } from "../load-studio-config";
 import { createPanelStore } from "../store";
@@ -13,7 +13,7 @@ void store.getState().refreshProject();
 loadStudioConfig().then(
   (config) => {
     void store.getState().connectCatalog(config);
-    void store.getState().loadModel(config, EmbeddingClient.start());
+    void store.getState().loadModel(config, startEmbedder());
   },
   (e: Error) => store.setState({ error: { title: "Studio config", detail: e.message } }),
 );
