@@ -58,7 +58,9 @@ export async function packageExtension(options: PackageOptions): Promise<Package
     try {
       config = JSON.parse(fs.readFileSync(options.studioConfigFile, "utf8"));
     } catch (e) {
-      throw new Error(`--config ${options.studioConfigFile} is not readable JSON: ${(e as Error).message}`);
+      throw new Error(`--config ${options.studioConfigFile} is not readable JSON: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
     const problem = studioConfigProblem(config);
     if (problem) throw new Error(`--config ${options.studioConfigFile}: ${problem}`);
