@@ -13,8 +13,8 @@ import { requiredModelFiles } from "../../src/lib/embedding/model-source";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
 import { modelFolderOnDisk } from "../../src/panel/embedding/native/model-folder";
-import { NativeEmbedder } from "../../src/panel/embedding/native/native-embedder";
-import { cepNode, pageUrl, sharpDecode } from "../helpers/cep-node";
+import { NativeEmbedder, type DecodeFrames } from "../../src/panel/embedding/native/native-embedder";
+import { cepNode, pageUrl } from "../helpers/cep-node";
 import { launchChromium } from "../helpers/chromium";
 import { noisePng } from "../helpers/noise-image";
 import { DIST, JSX_BUNDLE, builtAsset } from "../helpers/paths";
@@ -95,6 +95,24 @@ function embedInWorker(images: Array<{ bytes: Buffer; type: string; label: strin
   );
 }
 
+/** The worker's decodeImages call, as the native path's decoder. */
+const decodeInWorker: DecodeFrames = async (images, labels, preprocess) => {
+  const b64 = await Promise.all(images.map(async (b) => Buffer.from(await b.arrayBuffer()).toString("base64")));
+  const r = await page.evaluate(
+    async ({ b64, labels, preprocess }) => {
+      const blobs = b64.map(
+        (b) => new Blob([Uint8Array.from(atob(b), (c) => c.charCodeAt(0))], { type: "image/jpeg" }),
+      );
+      const rpc = (window as unknown as { rpc: (m: unknown) => Promise<{ ok: boolean; result: Float32Array[] }> }).rpc;
+      const answer = await rpc({ type: "decodeImages", images: blobs, labels, preprocess });
+      return answer.ok ? answer.result.map((p) => Array.from(p)) : answer;
+    },
+    { b64, labels, preprocess },
+  );
+  if (!Array.isArray(r)) throw new Error(`decodeImages failed: ${JSON.stringify(r)}`);
+  return r.map((p) => new Float32Array(p));
+};
+
 describe("embedding worker in headless Chromium", () => {
   it("loads the model from a served folder with one WASM thread", async () => {
     const loaded = await rpc({
@@ -120,24 +138,25 @@ describe("embedding worker in headless Chromium", () => {
     expect(Math.hypot(...browserResult.result!.frames[0])).toBeCloseTo(1, 4);
   });
 
-  it("agrees with the native path (onnxruntime-node in its thread): cosine ≥ 0.999 per frame", async () => {
-    // exact-size frames, so both paths see the same pixels: this compares the runtimes, one frame
-    // per call as the pool sends them against the native path's batch of five
+  it("agrees with the native path on 1080p JPEGs, both decoded by the worker: cosine ≥ 0.999", async () => {
+    // as in CEP: a Web Worker decodes, onnxruntime-node in its thread infers the batch of five;
+    // the WASM side embeds one frame per call, as the pool sends them
     const native = new NativeEmbedder({
       node: cepNode(),
       pageUrl: pageUrl(),
-      decode: sharpDecode,
+      decode: decodeInWorker,
       modelFolder: modelFolderOnDisk(cepNode(), pageUrl()),
     });
     try {
       await native.load({ source: { kind: "folder", path: TINY_CLIP_DIR }, quantized: true });
-      const crop = (await tinyClip(true)).preprocess.crop;
-      const pngs = await Promise.all([11, 12, 13, 14, 15].map((s) => noisePng(crop, crop, s)));
-      const nativeResult = await native.embedClip(
-        pngs.map((p) => new Blob([new Uint8Array(p)], { type: "image/png" })),
+      const jpgs = await Promise.all(
+        [11, 12, 13, 14, 15].map((s) => noisePng(1920, 1080, s).then((p) => sharp(p).jpeg({ quality: 85 }).toBuffer())),
       );
-      for (const [i, bytes] of pngs.entries()) {
-        const wasm = await embedInWorker([{ bytes, type: "image/png", label: `frame ${i + 1}` }]);
+      const nativeResult = await native.embedClip(
+        jpgs.map((p) => new Blob([new Uint8Array(p)], { type: "image/jpeg" })),
+      );
+      for (const [i, bytes] of jpgs.entries()) {
+        const wasm = await embedInWorker([{ bytes, type: "image/jpeg", label: `frame ${i + 1}` }]);
         expect(cosine(wasm.result!.frames[0], nativeResult.frames[i])).toBeGreaterThanOrEqual(0.999);
       }
     } finally {

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
 import type { PreprocessorConfig } from "../../src/lib/embedding/pixels";
-import type { DecodeFrame } from "../../src/panel/embedding/native/native-embedder";
+import type { DecodeFrames } from "../../src/panel/embedding/native/native-embedder";
 import type { PageNode } from "../../src/panel/embedding/native/page-node";
 import { DIST } from "./paths";
 
@@ -38,9 +38,9 @@ export function cepNode(): PageNode {
 /** the built page's URL, as CEP loads it */
 export const pageUrl = (extensionDir = DIST) => pathToFileURL(path.join(extensionDir, "main/index.html")).toString();
 
-/** Node's decoder (sharp) standing in for the page's canvas. */
-export const sharpDecode: DecodeFrame = async (blob: Blob, cfg: PreprocessorConfig) =>
-  decodeImageForClip(Buffer.from(await blob.arrayBuffer()), cfg);
+/** Node's decoder (sharp) standing in for the decoding Web Worker's canvas. */
+export const sharpDecode: DecodeFrames = (images: Blob[], _labels: string[], cfg: PreprocessorConfig) =>
+  Promise.all(images.map(async (blob) => decodeImageForClip(Buffer.from(await blob.arrayBuffer()), cfg)));
 
 /** A copy of the built extension's native files for this platform only, to break on purpose. */
 export function nativeCopy(): { dir: string; binding: string } {

@@ -6,6 +6,7 @@ import { env } from "@xenova/transformers";
 import { ClipModel } from "../../lib/embedding/clip-model";
 import { decodeBlobForClip } from "../../lib/embedding/browser/decode-image";
 import { EmbeddingError } from "../../lib/embedding/embedding-error";
+import type { PreprocessorConfig } from "../../lib/embedding/pixels";
 import { answerRpc, type RpcHandlers } from "../../lib/embedding/rpc";
 import { ModelFileCache, toModelUrl } from "./model-file-cache";
 import type { EncoderWorkerCalls, WorkerRequest, WorkerResponse } from "./protocol";
@@ -63,9 +64,7 @@ const handlers: RpcHandlers<EncoderWorkerCalls> = {
   async embedImages({ images, labels }) {
     const encoder = loaded();
     const t0 = performance.now();
-    const pixels: Float32Array[] = [];
-    for (let i = 0; i < images.length; i++)
-      pixels.push(await decodeBlobForClip(images[i], encoder.preprocess, labels?.[i] ?? `frame ${i + 1}`));
+    const pixels = await decodeAll(images, labels, encoder.preprocess);
     const t1 = performance.now();
     const frames = await encoder.embedImages(pixels);
     const result = { frames, decodeMs: t1 - t0, inferenceMs: performance.now() - t1 };
@@ -74,7 +73,18 @@ const handlers: RpcHandlers<EncoderWorkerCalls> = {
   async embedTexts({ texts }) {
     return { result: await loaded().embedTexts(texts) };
   },
+  async decodeImages({ images, labels, preprocess }) {
+    const pixels = await decodeAll(images, labels, preprocess);
+    return { result: pixels, transfer: pixels.map((p) => p.buffer as ArrayBuffer) };
+  },
 };
+
+async function decodeAll(images: Blob[], labels: string[] | undefined, cfg: PreprocessorConfig) {
+  const pixels: Float32Array[] = [];
+  for (let i = 0; i < images.length; i++)
+    pixels.push(await decodeBlobForClip(images[i], cfg, labels?.[i] ?? `frame ${i + 1}`));
+  return pixels;
+}
 
 scope.onmessage = (event) =>
   void answerRpc(event.data, handlers, (message: WorkerResponse, transfer = []) =>

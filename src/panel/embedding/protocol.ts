@@ -24,6 +24,11 @@ export type EncoderWorkerCalls = {
   load: { params: { options: ModelOptions; wasm?: { simd?: boolean } }; result: LoadedModelInfo };
   embedImages: { params: { images: Blob[]; labels?: string[] }; result: EmbeddedImages };
   embedTexts: { params: { texts: string[] }; result: Float32Array[] };
+  /** decoding only, no model needed: the native path's decoder, off the page's thread */
+  decodeImages: {
+    params: { images: Blob[]; labels: string[]; preprocess: PreprocessorConfig };
+    result: Float32Array[];
+  };
 };
 
 export type WorkerRequest = RpcRequest<EncoderWorkerCalls>;

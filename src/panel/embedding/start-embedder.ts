@@ -1,11 +1,11 @@
 // The panel's embedder: the native path inside CEP when its Node and binary allow, otherwise
 // a pool of onnxruntime-web workers. See docs/adr/0011-native-and-pooled-inference.md.
-import { decodeBlobForClip } from "../../lib/embedding/browser/decode-image";
 import type { Embedder } from "./embedder";
 import workerPath from "./embedding.worker.ts?worker&url";
 import { modelFolderOnDisk } from "./native/model-folder";
 import { NativeEmbedder } from "./native/native-embedder";
 import { findPageNode, nativeProblem } from "./native/page-node";
+import { workerDecoder } from "./native/worker-decoder";
 import { SelectingEmbedder, type EmbedderCandidates } from "./select-embedder";
 import { WasmPoolEmbedder, webWorkerPort } from "./wasm-pool";
 
@@ -35,10 +35,12 @@ export function browserCandidates(options: StartEmbedderOptions = {}): EmbedderC
       const node = findPageNode();
       const problem = nativeProblem(node, pageUrl);
       if (problem || !node) return problem ?? "no Node.js";
+      const decoder = workerDecoder(() => webWorkerPort(new Worker(workerUrl(pageUrl))));
       return new NativeEmbedder({
         node,
         pageUrl,
-        decode: decodeBlobForClip,
+        decode: decoder.decode,
+        onTerminate: decoder.stop,
         modelFolder: modelFolderOnDisk(node, pageUrl),
       });
     },

@@ -1,7 +1,7 @@
 // The native path: onnxruntime-node in a Node worker_threads Worker started from the panel
-// page in CEP. The page decodes frames (the same canvas code as the WASM workers) and sends
-// their pixels; the thread runs the image encoder on the batch, so the page's event loop stays
-// free while it infers.
+// page in CEP. A Web Worker decodes the frames (the same canvas code as the WASM path) and the
+// page passes their pixels on; the thread runs the image encoder on the batch, so the page's
+// event loop stays free while frames decode and the encoder infers.
 import type { LoadProgress } from "../../../lib/embedding/clip-model";
 import { EmbeddingError } from "../../../lib/embedding/embedding-error";
 import type { ModelOptions } from "../../../lib/embedding/model-source";
@@ -12,7 +12,8 @@ import { RpcClient, type RpcPort } from "../../../lib/embedding/rpc";
 import type { ClipResult, Embedder, EmbedderInfo, OnFrame } from "../embedder";
 import { nativeFiles, type PageNode } from "./page-node";
 
-export type DecodeFrame = (blob: Blob, cfg: PreprocessorConfig, label: string) => Promise<Float32Array>;
+/** Frames → CHW pixels for the encoder (a Web Worker's canvas in the panel, sharp in tests). */
+export type DecodeFrames = (images: Blob[], labels: string[], cfg: PreprocessorConfig) => Promise<Float32Array[]>;
 
 /** Resolves a model source to a folder on disk (hub models are downloaded there first). */
 export type ModelFolder = (options: ModelOptions, onProgress?: (p: LoadProgress) => void) => Promise<string>;
@@ -20,8 +21,10 @@ export type ModelFolder = (options: ModelOptions, onProgress?: (p: LoadProgress)
 export interface NativeEmbedderOptions {
   node: PageNode;
   pageUrl: string;
-  decode: DecodeFrame;
+  decode: DecodeFrames;
   modelFolder: ModelFolder;
+  /** stops what the decoder started */
+  onTerminate?: () => void;
 }
 
 type NodeWorker = {
@@ -65,9 +68,8 @@ export class NativeEmbedder implements Embedder {
     const { client, model } = this.loaded();
     if (images.length === 0) throw new EmbeddingError("IMAGE_UNREADABLE", "A clip needs at least one frame.");
     const t0 = performance.now();
-    const pixels: Float32Array[] = [];
-    for (let i = 0; i < images.length; i++)
-      pixels.push(await this.options.decode(images[i], model.preprocess, labels?.[i] ?? `frame ${i + 1}`));
+    const names = images.map((_, i) => labels?.[i] ?? `frame ${i + 1}`);
+    const pixels = await this.options.decode(images, names, model.preprocess);
     const decodeMs = performance.now() - t0;
     const { frames, inferenceMs } = await client.call(
       "embedPixels",
@@ -89,6 +91,7 @@ export class NativeEmbedder implements Embedder {
   }
 
   terminate(): void {
+    this.options.onTerminate?.();
     this.client?.terminate();
     this.client = null;
     this.model = null;
