@@ -2,6 +2,7 @@
 // require, and onnxruntime-node's binaries for win32-x64, darwin-x64 and darwin-arm64 only.
 import fs from "node:fs";
 import path from "node:path";
+import * as acorn from "acorn";
 import { describe, expect, it } from "vitest";
 import { NATIVE_BINARIES, SHIPPED_NATIVE_PLATFORMS } from "../../src/lib/embedding/node/native-files";
 import { createSelfSigned } from "../../src/zxp/certificate";
@@ -10,6 +11,23 @@ import { readZip } from "../../src/zxp/zip";
 import { DIST } from "../helpers/paths";
 
 describe("native files in the build and the ZXP", () => {
+  it("the encoder thread uses no syntax newer than Node 15.9's V8 8.6", () => {
+    // ES2022 as acorn reads it, minus what V8 8.6 lacks: class fields it has (since 7.2/7.4);
+    // static blocks, `#x in o` and the RegExp d flag it does not
+    const code = fs.readFileSync(path.join(DIST, "native/encoder-thread.cjs"), "utf8");
+    const tooNew: string[] = [];
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== "object") return;
+      const n = node as { type?: string; left?: { type?: string }; regex?: { flags: string } };
+      if (n.type === "StaticBlock") tooNew.push("class static block");
+      if (n.type === "BinaryExpression" && n.left?.type === "PrivateIdentifier") tooNew.push("#x in o");
+      if (n.regex?.flags.includes("d")) tooNew.push("RegExp d flag");
+      for (const value of Object.values(node)) (Array.isArray(value) ? value : [value]).forEach(walk);
+    };
+    walk(acorn.parse(code, { ecmaVersion: 2022, sourceType: "script" }));
+    expect(tooNew).toEqual([]);
+  });
+
   it("the encoder thread requires only bare Node built-ins and onnxruntime-node (no node: scheme)", () => {
     const code = fs.readFileSync(path.join(DIST, "native/encoder-thread.cjs"), "utf8");
     const required = [...new Set([...code.matchAll(/require\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]))].sort();

@@ -2,9 +2,11 @@
 // than a quarter of the machine's memory holds (Premiere needs the rest). Each worker keeps
 // its own copy of the model in its WASM heap; bench/results/embed-*.json measures that cost.
 
-/** per-worker memory = base + factor × model bytes (fit to bench:embed's renderer RSS deltas) */
-export const WORKER_BASE_MB = 40;
-export const WORKER_MODEL_FACTOR = 2.5;
+/** per-worker memory = base + factor × model bytes, fit to bench:embed's renderer RSS deltas
+ * (November 2026, Debian Chromium): +166 MB for the 3 MB test model, +956 MB (SIMD) and
+ * +974 MB (plain) for the 226 MiB int8 ViT-B/32. */
+export const WORKER_BASE_MB = 160;
+export const WORKER_MODEL_FACTOR = 3.5;
 export const DEFAULT_MAX_WORKERS = 4;
 
 export interface PoolSizeInput {
