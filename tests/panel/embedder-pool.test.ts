@@ -10,7 +10,8 @@ import type { WorkerRequest, WorkerResponse } from "../../src/panel/embedding/pr
 import { WasmPoolEmbedder } from "../../src/panel/embedding/wasm-pool";
 
 const options = { source: { kind: "folder" as const, path: "/models/clip" }, quantized: true };
-const MODEL_BYTES = 150 * 2 ** 20;
+const MODEL_BYTES = 236 * 2 ** 20;
+const IMAGE_BYTES = 95 * 2 ** 20;
 
 /** A frame's fake embedding: its text's first char code, so order mistakes show. */
 const vectorOf = async (blob: Blob) => new Float32Array([(await blob.text()).charCodeAt(0), 1]);
@@ -18,6 +19,8 @@ const vectorOf = async (blob: Blob) => new Float32Array([(await blob.text()).cha
 interface FakeWorker {
   id: number;
   jobs: string[];
+  /** loaded with the text encoder */
+  text?: boolean;
   /** dies (like an uncaught error in the worker) when asked to embed this frame text */
   dieOn?: string;
 }
@@ -35,6 +38,7 @@ function fakeWorkers(plan: { dieOn?: (workerId: number) => string | undefined; d
       post(message) {
         const r = message as WorkerRequest;
         if (r.type === "load") {
+          worker.text = r.textEncoder;
           const progress: LoadProgress = { file: "onnx/vision_model_quantized.onnx", status: "done", total: 1 };
           reply({ id: r.id, progress });
           reply({
@@ -46,7 +50,8 @@ function fakeWorkers(plan: { dieOn?: (workerId: number) => string | undefined; d
               preprocess: { size: 224, crop: 224, mean: [0, 0, 0], std: [1, 1, 1] },
               threads: 1,
               simd: false,
-              modelBytes: MODEL_BYTES,
+              modelBytes: r.textEncoder ? MODEL_BYTES : IMAGE_BYTES,
+              imageEncoderBytes: IMAGE_BYTES,
             },
           });
         } else if (r.type === "embedImages") {
@@ -64,6 +69,7 @@ function fakeWorkers(plan: { dieOn?: (workerId: number) => string | undefined; d
             });
           });
         } else if (r.type === "embedTexts") {
+          if (!worker.text) throw new Error(`worker ${worker.id} has no text encoder`);
           reply({ id: r.id, type: "embedTexts", ok: true, result: r.texts.map(() => new Float32Array([0, 1])) });
         }
       },
@@ -130,12 +136,22 @@ describe("WASM worker pool", () => {
     expect((await pool.embedClip(frames("AB"))).frames).toHaveLength(2);
   });
 
-  it("embeds texts and refuses work before a model is loaded", async () => {
-    const { createPort } = fakeWorkers();
-    const pool = new WasmPoolEmbedder({ createPort, hardwareConcurrency: 1 });
+  it("loads the text encoder in the first worker only, and embeds texts there", async () => {
+    const { started, createPort } = fakeWorkers();
+    const pool = new WasmPoolEmbedder({ createPort, hardwareConcurrency: 3 });
     await expect(pool.embedClip(frames("A"))).rejects.toMatchObject({ code: "MODEL_UNAVAILABLE" });
     await pool.load(options);
+    expect(started.map((w) => w.text)).toEqual([true, false, false]);
     expect(await pool.embedTexts(["a cat"])).toEqual([new Float32Array([0, 1])]);
+  });
+
+  it("replaces a dead text worker with another text worker", async () => {
+    const { started, createPort } = fakeWorkers({ dieOn: (id) => (id === 1 ? "A" : undefined) });
+    const pool = new WasmPoolEmbedder({ createPort, hardwareConcurrency: 1 });
+    await pool.load(options);
+    await pool.embedClip(frames("A"));
+    expect(started.map((w) => w.text)).toEqual([true, true]);
+    expect(await pool.embedTexts(["a cat"])).toHaveLength(1);
   });
 });
 
@@ -149,12 +165,17 @@ describe("pool size", () => {
       workers: 2,
       limitedBy: "cores",
     });
-    const perWorker = workerMemoryMb(MODEL_BYTES);
-    const twoFit = Math.ceil((perWorker * 2 * 4) / 1024);
-    expect(poolSize({ hardwareConcurrency: 8, deviceMemoryGb: twoFit, modelBytes: MODEL_BYTES })).toMatchObject({
-      workers: 2,
-      limitedBy: "memory",
-    });
+    // the first worker holds both encoders, the others the image encoder only
+    const first = workerMemoryMb(MODEL_BYTES, "first");
+    const other = workerMemoryMb(IMAGE_BYTES, "other");
+    expect(other).toBeLessThan(first);
+    const twoFit = Math.ceil(((first + other) * 4) / 1024);
+    const input = { hardwareConcurrency: 8, modelBytes: MODEL_BYTES, imageEncoderBytes: IMAGE_BYTES };
+    expect(poolSize({ ...input, deviceMemoryGb: twoFit })).toMatchObject({ workers: 2, limitedBy: "memory" });
+    // Chromium reports at most 8 GB: a 2 GB budget holds the ViT-B/32 pool of four (measured
+    // about 1.1 GB + 3 × 0.27 GB); 4 GB holds one worker
+    expect(poolSize({ ...input, deviceMemoryGb: 8 })).toMatchObject({ workers: 4, limitedBy: "setting" });
+    expect(poolSize({ ...input, deviceMemoryGb: 4 })).toMatchObject({ workers: 1, limitedBy: "memory" });
     // never zero: one worker runs even when memory is short
     expect(poolSize({ hardwareConcurrency: 8, deviceMemoryGb: 0.25, modelBytes: MODEL_BYTES }).workers).toBe(1);
   });

@@ -6,6 +6,7 @@ import { env } from "@xenova/transformers";
 import { ClipModel } from "../../lib/embedding/clip-model";
 import { decodeBlobForClip } from "../../lib/embedding/browser/decode-image";
 import { EmbeddingError } from "../../lib/embedding/embedding-error";
+import { requiredModelFiles } from "../../lib/embedding/model-source";
 import type { PreprocessorConfig } from "../../lib/embedding/pixels";
 import { answerRpc, type RpcHandlers } from "../../lib/embedding/rpc";
 import { ModelFileCache, toModelUrl } from "./model-file-cache";
@@ -32,7 +33,7 @@ const loaded = () => {
 };
 
 const handlers: RpcHandlers<EncoderWorkerCalls> = {
-  async load({ options, wasm: wanted }, progress) {
+  async load({ options, wasm: wanted, textEncoder }, progress) {
     // CEP 11 (Chromium 88) has no usable WASM SIMD; benchmarks can ask for the plain build explicitly
     wasm.simd = wanted?.simd !== false && wasmSimdSupported();
     // model files: file:// (Premiere) through XHR, http(s) through fetch, hub downloads cached
@@ -49,6 +50,7 @@ const handlers: RpcHandlers<EncoderWorkerCalls> = {
     model = await ClipModel.load({
       ...options,
       source,
+      textEncoder,
       onProgress: (p) => {
         if (p.total) sizes.set(p.file, p.total);
         progress(p);
@@ -56,9 +58,15 @@ const handlers: RpcHandlers<EncoderWorkerCalls> = {
       // check a folder's files before loading anything
       fileExists: folder ? (rel) => files.exists(`${folder}/${rel}`) : undefined,
     });
-    const modelBytes = [...sizes.values()].reduce((a, b) => a + b, 0);
+    const sum = (files: string[]) => files.reduce((total, f) => total + (sizes.get(f) ?? 0), 0);
+    const info = { modelVersion: model.modelVersion, preprocess: model.preprocess, threads, simd: wasm.simd };
+    const quantized = options.quantized ?? true;
     return {
-      result: { modelVersion: model.modelVersion, preprocess: model.preprocess, threads, simd: wasm.simd, modelBytes },
+      result: {
+        ...info,
+        modelBytes: sum([...sizes.keys()]),
+        imageEncoderBytes: sum(requiredModelFiles(quantized, false)),
+      },
     };
   },
   async embedImages({ images, labels }) {

@@ -10,8 +10,10 @@ export interface LoadedModelInfo {
   threads: number;
   /** whether onnxruntime-web runs its SIMD build here */
   simd: boolean;
-  /** bytes of the model files read, for sizing the pool by memory */
+  /** bytes of the model files this worker read, for sizing the pool by memory */
   modelBytes: number;
+  /** of which the image encoder's files: what a worker without the text encoder reads */
+  imageEncoderBytes: number;
 }
 
 export interface EmbeddedImages {
@@ -21,7 +23,10 @@ export interface EmbeddedImages {
 }
 
 export type EncoderWorkerCalls = {
-  load: { params: { options: ModelOptions; wasm?: { simd?: boolean } }; result: LoadedModelInfo };
+  load: {
+    params: { options: ModelOptions; wasm?: { simd?: boolean }; textEncoder?: boolean };
+    result: LoadedModelInfo;
+  };
   embedImages: { params: { images: Blob[]; labels?: string[] }; result: EmbeddedImages };
   embedTexts: { params: { texts: string[] }; result: Float32Array[] };
   /** decoding only, no model needed: the native path's decoder, off the page's thread */

@@ -1,6 +1,7 @@
 // The WASM path: several onnxruntime-web workers with one WASM thread each (CEP pages are not
 // cross-origin isolated), each frame a job for the next free worker, results put back in frame
-// order. A worker that dies is replaced and its frame tried once more.
+// order. Only the first worker loads the text encoder (each worker holds its own copy of what
+// it loads). A worker that dies is replaced and its frame tried once more.
 import type { LoadProgress } from "../../lib/embedding/clip-model";
 import { EmbeddingError } from "../../lib/embedding/embedding-error";
 import type { ModelOptions } from "../../lib/embedding/model-source";
@@ -31,6 +32,8 @@ interface Job {
 interface Slot {
   client: RpcClient<EncoderWorkerCalls>;
   busy: boolean;
+  /** whether this worker loaded the text encoder */
+  text: boolean;
 }
 
 export class WasmPoolEmbedder implements Embedder {
@@ -56,17 +59,20 @@ export class WasmPoolEmbedder implements Embedder {
   async load(options: ModelOptions, onProgress?: (p: LoadProgress) => void): Promise<EmbedderInfo> {
     this.terminate();
     // the first worker reports progress and the model's size; the others start once it is known
-    const first = await this.startWorker(options, onProgress);
+    const first = await this.startWorker(options, true, onProgress);
     const size = poolSize({
       hardwareConcurrency: this.options.hardwareConcurrency,
       deviceMemoryGb: this.options.deviceMemoryGb,
       maxWorkers: this.options.maxWorkers,
       modelBytes: first.info.modelBytes,
+      imageEncoderBytes: first.info.imageEncoderBytes,
     });
     this.model = { options, info: first.info, size };
     this.slots.push(first.slot);
     // a worker that cannot start leaves a smaller pool, not a failed one
-    const others = await Promise.allSettled(Array.from({ length: size.workers - 1 }, () => this.startWorker(options)));
+    const others = await Promise.allSettled(
+      Array.from({ length: size.workers - 1 }, () => this.startWorker(options, false)),
+    );
     for (const o of others) if (o.status === "fulfilled") this.slots.push(o.value.slot);
     return {
       modelVersion: first.info.modelVersion,
@@ -101,8 +107,8 @@ export class WasmPoolEmbedder implements Embedder {
 
   async embedTexts(texts: string[]): Promise<Float32Array[]> {
     this.loaded();
-    const slot = this.slots.find((s) => !s.client.failed);
-    if (!slot) throw new EmbeddingError("INFERENCE_FAILED", "No embedding worker is running.");
+    const slot = this.slots.find((s) => s.text && !s.client.failed);
+    if (!slot) throw new EmbeddingError("INFERENCE_FAILED", "The text encoder's worker is restarting: try again.");
     return slot.client.call("embedTexts", { texts });
   }
 
@@ -119,11 +125,12 @@ export class WasmPoolEmbedder implements Embedder {
     return this.model;
   }
 
-  private async startWorker(options: ModelOptions, onProgress?: (p: LoadProgress) => void) {
+  private async startWorker(options: ModelOptions, text: boolean, onProgress?: (p: LoadProgress) => void) {
     const client = new RpcClient<EncoderWorkerCalls>(this.options.createPort(), "BACKEND_UNAVAILABLE");
     try {
-      const info = await client.call("load", { options, wasm: { simd: this.options.simd } }, { onProgress });
-      return { info, slot: { client, busy: false } };
+      const wasm = { simd: this.options.simd };
+      const info = await client.call("load", { options, wasm, textEncoder: text }, { onProgress });
+      return { info, slot: { client, busy: false, text } };
     } catch (e) {
       client.terminate();
       throw e;
@@ -169,7 +176,7 @@ export class WasmPoolEmbedder implements Embedder {
     const model = this.model;
     if (!model) return;
     this.replacing++;
-    this.startWorker(model.options).then(
+    this.startWorker(model.options, dead.text).then(
       ({ slot }) => {
         this.replacing--;
         if (this.model !== model) return slot.client.terminate(); // reloaded or stopped meanwhile
