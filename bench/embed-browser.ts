@@ -51,7 +51,7 @@ async function buildBenchPage(): Promise<void> {
   fs.writeFileSync(path.join(PAGE_DIR, "index.html"), '<!doctype html><script src="embed-bench.js"></script>');
 }
 
-async function openPage(browser: Browser, url: string, jpgs: string[]): Promise<Page> {
+export async function openPage(browser: Browser, url: string, jpgs: string[]): Promise<Page> {
   const page = await browser.newPage();
   await page.addInitScript("globalThis.__name = (f) => f"); // tsx's keepNames in evaluated functions
   await page.goto(url);
@@ -63,7 +63,7 @@ async function openPage(browser: Browser, url: string, jpgs: string[]): Promise<
 }
 
 /** Loads a pool in the page; returns the renderer memory it added per worker. */
-async function loadPool(page: Page, workerUrl: string, modelPath: string, n: number, simd: boolean) {
+export async function loadPool(page: Page, workerUrl: string, modelPath: string, n: number, simd: boolean) {
   const before = descendantsRssMb();
   const t = performance.now();
   const loaded = await page.evaluate(
@@ -77,7 +77,12 @@ async function loadPool(page: Page, workerUrl: string, modelPath: string, n: num
   );
   const loadMs = Math.round(performance.now() - t);
   const after = descendantsRssMb();
-  return { ...loaded, loadMs, rssPerWorkerMb: Math.round((after - before) / n) };
+  return {
+    ...loaded,
+    loadMs,
+    rssAddedMb: Math.round(after - before),
+    rssPerWorkerMb: Math.round((after - before) / n),
+  };
 }
 
 async function embedClips(page: Page, runs: number) {
@@ -125,7 +130,8 @@ async function workerDecode(page: Page, workerUrl: string, runs: number) {
   );
 }
 
-export async function browserBench(modelDir: string, modelsDir: string, frames: string[], runs: number) {
+/** The built extension, bench models (/models/, /tiny/) and the bench page (/bench/) served. */
+export async function startBenchServer(modelsDir: string) {
   await buildBenchPage();
   const server = await startPreviewServer({
     extensionDir: path.join(ROOT, "dist/cep"),
@@ -133,7 +139,11 @@ export async function browserBench(modelDir: string, modelsDir: string, frames: 
     staticDirs: { "/models/": modelsDir, "/tiny/": path.dirname(TINY_CLIP_DIR), "/bench/": PAGE_DIR },
   });
   const worker = fs.readdirSync(path.join(ROOT, "dist/cep/assets")).find((f) => f.startsWith("embedding.worker-"))!;
-  const workerUrl = `${server.url}/assets/${worker}`;
+  return { server, workerUrl: `${server.url}/assets/${worker}`, pageUrl: `${server.url}/bench/index.html` };
+}
+
+export async function browserBench(modelDir: string, modelsDir: string, frames: string[], runs: number) {
+  const { server, workerUrl } = await startBenchServer(modelsDir);
   const modelPath = `/models/${path.basename(modelDir)}`;
   const jpgs = frames.map((f) => fs.readFileSync(f).toString("base64"));
   const browser = await launchChromium(chromium);
