@@ -153,6 +153,25 @@ describe("WASM worker pool", () => {
     expect(started.map((w) => w.text)).toEqual([true, true]);
     expect(await pool.embedTexts(["a cat"])).toHaveLength(1);
   });
+
+  it("stops workers that finish loading after terminate(), and says the load was stopped", async () => {
+    const { createPort } = fakeWorkers({ delay: () => 20 });
+    const terminated: number[] = [];
+    let n = 0;
+    const pool = new WasmPoolEmbedder({
+      createPort: () => {
+        const port = createPort();
+        const id = ++n;
+        return { ...port, terminate: () => (terminated.push(id), port.terminate()) };
+      },
+      hardwareConcurrency: 2,
+    });
+    const loading = pool.load(options);
+    setTimeout(() => pool.terminate(), 30); // after the first worker, while the second loads
+    await expect(loading).rejects.toMatchObject({ code: "INFERENCE_FAILED", message: /stopped while loading/ });
+    expect(terminated.sort()).toEqual([1, 2]);
+    expect(pool.detail).toBe("WASM (not loaded)");
+  });
 });
 
 describe("pool size", () => {

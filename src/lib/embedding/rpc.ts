@@ -46,11 +46,13 @@ export class RpcClient<M extends RpcMap> {
       if (message.ok) entry.resolve(message.result as never);
       else entry.reject(new EmbeddingError(message.error.code, message.error.message));
     });
-    port.onFailure((reason) => {
-      this.failure = reason;
-      for (const [, entry] of this.pending) entry.reject(new EmbeddingError(this.failureCode, reason));
-      this.pending.clear();
-    });
+    port.onFailure((reason) => this.fail(new EmbeddingError(this.failureCode, reason)));
+  }
+
+  private fail(error: EmbeddingError): void {
+    this.failure ??= error.message;
+    for (const [, entry] of this.pending) entry.reject(error);
+    this.pending.clear();
   }
 
   /** the reason the thread died, or null while it lives */
@@ -71,8 +73,10 @@ export class RpcClient<M extends RpcMap> {
     });
   }
 
+  /** Stops the thread; calls still waiting are rejected, never left hanging. */
   terminate(): void {
     this.port.terminate();
+    this.fail(new EmbeddingError("INFERENCE_FAILED", "The embedder was stopped."));
   }
 }
 

@@ -42,6 +42,8 @@ export class WasmPoolEmbedder implements Embedder {
   private queue: Job[] = [];
   private model: { options: ModelOptions; info: LoadedModelInfo; size: PoolSize } | null = null;
   private replacing = 0;
+  /** bumped by terminate(): workers that finish loading for an older generation are stopped */
+  private generation = 0;
 
   constructor(private readonly options: WasmPoolOptions) {}
 
@@ -58,8 +60,14 @@ export class WasmPoolEmbedder implements Embedder {
 
   async load(options: ModelOptions, onProgress?: (p: LoadProgress) => void): Promise<EmbedderInfo> {
     this.terminate();
+    const generation = this.generation;
+    const stopped = () => new EmbeddingError("INFERENCE_FAILED", "The embedder was stopped while loading.");
     // the first worker reports progress and the model's size; the others start once it is known
     const first = await this.startWorker(options, true, onProgress);
+    if (generation !== this.generation) {
+      first.slot.client.terminate();
+      throw stopped();
+    }
     const size = poolSize({
       hardwareConcurrency: this.options.hardwareConcurrency,
       deviceMemoryGb: this.options.deviceMemoryGb,
@@ -73,7 +81,12 @@ export class WasmPoolEmbedder implements Embedder {
     const others = await Promise.allSettled(
       Array.from({ length: size.workers - 1 }, () => this.startWorker(options, false)),
     );
-    for (const o of others) if (o.status === "fulfilled") this.slots.push(o.value.slot);
+    const started = others.flatMap((o) => (o.status === "fulfilled" ? [o.value.slot] : []));
+    if (generation !== this.generation) {
+      for (const slot of started) slot.client.terminate();
+      throw stopped();
+    }
+    this.slots.push(...started);
     return {
       modelVersion: first.info.modelVersion,
       threads: this.slots.length * first.info.threads,
@@ -113,6 +126,7 @@ export class WasmPoolEmbedder implements Embedder {
   }
 
   terminate(): void {
+    this.generation++;
     for (const slot of this.slots) slot.client.terminate();
     this.slots = [];
     this.model = null;
