@@ -1,8 +1,8 @@
 // npm run bench:embed — CLIP ViT-B/32 embedding speed, on a random-weight model of the real size
 // (generated on demand into bench/models/, never committed), for a clip of five 1080p frames:
 // - Node main thread (onnxruntime-node): decode + preprocess, batch 1 and 5, int8 and fp32;
-// - the native path (bench/embed-native.ts): the built encoder thread, batch 5, with the page's
-//   event-loop lag;
+// - the native path (bench/embed-native.ts): the built encoder thread (frame 1 alone, then a
+//   batch of 4), with the page's event-loop lag;
 // - the WASM pool in Debian's Chromium (bench/embed-browser.ts): 1 and 2 workers, SIMD and not,
 //   memory per worker, and the page-side decode the native path relies on.
 // Writes bench/results/embed-<date>.json.

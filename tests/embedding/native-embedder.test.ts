@@ -57,6 +57,35 @@ describe("native embedder (onnxruntime-node in a worker thread)", () => {
     expect(result.timings.inferenceMs).toBeGreaterThan(0);
   });
 
+  it("embeds the first frame while the others still decode (first suggestion sooner)", async () => {
+    const pngs = await Promise.all([1, 2, 3].map((s) => noisePng(64, 64, s)));
+    let firstReady: () => void = () => {};
+    const firstFrame = new Promise<void>((r) => (firstReady = r));
+    const batches: number[] = [];
+    const embedder = new NativeEmbedder({
+      node,
+      pageUrl: pageUrl(),
+      // the rest of the clip decodes only once frame 0 is embedded: waiting for all would hang
+      decode: async (images, labels, cfg) => {
+        batches.push(images.length);
+        if (batches.length > 1) await firstFrame;
+        return sharpDecode(images, labels, cfg);
+      },
+      modelFolder: modelFolderOnDisk(node, pageUrl()),
+    });
+    started.push(embedder);
+    await embedder.load(folder);
+    const order: number[] = [];
+    const blobs = pngs.map((p) => new Blob([new Uint8Array(p)], { type: "image/png" }));
+    const result = await embedder.embedClip(blobs, undefined, (i) => {
+      order.push(i);
+      if (i === 0) firstReady();
+    });
+    expect(batches).toEqual([1, 2]);
+    expect(order).toEqual([0, 1, 2]);
+    expect(result.frames).toHaveLength(3);
+  });
+
   it("embeds texts with the model's tokenizer", async () => {
     const embedder = nativeEmbedder();
     await embedder.load(folder);

@@ -64,26 +64,34 @@ export class NativeEmbedder implements Embedder {
     return { modelVersion: this.model.modelVersion, threads: this.model.threads, path: this.path };
   }
 
+  /** The first frame goes alone, so that its suggestion can start while the others decode;
+   * the rest go as one batch. */
   async embedClip(images: Blob[], labels?: string[], onFrame?: OnFrame): Promise<ClipResult> {
-    const { client, model } = this.loaded();
+    const { model } = this.loaded();
     if (images.length === 0) throw new EmbeddingError("IMAGE_UNREADABLE", "A clip needs at least one frame.");
-    const t0 = performance.now();
     const names = images.map((_, i) => labels?.[i] ?? `frame ${i + 1}`);
-    const pixels = await this.options.decode(images, names, model.preprocess);
-    const decodeMs = performance.now() - t0;
-    const { frames, inferenceMs } = await client.call(
-      "embedPixels",
-      { pixels },
-      { transfer: pixels.map((p) => p.buffer as ArrayBuffer) },
-    );
-    // one batch: every frame is ready at once
-    frames.forEach((f, i) => onFrame?.(i, f));
-    return {
-      modelVersion: model.modelVersion,
-      frames,
-      clip: meanEmbedding(frames),
-      timings: { decodeMs, inferenceMs },
+    const timings = { decodeMs: 0, inferenceMs: 0 };
+    const decode = async (from: number, to: number) => {
+      const t = performance.now();
+      const pixels = await this.options.decode(images.slice(from, to), names.slice(from, to), model.preprocess);
+      timings.decodeMs += performance.now() - t;
+      return pixels;
     };
+    const first = await decode(0, 1);
+    const rest = images.length > 1 ? decode(1, images.length) : Promise.resolve([]);
+    rest.catch(() => {}); // its error is thrown where it is awaited below
+    const frames = await this.infer(first, 0, timings, onFrame);
+    frames.push(...(await this.infer(await rest, 1, timings, onFrame)));
+    return { modelVersion: model.modelVersion, frames, clip: meanEmbedding(frames), timings };
+  }
+
+  private async infer(pixels: Float32Array[], offset: number, timings: ClipResult["timings"], onFrame?: OnFrame) {
+    if (pixels.length === 0) return [];
+    const transfer = pixels.map((p) => p.buffer as ArrayBuffer);
+    const { frames, inferenceMs } = await this.loaded().client.call("embedPixels", { pixels }, { transfer });
+    timings.inferenceMs += inferenceMs;
+    frames.forEach((f, i) => onFrame?.(offset + i, f));
+    return frames;
   }
 
   async embedTexts(texts: string[]): Promise<Float32Array[]> {
