@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { defineConfig, type PluginOption } from "vite";
+import { builtinModules } from "node:module";
+import { build, defineConfig, type PluginOption } from "vite";
 import react from "@vitejs/plugin-react";
 import cepConfig from "./cep.config.ts";
+import { NATIVE_DIR, SHIPPED_NATIVE_PLATFORMS } from "./src/lib/embedding/node/native-files.ts";
 
 const root = path.resolve(import.meta.dirname, "src/panel");
 const outDir = path.resolve(import.meta.dirname, "dist/cep");
@@ -46,11 +48,61 @@ function copyOnnxWasm(): PluginOption {
   };
 }
 
+/** The native encoder thread (docs/adr/0011): one CommonJS file for CEP's Node 15.9/17.7, with
+ * onnxruntime-node and onnxruntime-common copied beside it as node_modules (the binary is loaded
+ * by a computed require, which no bundler follows). The build machine's own platform is copied
+ * too so that tests and benches can run it; the ZXP leaves it out (src/zxp/package-extension.ts). */
+function buildNativeThread(): PluginOption {
+  const modules = path.resolve(import.meta.dirname, "node_modules");
+  const stubs = path.resolve(import.meta.dirname, "src/lib/embedding/node/stubs");
+  const copy = (from: string, to: string) => {
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.cpSync(from, to, { recursive: true });
+  };
+  return {
+    name: "build-native-encoder-thread",
+    apply: "build",
+    async writeBundle() {
+      const out = path.join(outDir, NATIVE_DIR);
+      await build({
+        configFile: false,
+        logLevel: "warn",
+        resolve: {
+          alias: { sharp: path.join(stubs, "sharp.ts"), "onnxruntime-web": path.join(stubs, "onnxruntime-web.ts") },
+        },
+        ssr: { noExternal: true, external: ["onnxruntime-node"] },
+        build: {
+          ssr: path.resolve(import.meta.dirname, "src/lib/embedding/node/encoder-thread.ts"),
+          outDir: out,
+          emptyOutDir: false,
+          target: "node15",
+          minify: true,
+          rollupOptions: {
+            external: ["onnxruntime-node", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+            output: { format: "cjs" as const, entryFileNames: "encoder-thread.cjs" },
+          },
+        },
+      });
+      const ort = path.join(modules, "onnxruntime-node");
+      const to = path.join(out, "node_modules");
+      copy(path.join(ort, "package.json"), path.join(to, "onnxruntime-node/package.json"));
+      for (const f of ["index.js", "backend.js", "binding.js"])
+        copy(path.join(ort, "dist", f), path.join(to, "onnxruntime-node/dist", f));
+      const here = `${process.platform}/${process.arch}`;
+      for (const platform of new Set([...SHIPPED_NATIVE_PLATFORMS, here]))
+        copy(path.join(ort, "bin/napi-v3", platform), path.join(to, "onnxruntime-node/bin/napi-v3", platform));
+      const common = path.join(modules, "onnxruntime-common");
+      copy(path.join(common, "package.json"), path.join(to, "onnxruntime-common/package.json"));
+      copy(path.join(common, "dist/ort-common.node.js"), path.join(to, "onnxruntime-common/dist/ort-common.node.js"));
+    },
+  };
+}
+
 export default defineConfig(async () => ({
   root,
   clearScreen: false,
   // The cep() plugin breaks Vitest at start-up (ENOENT on index.html), so tests run without it.
-  plugins: [react(), copyOnnxWasm(), ...(isVitest ? [] : [await cepPlugin()])],
+  plugins: [react(), copyOnnxWasm(), buildNativeThread(), ...(isVitest ? [] : [await cepPlugin()])],
   // a classic worker: CEP 11's Chromium 88 and file:// pages are safest without module workers
   worker: { format: "iife" as const },
   build: {

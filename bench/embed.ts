@@ -1,20 +1,21 @@
 // npm run bench:embed — CLIP ViT-B/32 embedding speed, on a random-weight model of the real size
-// (generated on demand into bench/models/, never committed). Measures per-frame decode +
-// preprocess and inference for five 1080p frames, in Node (onnxruntime-node) and in headless
-// Chromium through the panel's own worker (onnxruntime-web WASM), at batch 1 and 5, on 1 and 2
-// threads, with and without WASM SIMD. Writes bench/results/embed-<date>.json.
+// (generated on demand into bench/models/, never committed), for a clip of five 1080p frames:
+// - Node main thread (onnxruntime-node): decode + preprocess, batch 1 and 5, int8 and fp32;
+// - the native path (bench/embed-native.ts): the built encoder thread (frame 1 alone, then a
+//   batch of 4), with the page's event-loop lag;
+// - the WASM pool in Debian's Chromium (bench/embed-browser.ts): 1 and 2 workers, SIMD and not,
+//   memory per worker, and the page-side decode the native path relies on.
+// Writes bench/results/embed-<date>.json.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { ClipModel } from "../src/lib/embedding";
+import { ClipModel, cosine } from "../src/lib/embedding";
 import { decodeImageForClip } from "../src/lib/embedding/node/decode-image";
-import { PremiereSimulator } from "../src/sim/premiere-simulator";
-import { startPreviewServer } from "../src/server/preview-server";
 import { buildExtension } from "../scripts/build";
-import { launchChromium } from "../tests/helpers/chromium";
-import { percentile } from "./clustered-embeddings";
+import { browserBench } from "./embed-browser";
+import { nativeBench } from "./embed-native";
+import { stats } from "./embed-stats";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const MODELS = path.join(ROOT, "bench/models");
@@ -62,11 +63,6 @@ function ensureFrames(): string[] {
   return frames;
 }
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { p50ms: +percentile(s, 50).toFixed(1), p95ms: +percentile(s, 95).toFixed(1), runs: s.length };
-};
-
 async function nodeBench(frames: string[]) {
   const out: Record<string, unknown> = {};
   for (const quantized of [true, false]) {
@@ -105,116 +101,41 @@ async function nodeBench(frames: string[]) {
   return { runtime: `onnxruntime-node 1.14 (default threads, ${os.cpus().length} cores)`, models: out };
 }
 
-async function browserBench(frames: string[]) {
-  await buildExtension();
-  const results: Record<string, unknown> = {};
-  for (const isolated of [false, true]) {
-    const server = await startPreviewServer({
-      extensionDir: path.join(ROOT, "dist/cep"),
-      simulator: new PremiereSimulator({ project: null }).loadBundle(path.join(ROOT, "dist/cep/jsx/index.js")),
-      // the threaded WASM builds are not shipped; the isolated run serves them from node_modules
-      staticDirs: {
-        "/models/": MODELS,
-        ...(isolated ? { "/ort/": path.join(ROOT, "node_modules/onnxruntime-web/dist") } : {}),
-      },
-      crossOriginIsolated: isolated,
-    });
-    const browser = await launchChromium(chromium);
-    try {
-      for (const simd of isolated ? [true] : [true, false]) {
-        const page = await browser.newPage();
-        // tsx compiles this file with esbuild's keepNames: functions sent to the page call __name
-        await page.addInitScript("globalThis.__name = (f) => f");
-        await page.goto(`${server.url}/main/index.html`);
-        const worker = fs
-          .readdirSync(path.join(ROOT, "dist/cep/assets"))
-          .find((f) => f.startsWith("embedding.worker-"))!;
-        const jpgs = frames.map((f) => fs.readFileSync(f).toString("base64"));
-        const r = await page.evaluate(
-          async ({ workerUrl, jpgs, simd, runs }) => {
-            const w = new Worker(workerUrl);
-            let next = 1;
-            const call = (m: Record<string, unknown>) =>
-              new Promise<any>((resolve) => {
-                const id = next++;
-                const on = (e: MessageEvent) => {
-                  if (e.data.id === id && !("progress" in e.data)) {
-                    w.removeEventListener("message", on);
-                    resolve(e.data);
-                  }
-                };
-                w.addEventListener("message", on);
-                w.postMessage({ ...m, id });
-              });
-            const loadStart = performance.now();
-            const loaded = await call({
-              type: "load",
-              options: {
-                source: { kind: "folder", path: "/models/clip-vit-b-32-random", modelId: "random/clip-vit-b-32" },
-                quantized: true,
-              },
-              wasm: { simd },
-            });
-            if (!loaded.ok) return { error: loaded.error };
-            const loadMs = performance.now() - loadStart;
-            const blobs = jpgs.map(
-              (b: string) => new Blob([Uint8Array.from(atob(b), (c) => c.charCodeAt(0))], { type: "image/jpeg" }),
-            );
-            await call({ type: "embedClip", images: [blobs[0]] }); // warm-up
-            const one: any[] = [];
-            const five: any[] = [];
-            const wall: number[] = [];
-            for (let i = 0; i < runs; i++) {
-              one.push((await call({ type: "embedClip", images: [blobs[0]] })).result.timings);
-              const t = performance.now();
-              five.push((await call({ type: "embedClip", images: blobs })).result.timings);
-              wall.push(performance.now() - t);
-            }
-            w.terminate();
-            return { loadMs, threads: loaded.result.threads, one, five, wall };
-          },
-          { workerUrl: `/assets/${worker}`, jpgs, simd, runs: RUNS },
-        );
-        await page.close();
-        if ("error" in r) throw new Error(`browser load failed: ${JSON.stringify(r.error)}`);
-        const key = `wasm ${simd ? "SIMD" : "no SIMD"}, ${r.threads} thread${r.threads > 1 ? "s" : ""}`;
-        results[key] = {
-          modelLoadMs: Math.round(r.loadMs),
-          decodePreprocessPerFrame: stats(r.five.map((t: any) => t.decodeMs / 5)),
-          inferenceBatch1PerFrame: stats(r.one.map((t: any) => t.inferenceMs)),
-          inferenceBatch5PerFrame: stats(r.five.map((t: any) => t.inferenceMs / 5)),
-          clipOfFiveFramesWall: stats(r.wall),
-        };
-        console.log(key, JSON.stringify(results[key]));
-      }
-    } finally {
-      await browser.close();
-      await server.close();
-    }
-  }
-  return {
-    runtime: "headless Chromium (Debian) via the panel's embedding worker, onnxruntime-web 1.14 WASM, int8",
-    configs: results,
-  };
-}
-
 ensureModel();
 const frames = ensureFrames();
+await buildExtension();
+const loadBefore = os.loadavg();
 const node = await nodeBench(frames);
 console.log("node", JSON.stringify(node));
-const browser = await browserBench(frames);
+const native = await nativeBench(MODEL, frames, RUNS);
+console.log("native", JSON.stringify(native.report));
+const { wasmFrames, ...browser } = await browserBench(MODEL, MODELS, frames, RUNS);
+// end to end: sharp-decoded frames through onnxruntime-node vs canvas-decoded frames through WASM
+const parity = wasmFrames.map((f, i) => +cosine(f, native.frames[i]).toFixed(5));
 const result = {
   benchmark: "embed",
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    // the machine is shared: 1/5/15-minute load averages at start and end
+    loadAverage: { start: loadBefore.map((x) => +x.toFixed(1)), end: os.loadavg().map((x) => +x.toFixed(1)) },
+  },
   model: "CLIP ViT-B/32 architecture, random weights (scripts/model/make_clip_onnx.py --preset vit-b-32 --quantize)",
   modelFiles: Object.fromEntries(
     fs.readdirSync(path.join(MODEL, "onnx")).map((f) => [f, fs.statSync(path.join(MODEL, "onnx", f)).size]),
   ),
   frames: "5 × 1920×1080 JPEG (ffmpeg testsrc2)",
-  targets: { "clip of five 1080p frames, single WASM thread (ms)": 1000, "preprocess per 1080p frame (ms)": 30 },
+  targets: {
+    "clip of five 1080p frames, single WASM thread (ms)": 1000,
+    "preprocess per 1080p frame (ms)": 30,
+    "page event-loop lag p95 while the native path embeds (ms)": 20,
+  },
   node,
+  native: native.report,
   browser,
+  "cosine native (sharp decode) vs WASM SIMD 1 worker (canvas decode), per frame": parity,
 };
 const dir = path.join(ROOT, "bench/results");
 fs.mkdirSync(dir, { recursive: true });

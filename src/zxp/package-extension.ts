@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { requiredModelFiles } from "../lib/embedding/model-source";
+import { isUnshippedBinary } from "../lib/embedding/node/native-files";
 import { studioConfigProblem } from "../lib/studio-config";
 import type { SigningIdentity } from "./certificate";
 import { signZxp } from "./sign-zxp";
@@ -24,9 +25,10 @@ export interface PackageResult {
   files: string[];
 }
 
-/** Development-only files: vite-cep-plugin's remote-debug ports file and source maps. */
-function isDevFile(rel: string, includeSourceMaps: boolean): boolean {
-  return rel === ".debug" || (!includeSourceMaps && rel.endsWith(".map"));
+/** Files that stay out: vite-cep-plugin's remote-debug ports file, source maps, and the native
+ * binaries of the build machine when it is not a platform Premiere runs on (Linux). */
+function isLeftOut(rel: string, includeSourceMaps: boolean): boolean {
+  return rel === ".debug" || (!includeSourceMaps && rel.endsWith(".map")) || isUnshippedBinary(rel);
 }
 
 function walk(dir: string, prefix = ""): PackageFile[] {
@@ -44,7 +46,7 @@ export async function packageExtension(options: PackageOptions): Promise<Package
   if (!fs.existsSync(path.join(options.extensionDir, "CSXS/manifest.xml"))) {
     throw new Error(`${options.extensionDir} has no CSXS/manifest.xml: run npm run build first`);
   }
-  const files = walk(options.extensionDir).filter((f) => !isDevFile(f.path, options.includeSourceMaps ?? false));
+  const files = walk(options.extensionDir).filter((f) => !isLeftOut(f.path, options.includeSourceMaps ?? false));
   if (options.modelDir) {
     const quantized = fs.existsSync(path.join(options.modelDir, "onnx/vision_model_quantized.onnx"));
     const missing = requiredModelFiles(quantized).filter((f) => !fs.existsSync(path.join(options.modelDir!, f)));

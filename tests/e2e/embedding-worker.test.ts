@@ -12,6 +12,9 @@ import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
 import { requiredModelFiles } from "../../src/lib/embedding/model-source";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
+import { modelFolderOnDisk } from "../../src/panel/embedding/native/model-folder";
+import { NativeEmbedder, type DecodeFrames } from "../../src/panel/embedding/native/native-embedder";
+import { cepNode, pageUrl } from "../helpers/cep-node";
 import { launchChromium } from "../helpers/chromium";
 import { noisePng } from "../helpers/noise-image";
 import { DIST, JSX_BUNDLE, builtAsset } from "../helpers/paths";
@@ -62,34 +65,53 @@ afterAll(async () => {
   await server?.close();
 });
 
-type Rpc = { ok: boolean; result?: any; error?: { code: string; message: string } };
+/** a worker answer as it crosses into Node: vectors as plain arrays */
+type Rpc = {
+  ok: boolean;
+  result?: { modelVersion?: string; threads?: number; simd?: boolean; frames: number[][] };
+  error?: { code: string; message: string };
+};
 const rpc = (message: Record<string, unknown>): Promise<Rpc> =>
   page.evaluate(
     (m) => (window as unknown as { rpc: (m: unknown) => Promise<unknown> }).rpc(m),
     message,
   ) as Promise<Rpc>;
 
-/** Sends image bytes into the page as Blobs and asks the worker to embed them as one clip. */
+/** Sends image bytes into the page as Blobs and asks the worker to embed them. */
 function embedInWorker(images: Array<{ bytes: Buffer; type: string; label: string }>): Promise<Rpc> {
-  return page.evaluate(
+  return page.evaluate<Rpc, Array<{ b64: string; type: string; label: string }>>(
     async (list) => {
       const blobs = list.map((i) => new Blob([Uint8Array.from(atob(i.b64), (c) => c.charCodeAt(0))], { type: i.type }));
-      const result = (await (window as unknown as { rpc: (m: unknown) => Promise<Rpc> }).rpc({
-        type: "embedClip",
+      const result = (await (window as unknown as { rpc: (m: unknown) => Promise<unknown> }).rpc({
+        type: "embedImages",
         images: blobs,
         labels: list.map((i) => i.label),
-      })) as Rpc;
-      if (result.ok)
-        result.result = {
-          ...result.result,
-          frames: result.result.frames.map((f: Float32Array) => Array.from(f)),
-          clip: Array.from(result.result.clip),
-        };
-      return result;
+      })) as { ok: boolean; result?: { frames: Float32Array[] } };
+      return result.ok
+        ? { ok: true, result: { frames: result.result!.frames.map((f) => Array.from(f)) } }
+        : (result as Rpc);
     },
     images.map((i) => ({ b64: i.bytes.toString("base64"), type: i.type, label: i.label })),
   );
 }
+
+/** The worker's decodeImages call, as the native path's decoder. */
+const decodeInWorker: DecodeFrames = async (images, labels, preprocess) => {
+  const b64 = await Promise.all(images.map(async (b) => Buffer.from(await b.arrayBuffer()).toString("base64")));
+  const r = await page.evaluate(
+    async ({ b64, labels, preprocess }) => {
+      const blobs = b64.map(
+        (b) => new Blob([Uint8Array.from(atob(b), (c) => c.charCodeAt(0))], { type: "image/jpeg" }),
+      );
+      const rpc = (window as unknown as { rpc: (m: unknown) => Promise<{ ok: boolean; result: Float32Array[] }> }).rpc;
+      const answer = await rpc({ type: "decodeImages", images: blobs, labels, preprocess });
+      return answer.ok ? answer.result.map((p) => Array.from(p)) : answer;
+    },
+    { b64, labels, preprocess },
+  );
+  if (!Array.isArray(r)) throw new Error(`decodeImages failed: ${JSON.stringify(r)}`);
+  return r.map((p) => new Float32Array(p));
+};
 
 describe("embedding worker in headless Chromium", () => {
   it("loads the model from a served folder with one WASM thread", async () => {
@@ -97,7 +119,10 @@ describe("embedding worker in headless Chromium", () => {
       type: "load",
       options: { source: { kind: "folder", path: "/models/tiny-random-clip" }, quantized: true },
     });
-    expect(loaded).toMatchObject({ ok: true, result: { modelVersion: "local/tiny-random-clip@q8", threads: 1 } });
+    expect(loaded).toMatchObject({
+      ok: true,
+      result: { modelVersion: "local/tiny-random-clip@q8", threads: 1, simd: true },
+    });
   });
 
   it("gives the same vectors as Node for the same frames (exact-size frames: no resampling differences)", async () => {
@@ -108,12 +133,35 @@ describe("embedding worker in headless Chromium", () => {
       pngs.map((bytes, i) => ({ bytes, type: "image/png", label: `frame ${i + 1}` })),
     );
     expect(browserResult.ok).toBe(true);
-    const node = await model.embedClip(await Promise.all(pngs.map((p) => decodeImageForClip(p, model.preprocess))));
-    browserResult.result.frames.forEach((f: number[], i: number) =>
-      expect(cosine(f, node.frames[i])).toBeGreaterThan(0.9999),
-    );
-    expect(cosine(browserResult.result.clip, node.clip)).toBeGreaterThan(0.9999);
-    expect(Math.hypot(...browserResult.result.clip)).toBeCloseTo(1, 4);
+    const node = await model.embedImages(await Promise.all(pngs.map((p) => decodeImageForClip(p, model.preprocess))));
+    browserResult.result!.frames.forEach((f, i) => expect(cosine(f, node[i])).toBeGreaterThan(0.9999));
+    expect(Math.hypot(...browserResult.result!.frames[0])).toBeCloseTo(1, 4);
+  });
+
+  it("agrees with the native path on 1080p JPEGs, both decoded by the worker: cosine ≥ 0.999", async () => {
+    // as in CEP: a Web Worker decodes, onnxruntime-node in its thread infers the batch of five;
+    // the WASM side embeds one frame per call, as the pool sends them
+    const native = new NativeEmbedder({
+      node: cepNode(),
+      pageUrl: pageUrl(),
+      decode: decodeInWorker,
+      modelFolder: modelFolderOnDisk(cepNode(), pageUrl()),
+    });
+    try {
+      await native.load({ source: { kind: "folder", path: TINY_CLIP_DIR }, quantized: true });
+      const jpgs = await Promise.all(
+        [11, 12, 13, 14, 15].map((s) => noisePng(1920, 1080, s).then((p) => sharp(p).jpeg({ quality: 85 }).toBuffer())),
+      );
+      const nativeResult = await native.embedClip(
+        jpgs.map((p) => new Blob([new Uint8Array(p)], { type: "image/jpeg" })),
+      );
+      for (const [i, bytes] of jpgs.entries()) {
+        const wasm = await embedInWorker([{ bytes, type: "image/jpeg", label: `frame ${i + 1}` }]);
+        expect(cosine(wasm.result!.frames[0], nativeResult.frames[i])).toBeGreaterThanOrEqual(0.999);
+      }
+    } finally {
+      native.terminate();
+    }
   });
 
   it("resizes on a canvas close to Node's cubic resize for a larger frame", async () => {
@@ -124,7 +172,7 @@ describe("embedding worker in headless Chromium", () => {
       .toBuffer();
     const browserResult = await embedInWorker([{ bytes: big, type: "image/png", label: "big.png" }]);
     const [node] = await model.embedImages([await decodeImageForClip(big, model.preprocess)]);
-    expect(cosine(browserResult.result.frames[0], node)).toBeGreaterThan(0.98);
+    expect(cosine(browserResult.result!.frames[0], node)).toBeGreaterThan(0.98);
   });
 
   it("answers bad input with clear errors and keeps working", async () => {
@@ -156,7 +204,7 @@ describe("embedding worker in headless Chromium", () => {
       .toBuffer();
     const r = await embedInWorker([{ bytes: big, type: "image/jpeg", label: "12000x8000.jpg" }]);
     expect(r.ok).toBe(true);
-    expect(Math.hypot(...r.result.frames[0])).toBeCloseTo(1, 4);
+    expect(Math.hypot(...r.result!.frames[0])).toBeCloseTo(1, 4);
   });
 
   it("a model folder with a missing file names the file", async () => {
@@ -183,7 +231,7 @@ describe("embedding worker from file:// as in Premiere (CEP's --allow-file-acces
           const w = new Worker(workerUrl);
           let next = 1;
           const call = (m: Record<string, unknown>) =>
-            new Promise<any>((resolve) => {
+            new Promise<{ ok: boolean; result: { frames: Float32Array[] }; error?: unknown }>((resolve) => {
               const id = next++;
               w.addEventListener("message", function on(e: MessageEvent) {
                 if (e.data.id === id && !("progress" in e.data)) {
@@ -199,8 +247,8 @@ describe("embedding worker from file:// as in Premiere (CEP's --allow-file-acces
           });
           if (!loaded.ok) return { loaded };
           const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: "image/png" });
-          const embedded = await call({ type: "embedClip", images: [blob] });
-          return { loaded, clip: embedded.ok ? Array.from(embedded.result.clip as Float32Array) : embedded.error };
+          const embedded = await call({ type: "embedImages", images: [blob] });
+          return { loaded, frame: embedded.ok ? Array.from(embedded.result.frames[0]) : embedded.error };
         },
         {
           workerUrl: pathToFileURL(builtAsset("embedding.worker-")).toString(),
@@ -211,7 +259,7 @@ describe("embedding worker from file:// as in Premiere (CEP's --allow-file-acces
       expect(result.loaded).toMatchObject({ ok: true, result: { modelVersion: "local/tiny-random-clip@q8" } });
       const model = await tinyClip(true);
       const [node] = await model.embedImages([await decodeImageForClip(png, model.preprocess)]);
-      expect(cosine(result.clip as number[], node)).toBeGreaterThan(0.9999);
+      expect(cosine(result.frame as number[], node)).toBeGreaterThan(0.9999);
     } finally {
       await fileBrowser.close();
     }

@@ -152,4 +152,23 @@ describe("bad input gets a clear error", () => {
     expect(error2).toMatchObject({ code: "MODEL_UNAVAILABLE", message: expect.stringContaining(broken) });
     expect(error2.message).toContain("Check that the folder exists");
   });
+
+  it("loads the image encoder alone (extra pool workers) and then refuses texts", async () => {
+    const imageOnly = fs.mkdtempSync(path.join(os.tmpdir(), "rl-model-"));
+    for (const f of requiredModelFiles(true, false)) {
+      fs.mkdirSync(path.dirname(path.join(imageOnly, f)), { recursive: true });
+      fs.copyFileSync(path.join(TINY_CLIP_DIR, f), path.join(imageOnly, f));
+    }
+    const model = await ClipModel.load({
+      source: { kind: "folder", path: imageOnly, modelId: "local/tiny-random-clip" },
+      textEncoder: false,
+      fileExists: async (rel) => fs.existsSync(path.join(imageOnly, rel)),
+    });
+    const png = await testImage(3);
+    const full = await tinyClip();
+    const [a] = await model.embedImages([await decodeImageForClip(png, model.preprocess)]);
+    const [b] = await full.embedImages([await decodeImageForClip(png, full.preprocess)]);
+    expect(cosine(a, b)).toBeGreaterThan(0.9999);
+    await expect(model.embedTexts(["a cat"])).rejects.toMatchObject({ code: "MODEL_UNAVAILABLE" });
+  });
 });

@@ -36,6 +36,8 @@ export interface LoadOptions extends ModelOptions {
   onProgress?: (p: LoadProgress) => void;
   /** answers whether a model file exists (fs in Node, HEAD requests in the browser) */
   fileExists?: (relativePath: string) => Promise<boolean>;
+  /** false loads the image encoder only (extra pool workers: half the memory) */
+  textEncoder?: boolean;
 }
 
 type Loaded<T extends { from_pretrained: (...a: never[]) => unknown }> = Awaited<ReturnType<T["from_pretrained"]>>;
@@ -45,13 +47,16 @@ export class ClipModel {
     readonly modelVersion: string,
     readonly preprocess: PreprocessorConfig,
     private readonly vision: Loaded<typeof CLIPVisionModelWithProjection>,
-    private readonly text: Loaded<typeof CLIPTextModelWithProjection>,
-    private readonly tokenizer: Loaded<typeof AutoTokenizer>,
+    private readonly textEncoder: {
+      model: Loaded<typeof CLIPTextModelWithProjection>;
+      tokenizer: Loaded<typeof AutoTokenizer>;
+    } | null,
   ) {}
 
   static async load(options: LoadOptions): Promise<ClipModel> {
     const { source } = options;
     const quantized = options.quantized ?? true;
+    const withText = options.textEncoder ?? true;
     let name: string;
     if (source.kind === "hub") {
       env.allowRemoteModels = true;
@@ -66,7 +71,8 @@ export class ClipModel {
       name = folder.slice(cut + 1);
       if (options.fileExists) {
         const missing: string[] = [];
-        for (const file of requiredModelFiles(quantized)) if (!(await options.fileExists(file))) missing.push(file);
+        const needed = requiredModelFiles(quantized, withText);
+        for (const file of needed) if (!(await options.fileExists(file))) missing.push(file);
         if (missing.length) {
           throw new EmbeddingError(
             "MODEL_INCOMPLETE",
@@ -79,16 +85,20 @@ export class ClipModel {
     // transformers.js v2 mutates the options object it is given: a fresh one per call.
     const opts = () => ({ quantized, progress_callback: options.onProgress });
     try {
-      const [vision, text, tokenizer, processor] = await Promise.all([
+      const [vision, processor, textEncoder] = await Promise.all([
         CLIPVisionModelWithProjection.from_pretrained(name, opts()),
-        CLIPTextModelWithProjection.from_pretrained(name, opts()),
-        AutoTokenizer.from_pretrained(name, opts()),
         AutoProcessor.from_pretrained(name, opts()),
+        withText
+          ? Promise.all([
+              CLIPTextModelWithProjection.from_pretrained(name, opts()),
+              AutoTokenizer.from_pretrained(name, opts()),
+            ]).then(([model, tokenizer]) => ({ model, tokenizer }))
+          : null,
       ]);
       const preprocess = preprocessorConfigFrom(
         (processor as unknown as { feature_extractor: { config: Record<string, unknown> } }).feature_extractor.config,
       );
-      return new ClipModel(modelVersionOf(modelIdOf(source), quantized), preprocess, vision, text, tokenizer);
+      return new ClipModel(modelVersionOf(modelIdOf(source), quantized), preprocess, vision, textEncoder);
     } catch (e) {
       if (e instanceof EmbeddingError) throw e;
       const tried = describeSource(source);
@@ -132,13 +142,20 @@ export class ClipModel {
 
   async embedTexts(texts: string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
-    const inputs = this.tokenizer(texts, { padding: true, truncation: true });
-    const { text_embeds } = await this.text(inputs);
+    const { model, tokenizer } = this.text();
+    const inputs = tokenizer(texts, { padding: true, truncation: true });
+    const { text_embeds } = await model(inputs);
     return split(text_embeds as Tensor, texts.length);
   }
 
   tokenize(text: string): number[] {
-    return (this.tokenizer(text).input_ids as Tensor).tolist()[0].map(Number);
+    return (this.text().tokenizer(text).input_ids as Tensor).tolist()[0].map(Number);
+  }
+
+  private text() {
+    if (!this.textEncoder)
+      throw new EmbeddingError("MODEL_UNAVAILABLE", "This encoder was loaded without its text encoder.");
+    return this.textEncoder;
   }
 }
 

@@ -14,17 +14,12 @@ export interface ModelOptions {
   quantized?: boolean;
 }
 
-/** Files transformers.js needs for CLIP image and text embeddings (FACTS.md §3). */
-export function requiredModelFiles(quantized: boolean): string[] {
+/** Files transformers.js needs for CLIP image and text embeddings (FACTS.md §3); without the
+ * text encoder, the image encoder's alone. */
+export function requiredModelFiles(quantized: boolean, textEncoder = true): string[] {
   const q = quantized ? "_quantized" : "";
-  return [
-    "config.json",
-    "preprocessor_config.json",
-    "tokenizer.json",
-    "tokenizer_config.json",
-    `onnx/vision_model${q}.onnx`,
-    `onnx/text_model${q}.onnx`,
-  ];
+  const image = ["config.json", "preprocessor_config.json", `onnx/vision_model${q}.onnx`];
+  return textEncoder ? [...image, "tokenizer.json", "tokenizer_config.json", `onnx/text_model${q}.onnx`] : image;
 }
 
 /** Names the model and its precision; stored with every embedding in the catalog. */

@@ -3,7 +3,7 @@ import { createHostClient, detectTransport } from "../../lib/bridge";
 import { localStorageStorage } from "../../lib/catalog";
 import { jpegThumbnail } from "../frames/thumbnail";
 import { App } from "../App";
-import { EmbeddingClient } from "../embedding/embedding-client";
+import { startEmbedder } from "../embedding/start-embedder";
 import { detectMediaAccess } from "../frames/media-access";
 import { loadStudioConfig } from "../load-studio-config";
 import { createPanelStore } from "../store";
@@ -12,7 +12,7 @@ import "../styles.css";
 const store = createPanelStore({
   host: createHostClient(detectTransport()),
   media: detectMediaAccess(),
-  embedder: EmbeddingClient.start(),
+  embedder: startEmbedder(),
   catalog: null,
   storage: window.localStorage,
   outboxStorage: localStorageStorage(),

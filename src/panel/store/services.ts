@@ -8,8 +8,11 @@ import type { MediaAccess } from "../frames/media-access";
 import type { GrabbedFrames } from "../frames/grab-frames";
 import type { ProjectItemRecord } from "../../shared/bridge/contract";
 
-/** The encoder as the store uses it: the worker today, a native or pooled path tomorrow. */
+/** The encoder as the store uses it (src/panel/embedding/embedder.ts has the full interface:
+ * the native path or the WASM pool); tests give fakes of just this. */
 export interface Embedder {
+  /** which path runs and why, for the details line */
+  readonly detail?: string;
   load(
     options: ModelOptions,
     onProgress?: (p: LoadProgress) => void,
