@@ -7,7 +7,7 @@ import type { Slice } from "./slice";
 export type ModelStatus =
   | { state: "idle" }
   | { state: "loading"; percent: number; source: string }
-  | { state: "ready"; modelVersion: string; threads: number; isTestModel: boolean }
+  | { state: "ready"; modelVersion: string; threads: number; isTestModel: boolean; detail?: string }
   | { state: "error"; error: PanelError };
 
 export interface ModelSlice {
@@ -40,6 +40,8 @@ export const modelSlice: Slice<ModelSlice> = (set, get, services) => ({
           modelVersion: info.modelVersion,
           threads: info.threads,
           isTestModel: isTestModel(info.modelVersion),
+          // which inference path runs, and why not the faster one (native or WASM pool)
+          detail: embedder.detail,
         },
       });
       void get().prepareCalibration();

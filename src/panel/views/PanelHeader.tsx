@@ -68,7 +68,12 @@ function ModelLine() {
       );
     case "ready":
       return (
-        <p className="muted" data-testid="model-status" data-state="ready" title={status.modelVersion}>
+        <p
+          className="muted"
+          data-testid="model-status"
+          data-state="ready"
+          title={[status.modelVersion, status.detail].filter(Boolean).join(" · ")}
+        >
           {status.isTestModel
             ? "Test model: suggestions are for trying the panel, not for real work."
             : "Image model ready."}
