@@ -51,9 +51,13 @@ describe("browser preview", () => {
     const pageErrors: string[] = [];
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${server.url}/main/index.html`);
-    await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("Küche Ep 3.prproj");
+    await expect
+      .poll(() => page.getByTestId("project-name").textContent(), { timeout: 15_000 })
+      .toBe("Küche Ep 3.prproj");
     expect(await page.locator(".badge").textContent()).toBe("simulated Premiere");
-    await expect.poll(() => page.getByTestId("catalog-status").getAttribute("data-state")).toBe("connected");
+    await expect
+      .poll(() => page.getByTestId("catalog-status").getAttribute("data-state"), { timeout: 15_000 })
+      .toBe("connected");
     await expect
       .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 20_000 })
       .toBe("ready");
@@ -134,7 +138,9 @@ describe("browser preview", () => {
     expect(await banner.textContent()).toContain("Premiere could not run the panel's host script");
     await page.unroute("**/__host/eval");
     await page.getByRole("button", { name: "Refresh" }).click();
-    await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("Küche Ep 3.prproj");
+    await expect
+      .poll(() => page.getByTestId("project-name").textContent(), { timeout: 15_000 })
+      .toBe("Küche Ep 3.prproj");
     expect(await page.getByRole("alert").count()).toBe(0);
     // watching imports started after recovery
     await expect.poll(() => page.getByText("Import clips into the project").count()).toBe(1);

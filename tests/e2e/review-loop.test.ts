@@ -31,7 +31,9 @@ async function openPanel(page: Page): Promise<void> {
   await expect
     .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
     .toBe("ready");
-  await expect.poll(() => page.getByTestId("catalog-status").textContent()).toContain("24 references");
+  await expect
+    .poll(() => page.getByTestId("catalog-status").textContent(), { timeout: 15_000 })
+    .toContain("24 references");
 }
 
 const clipRow = (page: Page, name: string) => page.getByTestId("clip-queue").locator("li", { hasText: name });

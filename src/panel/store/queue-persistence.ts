@@ -51,8 +51,9 @@ export function deserializeQueue(text: string | null): QueuedClip[] {
           ? { modelVersion: pooled.modelVersion, pooled: decodeFloats(pooled.base64), frames: [] }
           : undefined;
         // a clip that was being worked on when the panel closed starts over (or from its embedding)
-        const busy = rest.status === "grabbing" || rest.status === "embedding" || rest.status === "matching";
-        return { ...rest, embeddings, status: busy ? "waiting" : rest.status };
+        const busy =
+          rest.status === "grabbing" || rest.status === "embedding" || rest.status === "matching" || !!rest.refining;
+        return { ...rest, embeddings, refining: false, status: busy ? "waiting" : rest.status };
       });
   } catch {
     return [];

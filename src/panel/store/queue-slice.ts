@@ -7,6 +7,7 @@ import type { ProjectItemRecord } from "../../shared/bridge/contract";
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import { grabFrames, type GrabbedFrames } from "../frames/grab-frames";
 import { toPanelError } from "./panel-error";
+import { initialDraft } from "./review-slice";
 import { deserializeQueue, queueKey, serializeQueue } from "./queue-persistence";
 import type { SaveState } from "./save-slice";
 import type { Slice } from "./slice";
@@ -24,6 +25,8 @@ export interface QueuedClip {
   /** the grabbed frames, and as object URLs for the card (neither kept across reloads) */
   frames?: Blob[];
   frameUrls?: string[];
+  /** the suggestion is from the first frame; the other frames are still being looked at */
+  refining?: boolean;
   /** "timeline": a frame at the playhead, saved from the timeline (one frame, the source's) */
   origin?: "import" | "timeline";
   embeddings?: { modelVersion: string; pooled: Float32Array; frames: Float32Array[] };
@@ -87,8 +90,37 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
       frameUrls,
       technical: `frames via ${grabbed.method}`,
     });
-    const result = await services.embedder!.embedClip(grabbed.frames, grabbed.labels);
+    // progressive: the first frame ready is matched at once; the others refine its suggestion
+    let early: Promise<void> | null = null;
+    const onFrame =
+      grabbed.frames.length > 1
+        ? (_index: number, embedding: Float32Array) => {
+            early ??= earlySuggestion(q, embedding).catch(() => undefined);
+          }
+        : undefined;
+    const result = await services.embedder!.embedClip(grabbed.frames, grabbed.labels, onFrame);
+    await early;
     return { modelVersion: result.modelVersion, pooled: result.clip, frames: result.frames };
+  }
+
+  /** A suggestion from one frame, shown while the clip's other frames are embedded. */
+  async function earlySuggestion(q: QueuedClip, embedding: Float32Array): Promise<void> {
+    const { calibrationStatus, modelStatus } = get();
+    if (calibrationStatus.state !== "ready" || !services.catalog || modelStatus.state !== "ready") return;
+    const [current, frames] = await Promise.all([
+      readCurrent(q),
+      services.catalog.matchFrames([embedding], { k: MATCHES_PER_FRAME, modelVersion: modelStatus.modelVersion }),
+    ]);
+    const now = get().queue.find((x) => x.clip.nodeId === q.clip.nodeId);
+    if (now?.status !== "embedding") return; // the whole clip was faster
+    const suggestion = suggest({
+      modelVersion: modelStatus.modelVersion,
+      frames,
+      current: current.current ?? {},
+      calibration: calibrationStatus.calibration,
+    });
+    get().updateClip(q.clip.nodeId, { ...current, status: "suggested", suggestion, refining: true });
+    if (!get().selectedId) get().select(q.clip.nodeId);
   }
 
   async function readCurrent(q: QueuedClip): Promise<Pick<QueuedClip, "current" | "currentProblem">> {
@@ -107,7 +139,9 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     const id = q.clip.nodeId;
     const { calibrationStatus } = get();
     if (calibrationStatus.state !== "ready") return;
-    get().updateClip(id, { status: "matching", embeddings });
+    const refining = get().queue.find((x) => x.clip.nodeId === id)?.refining;
+    // an early suggestion stays on screen while the other frames are matched
+    get().updateClip(id, refining ? { embeddings } : { status: "matching", embeddings });
     const current = await readCurrent(q);
     // frames when we have them; after a reload only the pooled embedding was kept
     const queries = embeddings.frames.length ? embeddings.frames : [embeddings.pooled];
@@ -121,9 +155,13 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
       current: current.current ?? {},
       calibration: calibrationStatus.calibration,
     });
-    get().updateClip(id, { ...current, status: "suggested", suggestion, detail: undefined });
+    const before = get().queue.find((x) => x.clip.nodeId === id);
+    // the editor's draft follows the refined suggestion unless they already changed something
+    const untouched =
+      get().selectedId === id && before && JSON.stringify(get().draft) === JSON.stringify(initialDraft(before));
+    get().updateClip(id, { ...current, status: "suggested", suggestion, detail: undefined, refining: false });
     get().persistQueue();
-    if (!get().selectedId) get().select(id);
+    if (!get().selectedId || untouched) get().select(id);
   }
 
   async function step(q: QueuedClip, given?: GrabbedFrames): Promise<void> {
@@ -132,7 +170,8 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     try {
       if (!embeddings) {
         embeddings = await embedStep(q, given);
-        get().updateClip(id, { status: "waiting", embeddings, detail: "Waiting for the reference catalog…" });
+        if (!get().queue.find((x) => x.clip.nodeId === id)?.refining)
+          get().updateClip(id, { status: "waiting", embeddings, detail: "Waiting for the reference catalog…" });
       }
       const { catalogStatus } = get();
       if (catalogStatus.state === "unconfigured") {

@@ -9,6 +9,7 @@ import {
   type SaveReferenceInput,
   type SaveWithThumbnail,
 } from "../../lib/catalog";
+import { newId } from "../../lib/ids/new-id";
 import { blobToBase64 } from "../frames/thumbnail";
 import { toPanelError } from "./panel-error";
 import type { QueuedClip } from "./queue-slice";
@@ -112,7 +113,7 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
         });
         return;
       }
-      const referenceId = q.saved?.referenceId ?? crypto.randomUUID();
+      const referenceId = q.saved?.referenceId ?? newId();
       const embeddings = q.embeddings;
       if (!embeddings) {
         setSave(q.clip.nodeId, {

@@ -20,6 +20,8 @@ export interface Embedder {
   embedClip(
     images: Blob[],
     labels?: string[],
+    /** fires as each frame's embedding is ready, for progressive suggestions */
+    onFrame?: (index: number, embedding: Float32Array) => void,
   ): Promise<{ modelVersion: string; frames: Float32Array[]; clip: Float32Array }>;
   embedTexts(texts: string[]): Promise<Float32Array[]>;
 }

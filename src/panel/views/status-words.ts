@@ -12,6 +12,7 @@ export function statusWords(q: QueuedClip): string {
     case "matching":
       return "Finding similar shots…";
     case "suggested": {
+      if (q.refining) return "First frame matched · refining with the others…";
       const n = q.suggestion?.evidence.length ?? 0;
       return n === 0 ? "No similar shots found" : `${n} similar shot${n === 1 ? "" : "s"} found`;
     }
