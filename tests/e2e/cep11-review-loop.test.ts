@@ -3,7 +3,7 @@
 // Chromium 88 lacks fails here first.
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "puppeteer-core/lib/cjs/puppeteer/api-docs-entry.js";
+import type { ConsoleMessage, Page } from "puppeteer-core/lib/cjs/puppeteer/api-docs-entry.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_METADATA_NS } from "../../src/sim/premiere-dom";
 import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
@@ -48,6 +48,14 @@ const rowStatus = (page: Page, name: string) =>
 const focusedField = (page: Page) =>
   page.evaluate(() => document.activeElement?.closest("[data-field]")?.getAttribute("data-field") ?? null);
 
+/** Uncaught exceptions and console errors: Chromium 88 reports a missing API as one of these. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e: Error) => errors.push(e.message));
+  page.on("console", (m: ConsoleMessage) => void (m.type() === "error" && errors.push(m.text())));
+  return errors;
+}
+
 async function openPanel(page: Page): Promise<void> {
   await page.goto(`${stack.server.url}/main/index.html`);
   // no WASM SIMD in Chromium 88: the worker must load onnxruntime-web's plain build
@@ -60,8 +68,7 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
     expect(chromium88.version).toMatch(/Chrome\/88\./);
     const page = await chromium88.browser.newPage();
     await page.setViewport({ width: 1000, height: 900 });
-    const errors: string[] = [];
-    page.on("pageerror", (e: Error) => errors.push(e.message));
+    const errors = collectErrors(page);
     await openPanel(page);
 
     const [importButton] = await page.$x("//button[normalize-space(.)='Import a sample clip']");
@@ -122,4 +129,18 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("searches references by text: the text encoder's tokenizer runs in Chromium 88", async () => {
+    const page = await chromium88.browser.newPage();
+    const errors = collectErrors(page);
+    await openPanel(page);
+    await page.type("input[type=search]", "kitchen oven");
+    await page.click(".search button[type=submit]");
+    await page.waitForSelector("[data-testid=search-results] li", { timeout: 15_000 });
+    const files = await page.$$eval("[data-testid=search-results] .clip-path", (els) => els.map((e) => e.textContent));
+    expect(files.length).toBeGreaterThan(0);
+    files.forEach((f) => expect(f).toMatch(/-s\d+-\d+\.jpg$/)); // the seeded sample library's frames
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
