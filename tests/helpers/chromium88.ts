@@ -1,5 +1,7 @@
 // Chromium 88, CEP 11's browser engine, from chrome-aws-lambda's brotli-packed binary, driven by
 // puppeteer-core 5.5 (Playwright's injected script needs Chromium 105+, so its clicks fail here).
+// Playwright can still launch and evaluate in it: once unpacked, the worker tests run there with
+// CHROMIUM_PATH=.cache/chromium88/chromium npx vitest run tests/e2e/embedding-worker.test.ts
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
