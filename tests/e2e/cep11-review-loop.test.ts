@@ -103,6 +103,10 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => read(page, `${card} [data-field=shotType] button`)).toContain("MID");
     const keywords = await page.$$eval(`${card} .chip`, (els) => els.map((e) => e.firstChild?.textContent));
+    // the planned shot the card proposes, if any, is written with the accepted values
+    const shotNumber = /Planned shot #(\d+)/.exec(
+      (await read(page, `${card} [data-testid=suggested-shot]`)) ?? "",
+    )?.[1];
     await page.keyboard.down("Control");
     await page.keyboard.press("Enter");
     await page.keyboard.up("Control");
@@ -114,9 +118,11 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
 
     const xmp = new XMPMeta(item.getXMPMetadata());
     expect(xmp.getProperty(XMPConst.NS_DM, "logComment")?.value).toBe(
-      "location=kitchen, subject=oven, action=cleaning, shotType=MID",
+      `location=kitchen, subject=oven, action=cleaning, shotType=MID${shotNumber ? `, shotNumber=#${shotNumber}` : ""}`,
     );
-    expect(xmp.getProperty(XMPConst.NS_DM, "shotName")?.value).toBe("kitchen-oven-cleaning-MID");
+    expect(xmp.getProperty(XMPConst.NS_DM, "shotName")?.value).toBe(
+      `kitchen-oven-cleaning-MID${shotNumber ? `-#${shotNumber}` : ""}`,
+    );
     expect(xmp.getLocalizedText(XMPConst.NS_DC, "description", null, "x-default")).toBe(keywords.join(", "));
     expect(xmp.getProperty(XMPConst.NS_XMP, "Rating")?.value).toBe("4");
     expect(xmp.getProperty(XMPConst.NS_DM, "scene")?.value).toBe("Scene 12");
