@@ -56,6 +56,14 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** A module whose one function returns a v128 constant: valid only where WASM SIMD is on. */
+const SIMD_MODULE = [
+  ...[0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0], // "\0asm", version 1
+  ...[0x01, 5, 1, 0x60, 0, 1, 0x7b], // types: () -> v128
+  ...[0x03, 2, 1, 0], // functions: one, of type 0
+  ...[0x0a, 22, 1, 20, 0, 0xfd, 0x0c, ...new Array<number>(16).fill(0), 0x0b], // code: v128.const 0; end
+];
+
 async function openPanel(page: Page): Promise<void> {
   await page.goto(`${stack.server.url}/main/index.html`);
   // no WASM SIMD in Chromium 88: the worker must load onnxruntime-web's plain build
@@ -70,6 +78,12 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
     const page = await chromium88.browser.newPage();
     await page.setViewport({ width: 1000, height: 900 });
     const errors = collectErrors(page);
+    // CEP 11's situation: no WASM SIMD (Node's V8 validates the same module), so the model that
+    // loads below runs on onnxruntime-web's plain WASM build
+    expect(WebAssembly.validate(Uint8Array.from(SIMD_MODULE))).toBe(true);
+    expect(await page.evaluate((m: unknown) => WebAssembly.validate(Uint8Array.from(m as number[])), SIMD_MODULE)).toBe(
+      false,
+    );
     await openPanel(page);
 
     const [importButton] = await page.$x("//button[normalize-space(.)='Import a sample clip']");
