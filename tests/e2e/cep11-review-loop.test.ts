@@ -69,7 +69,9 @@ async function openPanel(page: Page): Promise<void> {
   // no WASM SIMD in Chromium 88: the worker must load onnxruntime-web's plain build
   await page.waitForSelector("[data-testid=model-status][data-state=ready]", { timeout: 30_000 });
   // the count comes with the calibration, computed after the model is ready: slow on a busy machine
-  await expect.poll(() => read(page, "[data-testid=catalog-status]"), { timeout: 15_000 }).toContain("24 references");
+  await expect
+    .poll(() => read(page, "[data-testid=catalog-status]"), { timeout: 15_000 })
+    .toContain("references for this model");
 }
 
 describe("the editor's loop in Chromium 88 (CEP 11)", () => {
@@ -143,6 +145,27 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
     const columns = new XMPMeta(item.getProjectMetadata());
     expect(columns.getProperty(PROJECT_METADATA_NS, "IASubject")?.value).toBe("oven");
     expect(columns.getProperty(PROJECT_METADATA_NS, "IAReference")?.value).toBe("confirmed");
+
+    // sign in through the panel and save with S: the save path runs in Chromium 88 too
+    const [signInButton] = await page.$x("//button[contains(., 'Sign in to save references')]");
+    await signInButton.click();
+    await page.waitForSelector("input[type=email]");
+    await page.type("input[type=email]", "editor@eav.local");
+    await page.type("input[type=password]", "local-dev");
+    const [submit] = await page.$x("//form[@aria-label='Sign in']//button[contains(., 'Sign in')]");
+    await submit.click();
+    await expect.poll(() => read(page, "[data-testid=account]"), { timeout: 15_000 }).toContain("editor@eav.local");
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("s");
+    await expect
+      .poll(() => page.$eval("[data-testid=save-controls]", (e) => e.getAttribute("data-state")).catch(() => null), {
+        timeout: 15_000,
+      })
+      .toBe("saved");
+    const saved = await stack.catalog.db.query<{ n: number }>(
+      "select count(*)::int n from media_references.reference_images where original_catalog->>'source' = 'reference-lookup panel'",
+    );
+    expect(saved.rows[0].n).toBe(1);
 
     // the queue at 320 px, the width of a docked panel
     await page.setViewport({ width: 320, height: 800 });

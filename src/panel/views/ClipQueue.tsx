@@ -51,7 +51,7 @@ export function ClipQueue() {
               role="option"
               aria-selected={q.clip.nodeId === selectedId}
               data-node-id={q.clip.nodeId}
-              data-status={q.status}
+              data-status={q.refining ? "refining" : q.status}
               className={q.clip.nodeId === selectedId ? "selected" : undefined}
               onClick={() => select(q.clip.nodeId)}
             >
