@@ -27,7 +27,7 @@ export class FakeEmbedder implements Embedder {
   async load(_options?: unknown, _onProgress?: (p: LoadProgress) => void) {
     return { modelVersion: MODEL, threads: 1 };
   }
-  async embedClip(images: Blob[]) {
+  async embedClip(images: Blob[], _labels?: string[], _onFrame?: (index: number, e: Float32Array) => void) {
     this.calls++;
     const frames = await Promise.all(images.map(async (b, i) => vectorNear(Number(await b.text()), 0.05 * i)));
     return { modelVersion: MODEL, frames, clip: frames[0] };

@@ -86,6 +86,31 @@ describe("queue slice", () => {
     expect(store.getState().draft?.values).toMatchObject({ location: "kitchen", subject: "oven", shotType: "MID" });
   });
 
+  it("shows the first frame's suggestion at once and refines it with the other frames", async () => {
+    const { store, clip, embedder } = setup();
+    await ready(store);
+    let finish!: () => void;
+    const slowRest = new Promise<void>((r) => (finish = r));
+    const plain = embedder.embedClip.bind(embedder);
+    embedder.embedClip = async (images, labels, onFrame) => {
+      const result = await plain(images, labels);
+      onFrame?.(0, result.frames[0]); // the first frame is ready long before the others
+      await slowRest;
+      return result;
+    };
+    const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
+    const { clips } = await store.services.host.call("getClips", [oven.nodeId]);
+    store.getState().enqueue(clips);
+    await until(() => store.getState().queue[0]?.refining === true, "the early suggestion");
+    expect(store.getState().queue[0]).toMatchObject({ status: "suggested", refining: true });
+    expect(store.getState().queue[0].suggestion?.framesUsed).toBe(1);
+    expect(store.getState().selectedId).toBe(oven.nodeId);
+    finish();
+    await until(() => store.getState().queue[0].refining === false, "the refined suggestion");
+    expect(store.getState().queue[0].suggestion?.framesUsed).toBe(2);
+    expect(store.getState().queue[0].suggestion?.fields.subject.value).toBe("oven");
+  });
+
   it("fails at once, with the reason, for a clip whose media is offline", async () => {
     const { store, project } = setup();
     await ready(store);
