@@ -40,8 +40,9 @@ function useReviewKeys(store: PanelStore): void {
         void s.saveAsReference();
         e.preventDefault();
       } else if (e.key === "e" || e.key === "E") {
-        const first = document.querySelector<HTMLElement>("#review-card .field-row input:not([readonly])");
+        const first = document.querySelector<HTMLInputElement>("#review-card .field-row input:not([readonly])");
         first?.focus();
+        first?.select(); // typing replaces the value; Esc puts it back
         e.preventDefault();
       }
     };

@@ -263,6 +263,17 @@ describe("save as reference", () => {
     expect(queued(store, clip).saved).toBeUndefined();
     const n = await db.query<{ n: number }>("select count(*)::int n from media_references.reference_images");
     expect(n.rows[0].n).toBe(16);
+    // the timeline's one-click save says the same on the same card, and writes nothing to the clip
+    const [other] = project.allItems().filter((i) => i.type === 1 && !i.isSequence() && i.nodeId !== clip.nodeId);
+    embedder.byClip.set(other.name, [look(30, 401, { axis: 81, weight: 0.5 })]);
+    await suggestFor(store, other);
+    store.getState().select(other.nodeId);
+    const before = other.getXMPMetadata();
+    await store.getState().acceptAndSave();
+    expect(store.getState().selectedId).toBe(other.nodeId);
+    expect(store.getState().reviewError?.detail).toContain("can search but not save references");
+    expect(queued(store, other).status).toBe("suggested");
+    expect(other.getXMPMetadata()).toBe(before);
   });
 });
 

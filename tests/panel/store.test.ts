@@ -278,6 +278,38 @@ describe("review slice", () => {
     expect(oven.getXMPMetadata()).toBe("<x:xmpmeta><rdf:RDF><unclosed");
   });
 
+  it("keeps an undecided clip's edits when the editor moves to another clip and back", async () => {
+    const { store, clip } = setup();
+    await ready(store);
+    const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
+    const hob = clip("kitchen-hob-CU.jpg", 20);
+    await enqueue(store, oven);
+    await enqueue(store, hob);
+    store.getState().select(oven.nodeId);
+    store.getState().setField("location", "garden");
+    store.getState().setKeywords(["steam"]);
+    store.getState().move(1);
+    expect(store.getState().draft?.nodeId).toBe(hob.nodeId);
+    store.getState().move(-1);
+    expect(store.getState().draft?.values.location).toBe("garden");
+    expect(store.getState().draft?.keywords).toEqual(["steam"]);
+  });
+
+  it("refuses values longer than the catalog keeps, before anything is written", async () => {
+    const { store, clip } = setup();
+    await ready(store);
+    const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
+    await enqueue(store, oven);
+    const before = oven.getXMPMetadata();
+    store.getState().setField("location", "k".repeat(281));
+    await store.getState().accept();
+    expect(store.getState().reviewError?.detail).toBe(
+      "Location has 281 characters; the catalog keeps at most 200. Shorten it.",
+    );
+    expect(status(store, oven)).toBe("suggested");
+    expect(oven.getXMPMetadata()).toBe(before);
+  });
+
   it("Skip moves on and leaves the clip untouched", async () => {
     const { store, clip } = setup();
     await ready(store);

@@ -17,6 +17,14 @@ import {
 } from "./types";
 import type { Background } from "./weights";
 
+/** How the evidence names each field for an editor. */
+const FIELD_WORDS: Record<SuggestedField, string> = {
+  location: "location",
+  subject: "subject",
+  action: "action",
+  shotType: "shot type",
+};
+
 /** A calibrated probability the editor sets (Settings); not a similarity. */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
@@ -173,7 +181,7 @@ function evidenceOf(
     for (const field of SUGGESTED_FIELDS) {
       const v = fields[field].value;
       if (v && normalizeValue(String(neighbour.metadata[field] ?? "")) === normalizeValue(v))
-        e.backs.push(`${field}: ${v}`);
+        e.backs.push(`${FIELD_WORDS[field]}: ${v}`);
     }
     const theirs = new Set((neighbour.metadata.keywords ?? []).map(normalizeValue));
     const shared = keywords.filter((k) => theirs.has(normalizeValue(k)));

@@ -2,6 +2,7 @@
 // Accept writes through the host (IA's XMP contract + project columns, locks kept).
 import { SUGGESTED_FIELDS, type SuggestedField } from "../../lib/suggestion";
 import { IA_SHOT_TYPES, type IaMetadata, type IaShotType } from "../../shared/metadata/ia-metadata";
+import { REFERENCE_LIMITS } from "../../lib/catalog";
 import { toPanelError, type PanelError } from "./panel-error";
 import type { QueuedClip } from "./queue-slice";
 import type { Slice } from "./slice";
@@ -16,6 +17,8 @@ export interface Draft {
 export interface ReviewSlice {
   selectedId: string | null;
   draft: Draft | null;
+  /** drafts of clips the editor moved away from without deciding: kept until Accept or Skip */
+  keptDrafts: Record<string, Draft>;
   reviewError: PanelError | null;
   accepting: boolean;
   select(nodeId: string | null): void;
@@ -24,7 +27,8 @@ export interface ReviewSlice {
   setField(field: SuggestedField, value: string): void;
   setKeywords(keywords: string[]): void;
   setShot(shot: Draft["shot"]): void;
-  accept(): Promise<void>;
+  /** `stay`: keep this clip selected afterwards (the timeline's accept-and-save) */
+  accept(options?: { stay?: boolean }): Promise<void>;
   skip(): void;
 }
 
@@ -45,6 +49,10 @@ export function initialDraft(q: QueuedClip): Draft {
 }
 
 const REQUIRED: SuggestedField[] = ["location", "subject", "shotType"];
+// what one reference may carry (migration 20251124102000, src/lib/catalog/reference-limits.ts)
+const FIELD_LIMIT = REFERENCE_LIMITS.textChars;
+const KEYWORD_LIMIT = REFERENCE_LIMITS.keywordChars;
+const KEYWORDS_LIMIT = REFERENCE_LIMITS.keywords;
 const LABEL: Record<SuggestedField, string> = {
   location: "Location",
   subject: "Subject",
@@ -64,6 +72,17 @@ export function draftToMetadata(draft: Draft, q: QueuedClip): { metadata: IaMeta
   if (!(IA_SHOT_TYPES as readonly string[]).includes(shotType)) {
     return { missing: `Shot type must be one of ${IA_SHOT_TYPES.join(", ")}.` };
   }
+  const chars = (text: string) => Array.from(text).length; // as the database counts: characters
+  const tooLong = SUGGESTED_FIELDS.find((f) => chars(draft.values[f].trim()) > FIELD_LIMIT);
+  if (tooLong) {
+    const n = chars(draft.values[tooLong].trim());
+    return { missing: `${LABEL[tooLong]} has ${n} characters; the catalog keeps at most ${FIELD_LIMIT}. Shorten it.` };
+  }
+  const longKeyword = draft.keywords.find((k) => chars(k) > KEYWORD_LIMIT);
+  if (longKeyword)
+    return { missing: `The keyword "${longKeyword.slice(0, 30)}…" is longer than ${KEYWORD_LIMIT} characters.` };
+  if (draft.keywords.length > KEYWORDS_LIMIT)
+    return { missing: `At most ${KEYWORDS_LIMIT} keywords fit; remove some.` };
   const current = q.current ?? {};
   const metadata: IaMetadata = {
     location: draft.values.location.trim(),
@@ -93,13 +112,22 @@ export const reviewSlice: Slice<ReviewSlice> = (set, get, services) => {
   return {
     selectedId: null,
     draft: null,
+    keptDrafts: {},
     reviewError: null,
     accepting: false,
     select(nodeId) {
       const q = find(nodeId);
+      const { draft: leaving, keptDrafts } = get();
+      const kept = { ...keptDrafts };
+      // an undecided clip keeps the editor's edits when they move to another clip and back
+      const leftClip = leaving ? find(leaving.nodeId) : undefined;
+      if (leaving && leftClip?.status === "suggested" && leaving.nodeId !== nodeId) kept[leaving.nodeId] = leaving;
+      const back = nodeId && q?.status === "suggested" ? kept[nodeId] : undefined;
+      if (nodeId) delete kept[nodeId];
       set({
         selectedId: q ? nodeId : null,
-        draft: q && (q.suggestion || q.applied) ? initialDraft(q) : null,
+        draft: back ?? (q && (q.suggestion || q.applied) ? initialDraft(q) : null),
+        keptDrafts: kept,
         reviewError: null,
       });
     },
@@ -116,7 +144,7 @@ export const reviewSlice: Slice<ReviewSlice> = (set, get, services) => {
     },
     setKeywords: (keywords) => patchDraft({ keywords }),
     setShot: (shot) => patchDraft({ shot }),
-    async accept() {
+    async accept(options = {}) {
       const { draft, accepting } = get();
       const q = find(draft?.nodeId ?? null);
       if (!draft || !q || accepting || q.status !== "suggested") return;
@@ -146,7 +174,8 @@ export const reviewSlice: Slice<ReviewSlice> = (set, get, services) => {
           },
         });
         get().persistQueue();
-        selectNextSuggested(q.clip.nodeId);
+        if (options.stay) get().select(q.clip.nodeId);
+        else selectNextSuggested(q.clip.nodeId);
       } catch (e) {
         set({ reviewError: toPanelError("Writing to the clip", e) });
       } finally {

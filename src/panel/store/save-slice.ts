@@ -65,7 +65,14 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
     get().updateClip(nodeId, { saved });
     get().persistQueue();
   };
-  const countPending = () => set({ pendingSaves: theOutbox()?.entries().length ?? 0 });
+  // saves the catalog refused wait for the editor on their clip's card, not for the network
+  const countPending = () =>
+    set({
+      pendingSaves:
+        theOutbox()
+          ?.entries()
+          .filter((e) => e.state === "pending").length ?? 0,
+    });
   const schedule = () => {
     if (timer) clearTimeout(timer);
     if (
@@ -95,11 +102,11 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
   };
 
   return {
-    pendingSaves: services.outboxStorage?.read().length ?? 0,
+    pendingSaves: services.outboxStorage?.read().filter((e) => e.state === "pending").length ?? 0,
     async saveAsReference(nodeId = get().selectedId ?? undefined, options = {}) {
       const q = get().queue.find((x) => x.clip.nodeId === nodeId);
       const outboxNow = theOutbox();
-      if (!q || q.status !== "applied" || !q.applied || !outboxNow) return;
+      if (!q || !outboxNow) return;
       if (q.saved && ["saving", "saved", "pending", "checking"].includes(q.saved.state)) return;
       const { account, calibrationStatus } = get();
       if (!account?.canSave) {
@@ -111,6 +118,11 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
               : "Sign in with a staff account to save references.",
           },
         });
+        return;
+      }
+      if (q.status !== "applied" || !q.applied) {
+        if (q.status === "suggested")
+          set({ reviewError: { title: "Not saved", detail: "Accept first: a reference saves what the clip holds." } });
         return;
       }
       const referenceId = q.saved?.referenceId ?? newId();
@@ -175,7 +187,8 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
     },
     async acceptAndSave() {
       const nodeId = get().selectedId;
-      await get().accept();
+      if (!get().account?.canSave) return void get().saveAsReference(nodeId ?? undefined); // says why
+      await get().accept({ stay: true });
       const q = get().queue.find((x) => x.clip.nodeId === nodeId);
       if (q?.status === "applied") await get().saveAsReference(q.clip.nodeId);
     },

@@ -1,4 +1,5 @@
 import { ActionButton } from "@adobe/react-spectrum";
+import { useEffect } from "react";
 import { usePanel } from "../use-panel";
 import { statusWords } from "./status-words";
 
@@ -16,6 +17,10 @@ export function ClipQueue() {
     timelineError: s.timelineError,
   }));
   const open = queue.filter((q) => q.status === "suggested").length;
+  // the selected clip stays in view as ↑↓ move through a long list
+  useEffect(() => {
+    if (selectedId) document.getElementById(optionId(selectedId))?.scrollIntoView?.({ block: "nearest" });
+  }, [selectedId]);
   return (
     <section className="queue" aria-label="New clips">
       <h2>

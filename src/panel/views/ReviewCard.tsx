@@ -1,4 +1,5 @@
 import { Button, Item, Meter, Picker } from "@adobe/react-spectrum";
+import { useEffect } from "react";
 import { SUGGESTED_FIELDS, type ShotSuggestion } from "../../lib/suggestion";
 import { usePanel } from "../use-panel";
 import { EvidenceList } from "./EvidenceList";
@@ -10,7 +11,8 @@ import { percent, statusWords } from "./status-words";
 function ShotLine({ shot }: { shot: ShotSuggestion | null }) {
   if (!shot) return <p className="muted">No planned shot suggested.</p>;
   const s = shot.shot;
-  const eav = [s.shotType, s.movementType].filter(Boolean).join(", ");
+  // "Standard" is EAV's default movement: named only when it says something
+  const eav = [s.shotType, s.movementType !== "Standard" ? s.movementType : null].filter(Boolean).join(", ");
   return (
     <div className="shot-line" data-testid="suggested-shot">
       <Meter
@@ -22,7 +24,9 @@ function ShotLine({ shot }: { shot: ShotSuggestion | null }) {
         width="100%"
       />
       <span className="muted">
-        {shot.iaShotType ? `IA shot type for it: ${shot.iaShotType}` : "EAV's type has no IA equivalent: choose one."}
+        {shot.iaShotType
+          ? `Its shot type in IA's words: ${shot.iaShotType}`
+          : "This planned shot's type has no IA shot type: choose one."}
       </span>
     </div>
   );
@@ -67,6 +71,13 @@ export function ReviewCard() {
       acceptAndSave: s.acceptAndSave,
     }),
   );
+  const nodeId = q?.clip.nodeId;
+  // a new clip's card takes the focus that the last card's fields held, so typed keys never land
+  // in the next clip's fields
+  useEffect(() => {
+    if (nodeId && (document.activeElement === document.body || !document.activeElement))
+      document.getElementById("review-card")?.focus();
+  }, [nodeId]);
   if (!q) return <section className="card empty muted">Select a clip to review its suggestion.</section>;
   const s = q.suggestion;
   const readOnly = q.status !== "suggested";
@@ -79,6 +90,7 @@ export function ReviewCard() {
       data-testid="review-card"
     >
       <header>
+        {q.frameUrls?.[0] && <img className="clip-frame" src={q.frameUrls[0]} alt={`A frame of ${q.clip.name}`} />}
         <h2 title={q.clip.name}>
           <bdi>{q.clip.name}</bdi>
         </h2>

@@ -5,8 +5,9 @@ import { percent } from "./status-words";
 
 /** After Accept: save the confirmed values as a new reference (S), with the near-duplicate question. */
 export function SaveControls({ q }: { q: QueuedClip }) {
-  const { canSave, saveAsReference, cancelSave } = usePanel((s) => ({
+  const { canSave, signedIn, saveAsReference, cancelSave } = usePanel((s) => ({
     canSave: !!s.account?.canSave,
+    signedIn: !!s.account,
     saveAsReference: s.saveAsReference,
     cancelSave: s.cancelSave,
   }));
@@ -39,7 +40,11 @@ export function SaveControls({ q }: { q: QueuedClip }) {
           Save as reference
         </Button>
       )}
-      {!canSave && !saved && <span className="muted">Sign in with a staff account to save.</span>}
+      {!canSave && !saved && (
+        <span className="muted">
+          {signedIn ? "Your account can search but not save references." : "Sign in with a staff account to save."}
+        </span>
+      )}
       {saved && words[saved.state] && <span className="muted">{words[saved.state]}</span>}
       {saved?.detail && <span className="notice">{saved.detail}</span>}
     </div>
