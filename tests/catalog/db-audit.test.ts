@@ -4,7 +4,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Transaction } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditCatalog, type AuditFinding } from "../../scripts/db-audit";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { auditCatalog, auditUrl, type AuditFinding } from "../../scripts/db-audit";
 import { SAVE_SQL, freshCatalog, saveParams, type TestCatalog } from "../helpers/catalog-db";
 
 let c: TestCatalog;
@@ -83,18 +84,26 @@ describe("db:audit", () => {
     expect(findings[0].finding).toMatch(finding);
   });
 
-  it("the command exits 0 on a clean catalog and 2 with --db-url, printing the psql command", async () => {
+  it("the command exits 0 on a clean catalog, and audits any Postgres by --db-url over the wire", async () => {
     const run = promisify(execFile);
     const clean = await run("npx", ["tsx", "scripts/db-audit.ts", "--memory"]);
     expect(clean.stdout).toMatch(/0 finding\(s\)/);
-    const remote = await run("npx", [
+    // the test catalog served over Postgres's own protocol, as a Supabase project would be
+    const server = new PGLiteSocketServer({ db: c.db, port: 0, host: "127.0.0.1" });
+    await server.start();
+    try {
+      const port = Number((server as unknown as { server: { address(): { port: number } } }).server.address().port);
+      expect(await auditUrl(`postgres://postgres@127.0.0.1:${port}/postgres`)).toBe(0);
+    } finally {
+      await server.stop();
+    }
+    const unreachable = await run("npx", [
       "tsx",
       "scripts/db-audit.ts",
       "--db-url",
-      "postgres://audit@db.example/postgres",
+      "postgres://a:secret@127.0.0.1:1/x",
     ]).catch((e) => e);
-    expect(remote.code).toBe(2);
-    expect(remote.stderr).toContain(`psql "postgres://audit@db.example/postgres"`);
-    expect(remote.stderr).toContain("-f scripts/db-audit.sql");
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toContain("Cannot connect to postgres://a:***@127.0.0.1:1/x");
   });
 });
