@@ -31,6 +31,7 @@ describe("migration order", () => {
       "20251124101000_shots_write_policies_by_command",
       "20251124102000_reference_limits",
       "20251124103000_refuse_zero_embeddings",
+      "20251124104000_mark_references_pending",
       "20251124120000_reference_thumbnails_storage",
     ]);
   });
@@ -204,6 +205,7 @@ describe("IA catalog structure", () => {
     expect(await fns("media_references")).toEqual([
       "linked_shot_fields",
       "list_shots",
+      "mark_references_pending",
       "match_references",
       "save_reference",
       "shot_reference_count",
@@ -242,7 +244,7 @@ describe("IA catalog structure", () => {
         and has_function_privilege('anon', p.oid, 'execute') order by 1`)
     ).map((r) => r.proname);
     expect(anon).toEqual(["linked_shot_fields", "match_references"]);
-    const authenticatedOnly = ["list_shots", "save_reference", "shot_reference_count"];
+    const authenticatedOnly = ["list_shots", "mark_references_pending", "save_reference", "shot_reference_count"];
     for (const f of authenticatedOnly) {
       const [{ ok }] = await rows<{ ok: boolean }>(
         `select has_function_privilege('authenticated', 'media_references.${f}'::regproc, 'execute') ok`,

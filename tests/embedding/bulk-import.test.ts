@@ -138,27 +138,30 @@ describe("reading an IA library", () => {
 });
 
 describe("bulk import of IA libraries", () => {
-  it("saves corrections paired with IA's entry; untouched entries need a catalog that marks them pending", async () => {
+  it("saves corrections paired with IA's entry, and untouched entries marked pending review", async () => {
     const dir = shootDay1();
     const legacy = library("legacy-1.0", { "EA000101.JPG": sampleMedia().still.path });
     const model = await tinyClip();
     const outboxFile = path.join(work, "outbox-1.json");
     const first = await bulkImport([dir, legacy], { model, catalog: await editor(), outboxFile });
-    expect(first).toMatchObject({ saved: 2, alreadyInCatalog: 0, keptForRetry: 0, pendingReview: 0, skipped: 0 });
+    expect(first).toMatchObject({ saved: 2, alreadyInCatalog: 0, keptForRetry: 0, pendingReview: 3, skipped: 0 });
     expect(first.warnings).toHaveLength(1);
     const problems = Object.fromEntries(first.failed.map((f) => [path.basename(f.file), f.problem]));
     expect(problems["garden-gate-WS-#4.jpg"]).toBe(
       'the media file is not in the folder (looked for "garden-gate-WS-#4.jpg", then "EB001562.JPG")',
     );
     expect(problems["EB001563.JPG"]).toBe('IA\'s entry: "location" is required and must be a non-empty string');
-    // the local catalog serves no table updates, so IA's own values are not imported as confirmed
-    for (const name of ["EB001560.MP4", "EB001561.JPG", "EA000101.JPG"]) {
-      expect(problems[name]).toMatch(
-        /^no person corrected it, and this catalog cannot mark it pending \(PATCH on tables/,
-      );
-      expect(problems[name]).toMatch(/is not served by the local catalog; use the RPCs\): not imported$/);
-    }
-    expect(first.failed).toHaveLength(5);
+    expect(first.failed).toHaveLength(2);
+    // IA's own values, which no person confirmed, are in the catalog but pending review
+    const statuses = await catalog.db.query<{ name: string; review_status: string }>(
+      "select regexp_replace(file_path, '^.*/', '') as name, review_status from media_references.reference_images order by 1",
+    );
+    expect(Object.fromEntries(statuses.rows.map((r) => [r.name, r.review_status]))).toMatchObject({
+      "EB001560.MP4": "pending",
+      "EB001561.JPG": "pending",
+      "EA000101.JPG": "pending",
+      "kitchen-oven-WS-#1.jpg": "confirmed",
+    });
 
     // the corrected still is found by its own embedding, with the correction and IA's entry
     const [query] = await model.embedImages([await decodeImageForClip(sampleMedia().still.path, model.preprocess)]);

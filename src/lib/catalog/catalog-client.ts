@@ -220,6 +220,13 @@ export class CatalogClient {
     return toSavedReference(result.data);
   }
 
+  /** Marks references pending review (staff); returns the ids the catalog let this account mark. */
+  async markPending(referenceIds: string[]): Promise<string[]> {
+    const { data, error, status } = await this.db.rpc("mark_references_pending", { reference_ids: referenceIds });
+    if (error) throw classify(error, status);
+    return (data ?? []).map((row) => row.id);
+  }
+
   /** Each frame's nearest references, with their thumbnails, as the suggestion vote takes them. */
   async matchFrames(
     frames: ArrayLike<number>[],

@@ -244,6 +244,12 @@ export type Database = {
           variant: string
         }[]
       }
+      mark_references_pending: {
+        Args: { reference_ids: string[] }
+        Returns: {
+          id: string
+        }[]
+      }
       match_references: {
         Args: {
           filter_shot_status?: string

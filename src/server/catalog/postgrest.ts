@@ -222,7 +222,12 @@ function wholeNumber(query: URLSearchParams, name: string, fallback: number): nu
 function encodeArg(value: unknown, type: string): unknown {
   if (value === null || value === undefined) return null;
   if (type === "jsonb" || type === "json") return JSON.stringify(value);
-  if (typeof value === "object") return JSON.stringify(value); // vectors and arrays arrive as JSON arrays
+  // a JSON array for a Postgres array argument (uuid[], text[]): an array literal, as PostgREST does
+  if (type.endsWith("[]") && Array.isArray(value)) {
+    const item = (v: unknown) => (v === null ? "NULL" : `"${String(v).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
+    return `{${value.map(item).join(",")}}`;
+  }
+  if (typeof value === "object") return JSON.stringify(value); // vectors arrive as JSON arrays
   return String(value);
 }
 

@@ -1,0 +1,1 @@
+drop function if exists media_references.mark_references_pending(uuid[]);
