@@ -5,8 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ConsoleMessage, Page } from "puppeteer-core/lib/cjs/puppeteer/api-docs-entry.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_METADATA_NS } from "../../src/sim/premiere-dom";
-import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
+import { expectAcceptedOvenXmp, writeForeignXmp } from "../helpers/accepted-xmp";
 import { launchChromium88, type Chromium88 } from "../helpers/chromium88";
 import { ROOT } from "../helpers/paths";
 import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
@@ -96,10 +95,7 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
 
     // a property another tool wrote before the editor accepts: it must survive the write
     const item = stack.project.allItems().find((i) => i.name === CLIP)!;
-    const foreign = new XMPMeta(item.getXMPMetadata() || undefined);
-    foreign.setProperty(XMPConst.NS_XMP, "Rating", "4");
-    foreign.setProperty(XMPConst.NS_DM, "scene", "Scene 12");
-    item.setXMPMetadata(foreign.serialize());
+    writeForeignXmp(item);
 
     const card = "[data-testid=review-card]";
     await expect.poll(() => read(page, `${card} [data-field=location] input`, "value")).toBe("kitchen");
@@ -132,19 +128,7 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
       })
       .toBe("applied");
 
-    const xmp = new XMPMeta(item.getXMPMetadata());
-    expect(xmp.getProperty(XMPConst.NS_DM, "logComment")?.value).toBe(
-      `location=kitchen, subject=oven, action=cleaning, shotType=MID${shotNumber ? `, shotNumber=#${shotNumber}` : ""}`,
-    );
-    expect(xmp.getProperty(XMPConst.NS_DM, "shotName")?.value).toBe(
-      `kitchen-oven-cleaning-MID${shotNumber ? `-#${shotNumber}` : ""}`,
-    );
-    expect(xmp.getLocalizedText(XMPConst.NS_DC, "description", null, "x-default")).toBe(keywords.join(", "));
-    expect(xmp.getProperty(XMPConst.NS_XMP, "Rating")?.value).toBe("4");
-    expect(xmp.getProperty(XMPConst.NS_DM, "scene")?.value).toBe("Scene 12");
-    const columns = new XMPMeta(item.getProjectMetadata());
-    expect(columns.getProperty(PROJECT_METADATA_NS, "IASubject")?.value).toBe("oven");
-    expect(columns.getProperty(PROJECT_METADATA_NS, "IAReference")?.value).toBe("confirmed");
+    expectAcceptedOvenXmp(item, keywords as string[], shotNumber);
 
     // sign in through the panel and save with S: the save path runs in Chromium 88 too
     const [signInButton] = await page.$x("//button[contains(., 'Sign in to save references')]");

@@ -5,8 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_METADATA_NS } from "../../src/sim/premiere-dom";
-import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
+import { expectAcceptedOvenXmp, writeForeignXmp } from "../helpers/accepted-xmp";
 import { launchChromium } from "../helpers/chromium";
 import { ROOT } from "../helpers/paths";
 import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
@@ -52,10 +51,7 @@ describe("the editor's loop", () => {
 
     // a property another tool wrote before the editor accepts: it must survive the write
     const item = stack.project.allItems().find((i) => i.name === "A001_C001 — Küche.mp4")!;
-    const foreign = new XMPMeta(item.getXMPMetadata() || undefined);
-    foreign.setProperty(XMPConst.NS_XMP, "Rating", "4");
-    foreign.setProperty(XMPConst.NS_DM, "scene", "Scene 12");
-    item.setXMPMetadata(foreign.serialize());
+    writeForeignXmp(item);
 
     const card = page.getByTestId("review-card");
     // the testsrc2 sample looks like the seeded oven references: their values are proposed
@@ -97,20 +93,7 @@ describe("the editor's loop", () => {
       )
       .toBe("applied");
 
-    const xmp = new XMPMeta(item.getXMPMetadata());
-    const shotPart = shotNumber ? `, shotNumber=#${shotNumber}` : "";
-    expect(xmp.getProperty(XMPConst.NS_DM, "logComment")?.value).toBe(
-      `location=kitchen, subject=oven, action=cleaning, shotType=MID${shotPart}`,
-    );
-    expect(xmp.getProperty(XMPConst.NS_DM, "shotName")?.value).toBe(
-      `kitchen-oven-cleaning-MID${shotNumber ? `-#${shotNumber}` : ""}`,
-    );
-    expect(xmp.getLocalizedText(XMPConst.NS_DC, "description", null, "x-default")).toBe(keywords.join(", "));
-    expect(xmp.getProperty(XMPConst.NS_XMP, "Rating")?.value).toBe("4");
-    expect(xmp.getProperty(XMPConst.NS_DM, "scene")?.value).toBe("Scene 12");
-    const columns = new XMPMeta(item.getProjectMetadata());
-    expect(columns.getProperty(PROJECT_METADATA_NS, "IASubject")?.value).toBe("oven");
-    expect(columns.getProperty(PROJECT_METADATA_NS, "IAReference")?.value).toBe("confirmed");
+    expectAcceptedOvenXmp(item, keywords as string[], shotNumber);
 
     // the queue at 320 px, the width of a docked panel
     await page.setViewportSize({ width: 320, height: 800 });

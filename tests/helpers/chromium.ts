@@ -1,6 +1,15 @@
 import fs from "node:fs";
 import type { BrowserType, LaunchOptions } from "playwright-core";
 
+/** Headless without background traffic: this machine has no network (FACTS.md). */
+export const HEADLESS_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Debian's Chromium, headless, no background network traffic. launch() gives a fresh profile. */
@@ -14,14 +23,6 @@ export function launchChromium(type: BrowserType, extra: LaunchOptions = {}) {
     executablePath: CHROMIUM_PATH,
     headless: true,
     ...extra,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      ...(extra.args ?? []),
-    ],
+    args: [...HEADLESS_FLAGS, "--disable-sync", ...(extra.args ?? [])],
   });
 }

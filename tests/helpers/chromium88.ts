@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, PuppeteerNode } from "puppeteer-core/lib/cjs/puppeteer/api-docs-entry.js";
+import { HEADLESS_FLAGS } from "./chromium";
 import { ROOT } from "./paths";
 
 const PACKED = path.join(ROOT, "node_modules/chrome-aws-lambda/bin/chromium.br");
@@ -58,13 +59,7 @@ export async function launchChromium88(): Promise<Chromium88> {
       headless: true,
       userDataDir,
       timeout: 30_000,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
+      args: HEADLESS_FLAGS,
     });
   } catch (e) {
     fs.rmSync(userDataDir, { recursive: true, force: true });
