@@ -10,7 +10,9 @@ import path from "node:path";
 import WebSocket from "ws";
 import { buildJsx, JSX_OUT } from "../scripts/build-jsx";
 import { createHostClient } from "../src/lib/bridge";
-import { CatalogClient } from "../src/lib/catalog";
+import sharp from "sharp";
+import { CatalogClient, saveWithThumbnail } from "../src/lib/catalog";
+import { newId } from "../src/lib/ids/new-id";
 import { calibrate, suggest } from "../src/lib/suggestion";
 import { openCatalogDatabase } from "../src/server/catalog/database";
 import { seedShots, seedUsers } from "../src/server/catalog/seed";
@@ -67,6 +69,37 @@ for (let i = 0; i < CLIPS; i++) {
   totalMs.push(end - start);
   if (s.fields.subject.value === benchMetadata(clip.cluster).subject) right++;
 }
+// 3. Save as reference, from the click to the catalog's answer: the 320 px JPEG thumbnail uploaded
+//    to Storage, then save_reference, as the panel's outbox sends it (a staff session's rights)
+const staff = new CatalogClient({
+  url: catalog.url,
+  anonKey: catalog.anonKey,
+  accessToken: catalog.serviceKey,
+  realtime: { transport: WebSocket as never },
+});
+const jpeg = await sharp({ create: { width: 320, height: 180, channels: 3, background: "#8a6" } })
+  .composite([
+    {
+      input: Buffer.from(Array.from({ length: 320 * 180 * 3 }, (_, i) => (i * 7919) % 256)),
+      raw: { width: 320, height: 180, channels: 3 },
+    },
+  ])
+  .jpeg({ quality: 82 })
+  .toBuffer();
+const saveMs: number[] = [];
+for (let i = 0; i < 40; i++) {
+  const start = performance.now();
+  await saveWithThumbnail(staff, {
+    referenceId: newId(),
+    filePath: `/Volumes/EAV Media/bench/saved-${i}.mov`,
+    correctedMetadata: { location: "kitchen", subject: `oven ${i}`, shotType: "MID" },
+    embedding: Array.from(set.near(i % set.centres.length, rand)),
+    modelVersion: MODEL,
+    thumbnailJpegBase64: jpeg.toString("base64"),
+  });
+  saveMs.push(performance.now() - start);
+}
+saveMs.sort((a, b) => a - b);
 await catalog.close();
 [matchMs, voteMs, totalMs].forEach((l) => l.sort((a, b) => a - b));
 const stat = (l: number[]) => ({ p50: +percentile(l, 50).toFixed(2), p95: +percentile(l, 95).toFixed(2) });
@@ -106,6 +139,12 @@ const result = {
     note: "five match_references calls in parallel over HTTP + thumbnail look-up + vote; React render not included",
   },
   writeBackMs: { ...stat(writeMs), targetP95Ms: 150, note: "compiled host bundle in the simulator, not Premiere" },
+  saveAsReferenceMs: {
+    ...stat(saveMs),
+    targetP95Ms: 150,
+    thumbnailBytes: jpeg.length,
+    note: "thumbnail upload to Storage + save_reference over HTTP to the local catalog at 10k references",
+  },
 };
 const out = path.resolve(import.meta.dirname, `results/suggest-${result.date.slice(0, 10)}.json`);
 fs.writeFileSync(out, JSON.stringify(result, null, 2));

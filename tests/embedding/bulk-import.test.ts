@@ -152,6 +152,13 @@ describe("bulk import of IA libraries", () => {
     );
     expect(problems["EB001563.JPG"]).toBe('IA\'s entry: "location" is required and must be a non-empty string');
     expect(first.failed).toHaveLength(2);
+    // every imported reference has its thumbnail in Storage
+    const thumbs = await catalog.db.query<{ n: number; objects: number }>(
+      `select count(*) filter (where thumbnail_url like '%/reference-thumbnails/%')::int n,
+              (select count(*)::int from storage.objects where bucket_id = 'reference-thumbnails') objects
+         from media_references.reference_images`,
+    );
+    expect(thumbs.rows[0]).toEqual({ n: 5, objects: 5 });
     // IA's own values, which no person confirmed, are in the catalog but pending review
     const statuses = await catalog.db.query<{ name: string; review_status: string }>(
       "select regexp_replace(file_path, '^.*/', '') as name, review_status from media_references.reference_images order by 1",

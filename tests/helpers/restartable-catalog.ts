@@ -19,13 +19,13 @@ export class RestartableCatalog {
     readonly storageDir: string,
   ) {}
 
-  static async start(): Promise<RestartableCatalog> {
+  static async start(options: { accessTokenSeconds?: number } = {}): Promise<RestartableCatalog> {
     const db = await openCatalogDatabase();
     const secret = crypto.randomUUID() + crypto.randomUUID();
     const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "restartable-catalog-"));
     return new RestartableCatalog(
       db,
-      await startCatalogServer({ db, jwtSecret: secret, localPassword: LOCAL_PASSWORD, storageDir }),
+      await startCatalogServer({ db, jwtSecret: secret, localPassword: LOCAL_PASSWORD, storageDir, ...options }),
       secret,
       storageDir,
     );

@@ -62,8 +62,8 @@ afterEach(async () => {
   catalog = null;
 });
 
-async function setup() {
-  catalog = await RestartableCatalog.start();
+async function setup(options: { accessTokenSeconds?: number } = {}) {
+  catalog = await RestartableCatalog.start(options);
   const staff = await catalog.signIn("editor@eav.local");
   // 8 oven references around axis 10, 4 taps around 20, 4 lawns around 30
   const seeds: Array<[number, string, number]> = [
@@ -190,6 +190,18 @@ describe("save as reference", () => {
     expect(thumbnail.headers.get("content-type")).toBe("image/jpeg");
     const objects = await db.query("select name from storage.objects where bucket_id = 'reference-thumbnails'");
     expect(objects.rows).toHaveLength(1);
+    // one audit entry per row the save wrote: the reference and its embedding (no shot was chosen)
+    const audit = await db.query<{ table_name: string; operation: string }>(
+      `select table_name, operation from media_references.audit_log a
+         where a.row_id in (select id from media_references.reference_images where corrected_metadata->>'subject' = 'hob')
+            or a.row_id in (select e.id from media_references.image_embeddings e join media_references.reference_images r
+                              on r.id = e.reference_image_id where r.corrected_metadata->>'subject' = 'hob')
+         order by 1`,
+    );
+    expect(audit.rows).toEqual([
+      { table_name: "image_embeddings", operation: "INSERT" },
+      { table_name: "reference_images", operation: "INSERT" },
+    ]);
 
     expect((await suggestFor(store, second)).suggestion?.fields.subject.value).toBe("hob");
   });
@@ -245,6 +257,22 @@ describe("save as reference", () => {
       "select count(*)::int n from media_references.reference_images where corrected_metadata->>'subject' like 'tap %'",
     );
     expect(rows.rows[0].n).toBe(3);
+  });
+
+  it("a token that expires before the save is refreshed, and the reference is saved once", async () => {
+    const { store, project, embedder, db } = await setup({ accessTokenSeconds: 2 });
+    const [clip] = project.allItems().filter((i) => i.type === 1 && !i.isSequence());
+    embedder.byClip.set(clip.name, [look(20, 500, { axis: 85, weight: 0.8 })]);
+    await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
+    await suggestFor(store, clip);
+    await acceptWith(store, clip, "tap");
+    await new Promise((r) => setTimeout(r, 2500)); // the access token is now expired
+    await store.getState().saveAsReference(clip.nodeId, { confirmDuplicate: true });
+    expect(queued(store, clip).saved?.state).toBe("saved");
+    const n = await db.query<{ n: number }>(
+      "select count(*)::int n from media_references.reference_images where corrected_metadata->>'subject' = 'tap' and file_path not like '/Volumes/%'",
+    );
+    expect(n.rows[0].n).toBe(1);
   });
 
   it("a non-staff account is told it can search but not save, and nothing is written", async () => {
