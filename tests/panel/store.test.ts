@@ -111,6 +111,30 @@ describe("queue slice", () => {
     expect(store.getState().queue[0].suggestion?.fields.subject.value).toBe("oven");
   });
 
+  it("an Accept on the early suggestion stands when the other frames arrive", async () => {
+    const { store, clip, embedder } = setup();
+    await ready(store);
+    let finish!: () => void;
+    const slowRest = new Promise<void>((r) => (finish = r));
+    const plain = embedder.embedClip.bind(embedder);
+    embedder.embedClip = async (images, labels, onFrame) => {
+      const result = await plain(images, labels);
+      onFrame?.(0, result.frames[0]);
+      await slowRest;
+      return result;
+    };
+    const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
+    const { clips } = await store.services.host.call("getClips", [oven.nodeId]);
+    store.getState().enqueue(clips);
+    await until(() => store.getState().queue[0]?.refining === true, "the early suggestion");
+    await store.getState().accept();
+    expect(status(store, oven)).toBe("applied");
+    finish();
+    await until(() => store.getState().queue[0].refining === false, "the other frames");
+    expect(status(store, oven)).toBe("applied");
+    expect(store.getState().queue[0].embeddings?.frames).toHaveLength(2);
+  });
+
   it("fails at once, with the reason, for a clip whose media is offline", async () => {
     const { store, project } = setup();
     await ready(store);

@@ -156,6 +156,13 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
       calibration: calibrationStatus.calibration,
     });
     const before = get().queue.find((x) => x.clip.nodeId === id);
+    // the editor decided on the early suggestion while the other frames were still being looked at:
+    // their decision stands; the clip keeps its full embedding (what a save stores)
+    if (before?.status === "applied" || before?.status === "skipped") {
+      get().updateClip(id, { refining: false, embeddings });
+      get().persistQueue();
+      return;
+    }
     // the editor's draft follows the refined suggestion unless they already changed something
     const untouched =
       get().selectedId === id && before && JSON.stringify(get().draft) === JSON.stringify(initialDraft(before));
