@@ -66,6 +66,14 @@ describe("the editor's loop", () => {
     expect(await page.evaluate(() => document.activeElement?.closest("[data-field]")?.getAttribute("data-field"))).toBe(
       "location",
     );
+    // typing replaces the value (E selected it); Esc puts it back (a first Esc closes an open list)
+    const location = card.locator("[data-field=location] input");
+    await page.keyboard.type("xyz");
+    expect(await location.inputValue()).toBe("xyz");
+    await page.keyboard.press("Escape");
+    if ((await location.inputValue()) !== "kitchen") await page.keyboard.press("Escape");
+    expect(await location.inputValue()).toBe("kitchen");
+    await location.focus();
     for (let i = 0; i < 12; i++) {
       const field = await page.evaluate(() =>
         document.activeElement?.closest("[data-field]")?.getAttribute("data-field"),

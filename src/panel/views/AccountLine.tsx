@@ -44,9 +44,7 @@ export function AccountLine() {
   if (!open) {
     return (
       <div className="account-line">
-        <ActionButton isQuiet onPress={() => setOpen(true)}>
-          Sign in to save references
-        </ActionButton>
+        <ActionButton onPress={() => setOpen(true)}>Sign in to save references</ActionButton>
         {pending}
       </div>
     );

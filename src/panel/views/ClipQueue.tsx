@@ -28,7 +28,7 @@ export function ClipQueue() {
         {open > 0 && <span className="muted"> · {open} to review</span>}
       </h2>
       <div className="timeline-save">
-        <ActionButton isQuiet onPress={() => void saveFrameAtPlayhead()} isDisabled={timelineBusy}>
+        <ActionButton onPress={() => void saveFrameAtPlayhead()} isDisabled={timelineBusy}>
           {timelineBusy ? "Reading the frame at the playhead…" : "Save frame at playhead"}
         </ActionButton>
         {timelineError && (

@@ -33,6 +33,8 @@ export function FieldRow({ field, value, suggestion, known, readOnly, onChange }
   // Escape while editing puts back the value the field had when the editor came in
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
     if (e.key !== "Escape") return;
+    // an open list of suggestions closes first; the next Esc undoes the edit
+    if ((e.target as HTMLElement).getAttribute("aria-expanded") === "true") return;
     onChange(atFocus.current);
     (document.activeElement as HTMLElement | null)?.blur();
     document.getElementById("review-card")?.focus();
@@ -65,7 +67,7 @@ export function FieldRow({ field, value, suggestion, known, readOnly, onChange }
           {...common}
           isReadOnly={readOnly || locked}
           allowsCustomValue
-          menuTrigger="focus"
+          menuTrigger="input"
           inputValue={value}
           onInputChange={onChange}
           defaultItems={options.map((o) => ({ id: o, name: o }))}
