@@ -17,10 +17,3 @@ export async function jpegThumbnail(frame: Blob, quality = 0.82): Promise<Blob> 
     ),
   );
 }
-
-export async function blobToBase64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}

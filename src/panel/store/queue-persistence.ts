@@ -1,5 +1,6 @@
 // The queue survives a panel reload and a Premiere restart (localStorage, per project): applied
 // clips stay applied, suggested ones come back for review, clips that were mid-way start over.
+import { base64ToBytes, bytesToBase64 } from "../../lib/encoding/base64";
 import type { QueuedClip } from "./queue-slice";
 
 const VERSION = 1;
@@ -12,19 +13,8 @@ interface StoredClip extends Omit<QueuedClip, "embeddings" | "frameUrls" | "fram
   pooled?: { modelVersion: string; base64: string };
 }
 
-export function encodeFloats(v: Float32Array): string {
-  const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-  let text = "";
-  for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
-  return btoa(text);
-}
-
-export function decodeFloats(base64: string): Float32Array {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
-}
+const encodeFloats = (v: Float32Array) => bytesToBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+const decodeFloats = (base64: string) => new Float32Array(base64ToBytes(base64).buffer);
 
 export function serializeQueue(queue: QueuedClip[]): string {
   const items: StoredClip[] = queue

@@ -10,7 +10,7 @@ import {
   type SaveWithThumbnail,
 } from "../../lib/catalog";
 import { newId } from "../../lib/ids/new-id";
-import { blobToBase64 } from "../frames/thumbnail";
+import { bytesToBase64 } from "../../lib/encoding/base64";
 import { toPanelError } from "./panel-error";
 import type { QueuedClip } from "./queue-slice";
 import type { Slice } from "./slice";
@@ -163,7 +163,7 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
       try {
         const frame = q.frames?.[0];
         const jpeg = frame && services.thumbnail ? await services.thumbnail(frame) : null;
-        if (jpeg) thumbnailJpegBase64 = await blobToBase64(jpeg);
+        if (jpeg) thumbnailJpegBase64 = bytesToBase64(new Uint8Array(await jpeg.arrayBuffer()));
       } catch {
         // a reference without a thumbnail still helps; the card shows a placeholder for it
       }
