@@ -5,12 +5,12 @@
 // until reviewed), or skipped with correctedOnly. Runs in Node with the panel's embedding code
 // (onnxruntime-node). Corrected saves go through the outbox (unreachable ones are kept and
 // retried on the next run); reference ids derive from the file, so re-running never duplicates.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { saveWithThumbnail, type CatalogClient, type SaveWithThumbnail } from "../lib/catalog";
 import { SaveOutbox, type OutboxEntry, type OutboxStorage } from "../lib/catalog/save-outbox";
 import type { ClipModel } from "../lib/embedding/clip-model";
+import { stableId } from "../lib/ids/node/stable-id";
 import { embedLibraryEntry, libraryFrames, thumbnailJpeg } from "./library-frames";
 import { readIaLibrary, type LibraryEntry } from "./ia-library";
 import { markPending, reviewStatusProblem } from "./review-status";
@@ -39,11 +39,7 @@ export interface ImportOptions {
 /** A stable reference id for a file: a UUID-shaped hash of its path, size and modification time. */
 export function referenceIdFor(file: string): string {
   const stat = fs.statSync(file);
-  const h = crypto
-    .createHash("sha256")
-    .update(`${path.resolve(file)}|${stat.size}|${stat.mtimeMs}`)
-    .digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return stableId(`${path.resolve(file)}|${stat.size}|${stat.mtimeMs}`);
 }
 
 export function fileStorage(file: string): OutboxStorage {

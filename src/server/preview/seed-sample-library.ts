@@ -2,19 +2,16 @@
 // model the preview runs (Node, the same encoder code as the panel), saved through the real
 // save_reference RPC with its shot link, and made the catalog's default model version so the
 // panel's matches find them. Idempotent: reference ids derive from the library's file ids.
-import crypto from "node:crypto";
 import WebSocket from "ws";
 import { CatalogClient } from "../../lib/catalog";
 import { ClipModel } from "../../lib/embedding/clip-model";
+import { stableId } from "../../lib/ids/node/stable-id";
 import { decodeImageForClip } from "../../lib/embedding/node/decode-image";
 import type { RunningCatalog } from "../catalog/server";
 import { SAMPLE_SCENE_ID } from "../catalog/seed";
 import type { SampleLibrary } from "./sample-library";
 
-export function stableReferenceId(libraryId: string): string {
-  const h = crypto.createHash("sha256").update(`sample-library|${libraryId}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export const stableReferenceId = (libraryId: string) => stableId(`sample-library|${libraryId}`);
 
 export interface SeedOptions {
   catalog: RunningCatalog;
