@@ -1,6 +1,6 @@
 // A clip's sample frames by the fastest path that works (src/lib/frames/grab-plan.ts), falling
 // back to Premiere's own export, which decodes every codec Premiere plays.
-import type { HostClient, ProjectItemRecord } from "../../lib/bridge";
+import type { ExportFramesResult, HostClient, ProjectItemRecord } from "../../lib/bridge";
 import { DEFAULT_FRAME_FRACTIONS } from "../../shared/frames/frame-times";
 import { imageSequenceFiles, mediaSecondsAt, planGrab, type GrabMethod } from "../../lib/frames/grab-plan";
 import type { MediaAccess } from "./media-access";
@@ -56,14 +56,22 @@ async function grabWith(
     }
     case "host-export": {
       const exported = await host.call("exportFrames", { nodeId: clip.nodeId, fractions });
-      try {
-        return {
-          frames: await Promise.all(exported.frames.map((f) => media.readFile(f.path))),
-          labels: exported.frames.map((f) => `${clip.name} @ ${Math.round(f.fraction * 100)}%`),
-        };
-      } finally {
-        await host.call("releaseFrames", exported.folder).catch(() => undefined);
-      }
+      return {
+        frames: await readExportedFrames(exported, { host, media }),
+        labels: exported.frames.map((f) => `${clip.name} @ ${Math.round(f.fraction * 100)}%`),
+      };
     }
+  }
+}
+
+/** The files Premiere exported, read; their folder is released whether reading worked or not. */
+export async function readExportedFrames(
+  exported: ExportFramesResult,
+  { host, media }: { host: HostClient; media: MediaAccess },
+): Promise<Blob[]> {
+  try {
+    return await Promise.all(exported.frames.map((f) => media.readFile(f.path)));
+  } finally {
+    await host.call("releaseFrames", exported.folder).catch(() => undefined);
   }
 }

@@ -2,7 +2,7 @@
 // source frame at the media time under the playhead (what ingestion sees, not the graded program
 // frame), embedded and suggested in the same card, pre-filled from the clip's own XMP.
 import { TICKS_PER_SECOND } from "../../shared/frames/frame-times";
-import type { GrabbedFrames } from "../frames/grab-frames";
+import { readExportedFrames, type GrabbedFrames } from "../frames/grab-frames";
 import { toPanelError } from "./panel-error";
 import type { Slice } from "./slice";
 
@@ -20,15 +20,10 @@ export const timelineSlice: Slice<TimelineSlice> = (set, get, services) => ({
     if (get().timelineBusy) return;
     set({ timelineBusy: true, timelineError: null });
     try {
+      if (!media) throw new Error("This panel cannot read media files.");
       const at = await host.call("getClipAtPlayhead");
       const exported = await host.call("exportFrameAt", { nodeId: at.item.nodeId, ticks: at.sourceTicks });
-      let frame: Blob;
-      try {
-        if (!media) throw new Error("This panel cannot read media files.");
-        frame = await media.readFile(exported.frames[0].path);
-      } finally {
-        await host.call("releaseFrames", exported.folder).catch(() => undefined);
-      }
+      const [frame] = await readExportedFrames(exported, { host, media });
       const seconds = Number(at.sourceTicks) / TICKS_PER_SECOND;
       const grabbed: GrabbedFrames = {
         method: "host-export",
