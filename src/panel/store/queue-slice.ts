@@ -2,7 +2,7 @@
 // applied (or skipped, or failed with a reason). One clip at a time, in import order.
 import { CatalogError } from "../../lib/catalog";
 import { planGrab } from "../../lib/frames/grab-plan";
-import { suggest, type CurrentMetadata, type Suggestion } from "../../lib/suggestion";
+import { suggest, type Calibration, type CurrentMetadata, type Suggestion } from "../../lib/suggestion";
 import type { ProjectItemRecord } from "../../shared/bridge/contract";
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import { grabFrames, type GrabbedFrames } from "../frames/grab-frames";
@@ -107,20 +107,31 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
   async function earlySuggestion(q: QueuedClip, embedding: Float32Array): Promise<void> {
     const { calibrationStatus, modelStatus } = get();
     if (calibrationStatus.state !== "ready" || !services.catalog || modelStatus.state !== "ready") return;
-    const [current, frames] = await Promise.all([
-      readCurrent(q),
-      services.catalog.matchFrames([embedding], { k: MATCHES_PER_FRAME, modelVersion: modelStatus.modelVersion }),
-    ]);
-    const now = get().queue.find((x) => x.clip.nodeId === q.clip.nodeId);
-    if (now?.status !== "embedding") return; // the whole clip was faster
-    const suggestion = suggest({
-      modelVersion: modelStatus.modelVersion,
-      frames,
-      current: current.current ?? {},
-      calibration: calibrationStatus.calibration,
-    });
+    const { current, suggestion } = await suggestFrom(
+      q,
+      [embedding],
+      modelStatus.modelVersion,
+      calibrationStatus.calibration,
+    );
+    if (clipById(q.clip.nodeId)?.status !== "embedding") return; // the whole clip was faster
     get().updateClip(q.clip.nodeId, { ...current, status: "suggested", suggestion, refining: true });
     if (!get().selectedId) get().select(q.clip.nodeId);
+  }
+
+  const clipById = (nodeId: string) => get().queue.find((x) => x.clip.nodeId === nodeId);
+
+  /** What the clip holds now, and the vote over its frames' neighbours. */
+  async function suggestFrom(
+    q: QueuedClip,
+    queries: ArrayLike<number>[],
+    modelVersion: string,
+    calibration: Calibration,
+  ) {
+    const [current, frames] = await Promise.all([
+      readCurrent(q),
+      services.catalog!.matchFrames(queries, { k: MATCHES_PER_FRAME, modelVersion }),
+    ]);
+    return { current, suggestion: suggest({ modelVersion, frames, current: current.current ?? {}, calibration }) };
   }
 
   async function readCurrent(q: QueuedClip): Promise<Pick<QueuedClip, "current" | "currentProblem">> {
@@ -139,23 +150,17 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     const id = q.clip.nodeId;
     const { calibrationStatus } = get();
     if (calibrationStatus.state !== "ready") return;
-    const refining = get().queue.find((x) => x.clip.nodeId === id)?.refining;
     // an early suggestion stays on screen while the other frames are matched
-    get().updateClip(id, refining ? { embeddings } : { status: "matching", embeddings });
-    const current = await readCurrent(q);
+    get().updateClip(id, clipById(id)?.refining ? { embeddings } : { status: "matching", embeddings });
     // frames when we have them; after a reload only the pooled embedding was kept
     const queries = embeddings.frames.length ? embeddings.frames : [embeddings.pooled];
-    const frames = await services.catalog!.matchFrames(queries, {
-      k: MATCHES_PER_FRAME,
-      modelVersion: embeddings.modelVersion,
-    });
-    const suggestion = suggest({
-      modelVersion: embeddings.modelVersion,
-      frames,
-      current: current.current ?? {},
-      calibration: calibrationStatus.calibration,
-    });
-    const before = get().queue.find((x) => x.clip.nodeId === id);
+    const { current, suggestion } = await suggestFrom(
+      q,
+      queries,
+      embeddings.modelVersion,
+      calibrationStatus.calibration,
+    );
+    const before = clipById(id);
     // the editor decided on the early suggestion while the other frames were still being looked at:
     // their decision stands; the clip keeps its full embedding (what a save stores)
     if (before?.status === "applied" || before?.status === "skipped") {
@@ -177,7 +182,7 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     try {
       if (!embeddings) {
         embeddings = await embedStep(q, given);
-        if (!get().queue.find((x) => x.clip.nodeId === id)?.refining)
+        if (!clipById(id)?.refining)
           get().updateClip(id, { status: "waiting", embeddings, detail: "Waiting for the reference catalog…" });
       }
       const { catalogStatus } = get();
