@@ -32,6 +32,20 @@ export class FakeEmbedder implements Embedder {
     const frames = await Promise.all(images.map(async (b, i) => vectorNear(Number(await b.text()), 0.05 * i)));
     return { modelVersion: MODEL, frames, clip: frames[0] };
   }
+  /** From now on, each clip's first frame is ready at once and the others only when `finish` is
+   * called: the store shows an early suggestion meanwhile. */
+  holdAfterFirstFrame(): { finish: () => void } {
+    let finish!: () => void;
+    const rest = new Promise<void>((r) => (finish = r));
+    const plain = this.embedClip.bind(this);
+    this.embedClip = async (images, labels, onFrame) => {
+      const result = await plain(images, labels);
+      onFrame?.(0, result.frames[0]);
+      await rest;
+      return result;
+    };
+    return { finish };
+  }
   async embedTexts(texts: string[]) {
     return texts.map((_, i) => vectorNear(i));
   }

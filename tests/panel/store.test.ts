@@ -89,15 +89,7 @@ describe("queue slice", () => {
   it("shows the first frame's suggestion at once and refines it with the other frames", async () => {
     const { store, clip, embedder } = setup();
     await ready(store);
-    let finish!: () => void;
-    const slowRest = new Promise<void>((r) => (finish = r));
-    const plain = embedder.embedClip.bind(embedder);
-    embedder.embedClip = async (images, labels, onFrame) => {
-      const result = await plain(images, labels);
-      onFrame?.(0, result.frames[0]); // the first frame is ready long before the others
-      await slowRest;
-      return result;
-    };
+    const { finish } = embedder.holdAfterFirstFrame(); // the first frame is ready long before the others
     const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
     const { clips } = await store.services.host.call("getClips", [oven.nodeId]);
     store.getState().enqueue(clips);
@@ -114,15 +106,7 @@ describe("queue slice", () => {
   it("an Accept on the early suggestion stands when the other frames arrive", async () => {
     const { store, clip, embedder } = setup();
     await ready(store);
-    let finish!: () => void;
-    const slowRest = new Promise<void>((r) => (finish = r));
-    const plain = embedder.embedClip.bind(embedder);
-    embedder.embedClip = async (images, labels, onFrame) => {
-      const result = await plain(images, labels);
-      onFrame?.(0, result.frames[0]);
-      await slowRest;
-      return result;
-    };
+    const { finish } = embedder.holdAfterFirstFrame();
     const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
     const { clips } = await store.services.host.call("getClips", [oven.nodeId]);
     store.getState().enqueue(clips);

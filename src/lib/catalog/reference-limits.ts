@@ -13,7 +13,7 @@ export const REFERENCE_LIMITS = {
 const TEXT_FIELDS = ["location", "subject", "action", "cameraId", "reviewedBy", "reviewedAt", "source"];
 
 /** Characters as Postgres counts them (code points), not UTF-16 units. */
-function chars(text: string): number {
+export function chars(text: string): number {
   return text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 }
 

@@ -2,7 +2,7 @@
 // Accept writes through the host (IA's XMP contract + project columns, locks kept).
 import { SUGGESTED_FIELDS, type SuggestedField } from "../../lib/suggestion";
 import { IA_SHOT_TYPES, type IaMetadata, type IaShotType } from "../../shared/metadata/ia-metadata";
-import { REFERENCE_LIMITS } from "../../lib/catalog";
+import { REFERENCE_LIMITS, chars } from "../../lib/catalog";
 import { toPanelError, type PanelError } from "./panel-error";
 import type { QueuedClip } from "./queue-slice";
 import type { Slice } from "./slice";
@@ -72,7 +72,6 @@ export function draftToMetadata(draft: Draft, q: QueuedClip): { metadata: IaMeta
   if (!(IA_SHOT_TYPES as readonly string[]).includes(shotType)) {
     return { missing: `Shot type must be one of ${IA_SHOT_TYPES.join(", ")}.` };
   }
-  const chars = (text: string) => Array.from(text).length; // as the database counts: characters
   const tooLong = SUGGESTED_FIELDS.find((f) => chars(draft.values[f].trim()) > FIELD_LIMIT);
   if (tooLong) {
     const n = chars(draft.values[tooLong].trim());
