@@ -116,29 +116,28 @@ export class CatalogClient {
     return new CatalogClient({ ...this.config, accessToken });
   }
 
+  /** A client for the same catalog acting as this user (a fixed token: the CLI and tests). */
   async signIn(email: string, password: string): Promise<CatalogClient> {
-    const { data, error } = await this.db.auth.signInWithPassword({ email, password });
-    if (error || !data.session)
-      throw new CatalogError(
-        "AUTH",
-        `Sign-in failed: ${error?.message ?? "no session"}`,
-        "Check the email and password.",
-      );
-    return this.withAccessToken(data.session.access_token);
+    return this.withAccessToken(await this.passwordGrant(email, password));
   }
 
   /** Signs this client in (the panel's session: kept and refreshed); says whether it may save. */
   async signInSession(email: string, password: string): Promise<CatalogAccount> {
-    const { data, error } = await this.db.auth.signInWithPassword({ email, password });
-    if (error || !data.session) {
-      const refused = error?.status === 400 || error?.status === 401;
-      throw new CatalogError(
-        refused ? "AUTH" : "UNREACHABLE",
-        `Sign-in failed: ${error?.message ?? "no session"}`,
-        refused ? "Check the email and password." : "Check the connection to the catalog.",
-      );
-    }
+    await this.passwordGrant(email, password);
     return (await this.account())!;
+  }
+
+  /** The access token of a password sign-in. The catalog's answer (wrong password, too many tries)
+   * is AUTH; no answer at all is UNREACHABLE. */
+  private async passwordGrant(email: string, password: string): Promise<string> {
+    const { data, error } = await this.db.auth.signInWithPassword({ email, password });
+    if (!error && data.session) return data.session.access_token;
+    const answered = !!error?.status && error.status < 500;
+    throw new CatalogError(
+      answered ? "AUTH" : "UNREACHABLE",
+      `Sign-in failed: ${error?.message ?? "no session"}.`,
+      answered ? "Check the email and password." : "Check the connection to the catalog.",
+    );
   }
 
   /** The signed-in account of a kept session, or null when signed out. */
