@@ -8,6 +8,7 @@ import { PanelHeader } from "./views/PanelHeader";
 import { ReviewCard } from "./views/ReviewCard";
 import { SimulatorTools } from "./views/SimulatorTools";
 import { TextSearchBox } from "./views/TextSearchBox";
+import { SettingsView } from "./views/settings/SettingsView";
 
 /** Keys that type text stay with the field; the rest drive the queue and the card. */
 function isTyping(target: EventTarget | null): boolean {
@@ -69,6 +70,7 @@ export function App({ store }: { store: PanelStore }) {
           </div>
           <TextSearchBox />
           {store.services.host.transport.kind === "simulator" && <SimulatorTools />}
+          <SettingsView />
         </main>
       </Provider>
     </PanelStoreContext.Provider>
