@@ -55,7 +55,7 @@ export function studioConfigProblem(value: unknown): string | null {
     return 'model.source must be "hub", "folder" or "bundled"';
   }
   if (c.defaults !== undefined) {
-    if (!c.defaults || typeof c.defaults !== "object") return "defaults must be an object";
+    if (!c.defaults || typeof c.defaults !== "object" || Array.isArray(c.defaults)) return "defaults must be an object";
     for (const [name, value] of Object.entries(c.defaults)) {
       if (!(name in SETTING_RANGES)) return `defaults.${name} is not a setting`;
       const problem = settingProblem(name as TunableSetting, value);

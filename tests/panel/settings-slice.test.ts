@@ -209,8 +209,10 @@ describe("a new catalog address reconnects", () => {
     const s = store.getState().initSettings(STUDIO);
     await store.getState().connectCatalog(configOf(s));
     expect(store.getState().catalogStatus).toMatchObject({ state: "connected", url: "http://catalog.test" });
+    store.setState({ account: { email: "editor@old.test", role: "employee", canSave: true }, authState: "signed-in" });
     store.getState().saveSettings(edit(s, { catalog: { url: `${catalog.url}/`, anonKey: catalog.server.anonKey } }));
     expect(store.getState().settings.catalog!.url).toBe(catalog.url); // the trailing slash trimmed
+    expect(store.getState()).toMatchObject({ account: null, authState: "signed-out" }); // that was the old catalog's
     for (let i = 0; i < 300 && store.getState().catalogStatus.state !== "connected"; i++)
       await new Promise((r) => setTimeout(r, 10));
     expect(store.getState().catalogStatus).toMatchObject({

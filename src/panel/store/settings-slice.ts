@@ -43,8 +43,9 @@ export const settingsSlice: Slice<SettingsSlice> = (set, get, services) => {
   function apply(before: PanelSettings, after: PanelSettings): void {
     set({ settings: after });
     if (!sameValue(before.catalog, after.catalog)) {
-      services.catalog = null; // a new address or key: a new client, a new calibration
-      set({ calibrationStatus: { state: "idle" } });
+      // a new address or key: a new client, a new calibration, and no account from the old one
+      services.catalog = null;
+      set({ calibrationStatus: { state: "idle" }, account: null, authState: "signed-out", plannedShots: [] });
       void get().connectCatalog(configOf(after));
     }
     if (!sameValue(before.model, after.model)) void get().loadModel(configOf(after));
