@@ -21,7 +21,7 @@ function useReviewKeys(store: PanelStore): void {
     // Ctrl/Cmd+Enter accepts from anywhere, a field or a picker included: listened to before
     // the controls, which keep the keys they handle to themselves
     const onAcceptKey = (e: KeyboardEvent) => {
-      if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
+      if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || store.getState().settingsOpen) return;
       void store.getState().accept();
       e.preventDefault();
       e.stopPropagation();
@@ -29,6 +29,7 @@ function useReviewKeys(store: PanelStore): void {
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      if (s.settingsOpen) return; // the settings view's keys are its own
       // Enter on a button presses that button; elsewhere (the queue, the card, the page) it accepts
       const onButton = (e.target as HTMLElement | null)?.closest?.("button, [role=button], a");
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
