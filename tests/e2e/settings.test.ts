@@ -1,51 +1,23 @@
 // The settings view in headless Chromium against npm start's stack: opened and closed from the
 // keyboard, an invalid value refused with its message, a valid one kept across a reload, and
 // Test connection against the local catalog.
-import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/chromium";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/paths";
-import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { newPanelPage, openPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
 
-let stack: PreviewStack;
-let browser: Browser;
-const SHOTS = path.join(ROOT, "test-results/screenshots");
+const env = previewInBrowser();
 const KEPT = "reference-lookup.settings.v1";
 const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
-
-beforeAll(async () => {
-  stack = await startPreviewStack();
-  browser = await launchChromium(chromium);
-  fs.mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-async function openPanel(page: Page): Promise<void> {
-  await page.goto(`${stack.server.url}/main/index.html`);
-  await expect
-    .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
-    .toBe("ready");
-  await expect
-    .poll(() => page.getByTestId("catalog-status").getAttribute("data-state"), { timeout: 15_000 })
-    .toBe("connected");
-}
 
 const focusIsIn = (page: Page, selector: string) =>
   page.evaluate((s) => !!document.activeElement?.closest(s), selector);
 
 describe("settings view", () => {
   it("keyboard in and out, an invalid value refused, a valid one kept after reload", async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await openPanel(page);
+    const { context, page, errors } = await newPanelPage(env.browser, { width: 1000, height: 900 });
+    await openPanel(page, env.stack);
 
     // the header button takes focus by keyboard; "," opens the view and focus moves into it
     const button = page.getByRole("button", { name: "Settings" });
@@ -98,7 +70,7 @@ describe("settings view", () => {
 
     // after a reload the change is still there; Reset brings back the studio defaults
     await page.reload();
-    await openPanel(page);
+    await openPanel(page, env.stack);
     await page.locator("body").press(",");
     expect(await view.getByRole("textbox", { name: "Matches per frame" }).inputValue()).toBe("12");
     await view.getByRole("button", { name: "Reset to studio defaults" }).click();

@@ -18,6 +18,24 @@ import { ConnectionCheck } from "./ConnectionCheck";
 import { fromForm, toForm, withCatalogKind, type CatalogKind, type SettingsForm } from "./settings-form";
 import "./settings.css";
 
+/** The numbers an editor tunes, with the range each one takes. */
+const NUMBER_FIELDS = [
+  { name: "framesPerClip", label: "Frames per clip", inputMode: "numeric", description: "1–10, spread over the clip" },
+  { name: "matchesPerFrame", label: "Matches per frame", inputMode: "numeric", description: "1–50 similar references" },
+  {
+    name: "abstentionThreshold",
+    label: "Abstention threshold",
+    inputMode: "decimal",
+    description: "0–1: below it, a field is left empty",
+  },
+  {
+    name: "batchConfidence",
+    label: "Batch confidence",
+    inputMode: "decimal",
+    description: "0–1: batch accept writes at or above it",
+  },
+] as const;
+
 /** The key that opens the settings from anywhere but a text field. */
 export const SETTINGS_KEY_NAME = ",";
 
@@ -172,38 +190,17 @@ function SettingsDialog({ close }: { close: () => void }) {
           <fieldset>
             <legend>Suggestions</legend>
             <div className="settings-numbers">
-              <TextField
-                label="Frames per clip"
-                inputMode="numeric"
-                value={form.framesPerClip}
-                onChange={(framesPerClip) => edit({ framesPerClip })}
-                description="1–10, spread over the clip"
-                {...field("framesPerClip")}
-              />
-              <TextField
-                label="Matches per frame"
-                inputMode="numeric"
-                value={form.matchesPerFrame}
-                onChange={(matchesPerFrame) => edit({ matchesPerFrame })}
-                description="1–50 similar references"
-                {...field("matchesPerFrame")}
-              />
-              <TextField
-                label="Abstention threshold"
-                inputMode="decimal"
-                value={form.abstentionThreshold}
-                onChange={(abstentionThreshold) => edit({ abstentionThreshold })}
-                description="0–1: below it, a field is left empty"
-                {...field("abstentionThreshold")}
-              />
-              <TextField
-                label="Batch confidence"
-                inputMode="decimal"
-                value={form.batchConfidence}
-                onChange={(batchConfidence) => edit({ batchConfidence })}
-                description="0–1: batch accept writes at or above it"
-                {...field("batchConfidence")}
-              />
+              {NUMBER_FIELDS.map(({ name, label, inputMode, description }) => (
+                <TextField
+                  key={name}
+                  label={label}
+                  inputMode={inputMode}
+                  value={form[name]}
+                  onChange={(text) => edit({ [name]: text })}
+                  description={description}
+                  {...field(name)}
+                />
+              ))}
             </div>
           </fieldset>
           {/* Enter in a field saves, as in Premiere's dialogs */}
