@@ -1,5 +1,7 @@
 // "Test connection" against the real local catalog over HTTP: each thing that can be wrong with
 // an address and a key is named, and the check itself never writes.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkConnection, type CheckName, type ConnectionReport } from "../../src/lib/catalog/connection-check";
 import { openCatalogDatabase } from "../../src/server/catalog/database";
@@ -92,6 +94,25 @@ describe("checkConnection over HTTP", () => {
     const noModel = await checkConnection({ url: catalog.url, anonKey: catalog.server.anonKey });
     expect(line(noModel, "modelVersion").ok).toBeNull();
     expect(noModel.ok).toBe(true);
+  });
+});
+
+describe("an address that is not a catalog", () => {
+  it("reachable, but not answering like Supabase", async () => {
+    const server = http.createServer((_req, res) =>
+      res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>"),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const r = await checkConnection({ url, anonKey: catalog.server.anonKey, modelVersion: MODEL });
+      expect(oks(r)).toMatchObject({ reachable: true, keys: false, schema: null });
+      expect(line(r, "keys").says).toBe(
+        `${url} does not answer like a Supabase catalog (HTTP 404): is this the project's URL?`,
+      );
+    } finally {
+      server.close();
+    }
   });
 });
 
