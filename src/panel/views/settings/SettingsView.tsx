@@ -37,7 +37,7 @@ const NUMBER_FIELDS = [
 ] as const;
 
 /** The key that opens the settings from anywhere but a text field. */
-export const SETTINGS_KEY_NAME = ",";
+export const OPEN_SETTINGS_KEY = ",";
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -49,7 +49,7 @@ export function SettingsButton() {
   const openSettings = usePanel((s) => s.openSettings);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== SETTINGS_KEY_NAME || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key !== OPEN_SETTINGS_KEY || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       if (isTyping(e.target)) return;
       openSettings();
       e.preventDefault();
