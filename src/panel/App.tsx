@@ -8,6 +8,7 @@ import { PanelHeader } from "./views/PanelHeader";
 import { ReviewCard } from "./views/ReviewCard";
 import { SimulatorTools } from "./views/SimulatorTools";
 import { TextSearchBox } from "./views/TextSearchBox";
+import { SettingsView } from "./views/settings/SettingsView";
 
 /** Keys that type text stay with the field; the rest drive the queue and the card. */
 function isTyping(target: EventTarget | null): boolean {
@@ -20,7 +21,7 @@ function useReviewKeys(store: PanelStore): void {
     // Ctrl/Cmd+Enter accepts from anywhere, a field or a picker included: listened to before
     // the controls, which keep the keys they handle to themselves
     const onAcceptKey = (e: KeyboardEvent) => {
-      if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
+      if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || store.getState().settingsOpen) return;
       void store.getState().accept();
       e.preventDefault();
       e.stopPropagation();
@@ -28,6 +29,7 @@ function useReviewKeys(store: PanelStore): void {
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      if (s.settingsOpen) return; // the settings view's keys are its own
       // Enter on a button presses that button; elsewhere (the queue, the card, the page) it accepts
       const onButton = (e.target as HTMLElement | null)?.closest?.("button, [role=button], a");
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -69,6 +71,7 @@ export function App({ store }: { store: PanelStore }) {
           </div>
           <TextSearchBox />
           {store.services.host.transport.kind === "simulator" && <SimulatorTools />}
+          <SettingsView />
         </main>
       </Provider>
     </PanelStoreContext.Provider>

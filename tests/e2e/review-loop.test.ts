@@ -1,35 +1,17 @@
 // The editor's loop in headless Chromium against npm start's stack: a sample clip is imported,
 // suggested from the seeded sample library, accepted with the keyboard, and written to the
 // simulated clip's XMP and columns; a reload does not queue it again.
-import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { expectAcceptedOvenXmp, writeForeignXmp } from "../helpers/accepted-xmp";
-import { launchChromium } from "../helpers/chromium";
-import { ROOT } from "../helpers/paths";
-import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { newPanelPage, openPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
 
-let stack: PreviewStack;
-let browser: Browser;
-const SHOTS = path.join(ROOT, "test-results/screenshots");
+const env = previewInBrowser();
 
-beforeAll(async () => {
-  stack = await startPreviewStack();
-  browser = await launchChromium(chromium);
-  fs.mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-async function openPanel(page: Page): Promise<void> {
-  await page.goto(`${stack.server.url}/main/index.html`);
-  await expect
-    .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
-    .toBe("ready");
+/** The panel, once the sample library's references are calibrated for its model. */
+async function openSeededPanel(page: Page): Promise<void> {
+  await openPanel(page, env.stack);
   await expect
     .poll(() => page.getByTestId("catalog-status").textContent(), { timeout: 15_000 })
     .toContain("24 references");
@@ -39,18 +21,15 @@ const clipRow = (page: Page, name: string) => page.getByTestId("clip-queue").loc
 
 describe("the editor's loop", () => {
   it("import → suggestion with evidence → keyboard accept → exactly those values in XMP and columns", async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await openPanel(page);
+    const { context, page, errors } = await newPanelPage(env.browser, { width: 1000, height: 900 });
+    await openSeededPanel(page);
     await page.getByRole("button", { name: "Import a sample clip" }).click();
     const row = clipRow(page, "A001_C001 — Küche.mp4");
     await expect.poll(() => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("suggested");
     expect(await row.textContent()).toMatch(/\d+ similar shots? found/);
 
     // a property another tool wrote before the editor accepts: it must survive the write
-    const item = stack.project.allItems().find((i) => i.name === "A001_C001 — Küche.mp4")!;
+    const item = env.stack.project.allItems().find((i) => i.name === "A001_C001 — Küche.mp4")!;
     writeForeignXmp(item);
 
     const card = page.getByTestId("review-card");
@@ -109,7 +88,7 @@ describe("the editor's loop", () => {
 
     // a reload restores the queue: the clip is applied, not queued again
     await page.reload();
-    await openPanel(page);
+    await openSeededPanel(page);
     await expect.poll(() => clipRow(page, "A001_C001 — Küche.mp4").getAttribute("data-status")).toBe("applied");
     expect(await page.getByTestId("clip-queue").locator("li").count()).toBe(1);
     expect(errors).toEqual([]);
@@ -117,14 +96,14 @@ describe("the editor's loop", () => {
   });
 
   it("a reference with a broken thumbnail shows a placeholder, not a broken image", async () => {
-    const broken = await stack.catalog.db.query<{ id: string }>(
+    const broken = await env.stack.catalog.db.query<{ id: string }>(
       "update media_references.reference_images set thumbnail_url = $1 returning id",
-      [`${stack.server.url}/library/missing.jpg`],
+      [`${env.stack.server.url}/library/missing.jpg`],
     );
     expect(broken.rows.length).toBe(24);
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
-    await openPanel(page);
+    await openSeededPanel(page);
     await page.getByRole("button", { name: "Import a sample clip" }).click();
     const row = clipRow(page, "B002_C002 ProRes.mov");
     await expect.poll(() => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("suggested");

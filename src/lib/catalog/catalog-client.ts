@@ -151,6 +151,12 @@ export class CatalogClient {
     return { email: user.email ?? "", role, canSave: !!role && STAFF_ROLES.includes(role) };
   }
 
+  /** The signed-in session's access token (or the fixed one), null when signed out. */
+  async accessToken(): Promise<string | null> {
+    const { data } = await this.db.auth.getSession();
+    return data.session?.access_token ?? this.config.accessToken ?? null;
+  }
+
   async signOut(): Promise<void> {
     await this.db.auth.signOut();
   }

@@ -6,7 +6,7 @@ import { App } from "../App";
 import { startEmbedder } from "../embedding/start-embedder";
 import { detectMediaAccess } from "../frames/media-access";
 import { loadStudioConfig } from "../load-studio-config";
-import { createPanelStore } from "../store";
+import { configOf, createPanelStore } from "../store";
 import "../styles.css";
 
 const store = createPanelStore({
@@ -22,8 +22,13 @@ createRoot(document.getElementById("root")!).render(<App store={store} />);
 void store.getState().refreshProject();
 loadStudioConfig().then(
   (config) => {
-    void store.getState().connectCatalog(config);
-    void store.getState().loadModel(config);
+    // the studio config gives the starting values; this user's saved settings go over them
+    const settings = configOf(store.getState().initSettings(config));
+    void store.getState().connectCatalog(settings);
+    void store.getState().loadModel(settings);
   },
-  (e: Error) => store.getState().showError("config", { title: "Studio config", detail: e.message }),
+  (e: Error) => {
+    store.getState().initSettings(null); // the editor can still set a catalog in the settings
+    store.getState().showError("config", { title: "Studio config", detail: e.message });
+  },
 );

@@ -7,3 +7,5 @@ export type { ModelStatus } from "./model-slice";
 export type { Draft } from "./review-slice";
 export type { TextSearch } from "./search-slice";
 export type { SaveState } from "./save-slice";
+export { selectBatchConfidence, configOf } from "./settings-slice";
+export type { PanelSettings, SettingProblems } from "./settings-values";

@@ -10,6 +10,7 @@ import { toPanelError } from "./panel-error";
 import { initialDraft } from "./review-slice";
 import { deserializeQueue, queueKey, serializeQueue } from "./queue-persistence";
 import type { SaveState } from "./save-slice";
+import { frameFractions } from "./settings-values";
 import type { Slice } from "./slice";
 
 export type ClipStatus =
@@ -59,15 +60,14 @@ export interface QueueSlice {
   persistQueue(): void;
 }
 
-const MATCHES_PER_FRAME = 8;
-
 export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
   let processing = false;
   let again = false;
   const grab = (clip: ProjectItemRecord) => {
-    if (services.grab) return services.grab(clip);
+    const fractions = frameFractions(get().settings.framesPerClip);
+    if (services.grab) return services.grab(clip, fractions);
     if (!services.media) throw new Error("This panel cannot read media files.");
-    return grabFrames(clip, { host: services.host, media: services.media });
+    return grabFrames(clip, { host: services.host, media: services.media }, fractions);
   };
 
   /** The next clip whose next step can run now. */
@@ -129,9 +129,13 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
   ) {
     const [current, frames] = await Promise.all([
       readCurrent(q),
-      services.catalog!.matchFrames(queries, { k: MATCHES_PER_FRAME, modelVersion }),
+      services.catalog!.matchFrames(queries, { k: get().settings.matchesPerFrame, modelVersion }),
     ]);
-    return { current, suggestion: suggest({ modelVersion, frames, current: current.current ?? {}, calibration }) };
+    const minConfidence = get().settings.abstentionThreshold;
+    return {
+      current,
+      suggestion: suggest({ modelVersion, frames, current: current.current ?? {}, calibration, minConfidence }),
+    };
   }
 
   async function readCurrent(q: QueuedClip): Promise<Pick<QueuedClip, "current" | "currentProblem">> {

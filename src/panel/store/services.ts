@@ -34,8 +34,8 @@ export interface PanelServices {
   catalog: CatalogClient | null;
   /** where the queue survives reloads (localStorage in the panel) */
   storage?: Pick<Storage, "getItem" | "setItem">;
-  /** frame grabbing, replaceable in tests */
-  grab?: (clip: ProjectItemRecord) => Promise<GrabbedFrames>;
+  /** frame grabbing, replaceable in tests; fractions: where in the clip (the settings' frames per clip) */
+  grab?: (clip: ProjectItemRecord, fractions: number[]) => Promise<GrabbedFrames>;
   /** where saves wait until the catalog acknowledges them (localStorage in the panel) */
   outboxStorage?: OutboxStorage;
   /** a JPEG of about 320 px of a frame, for a reference's thumbnail */

@@ -1,6 +1,7 @@
 import { ActionButton, ProgressBar } from "@adobe/react-spectrum";
 import { usePanel, usePanelStore } from "../use-panel";
 import { AccountLine } from "./AccountLine";
+import { SettingsButton } from "./settings/SettingsView";
 
 function ProjectLine() {
   const { project, loading, refreshProject } = usePanel((s) => ({
@@ -20,6 +21,7 @@ function ProjectLine() {
       <ActionButton isQuiet onPress={() => void refreshProject()} isDisabled={loading}>
         {loading ? "Reading…" : "Refresh"}
       </ActionButton>
+      <SettingsButton />
     </div>
   );
 }

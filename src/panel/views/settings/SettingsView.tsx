@@ -1,0 +1,226 @@
+import {
+  ActionButton,
+  Button,
+  ButtonGroup,
+  Content,
+  Dialog,
+  DialogContainer,
+  Divider,
+  Heading,
+  Radio,
+  RadioGroup,
+  TextField,
+} from "@adobe/react-spectrum";
+import { useEffect, useState } from "react";
+import type { SettingProblems } from "../../store";
+import { usePanel, usePanelStore } from "../../use-panel";
+import { ConnectionCheck } from "./ConnectionCheck";
+import { fromForm, toForm, withCatalogKind, type CatalogKind, type SettingsForm } from "./settings-form";
+import "./settings.css";
+
+/** The numbers an editor tunes, with the range each one takes. */
+const NUMBER_FIELDS = [
+  { name: "framesPerClip", label: "Frames per clip", inputMode: "numeric", description: "1–10, spread over the clip" },
+  { name: "matchesPerFrame", label: "Matches per frame", inputMode: "numeric", description: "1–50 similar references" },
+  {
+    name: "abstentionThreshold",
+    label: "Abstention threshold",
+    inputMode: "decimal",
+    description: "0–1: below it, a field is left empty",
+  },
+  {
+    name: "batchConfidence",
+    label: "Batch confidence",
+    inputMode: "decimal",
+    description: "0–1: batch accept writes at or above it",
+  },
+] as const;
+
+/** The key that opens the settings from anywhere but a text field. */
+export const OPEN_SETTINGS_KEY = ",";
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable);
+}
+
+/** The header's way in; "," does the same from the keyboard. */
+export function SettingsButton() {
+  const openSettings = usePanel((s) => s.openSettings);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== OPEN_SETTINGS_KEY || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (isTyping(e.target)) return;
+      openSettings();
+      e.preventDefault();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [openSettings]);
+  return (
+    <ActionButton isQuiet onPress={openSettings} aria-keyshortcuts="," UNSAFE_className="settings-button">
+      Settings
+    </ActionButton>
+  );
+}
+
+/** Full-panel settings: focus moves in, Esc closes, focus returns to where it was. */
+export function SettingsView() {
+  const { open, close } = usePanel((s) => ({ open: s.settingsOpen, close: s.closeSettings }));
+  return (
+    <DialogContainer type="fullscreenTakeover" onDismiss={close}>
+      {open && <SettingsDialog close={close} />}
+    </DialogContainer>
+  );
+}
+
+function SettingsDialog({ close }: { close: () => void }) {
+  const store = usePanelStore();
+  const { settings, saveSettings, resetSettings } = usePanel((s) => ({
+    settings: s.settings,
+    saveSettings: s.saveSettings,
+    resetSettings: s.resetSettings,
+  }));
+  const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
+  const [problems, setProblems] = useState<SettingProblems>({});
+  const [said, setSaid] = useState("");
+  const edit = (patch: Partial<SettingsForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setSaid("");
+  };
+  const save = () => {
+    const found = saveSettings(fromForm(form, settings));
+    setProblems(found);
+    const saved = !Object.keys(found).length;
+    // once saved, the form shows what the panel now runs with (trimmed, as kept)
+    if (saved) setForm(toForm(store.getState().settings));
+    setSaid(saved ? "Saved." : "Not saved: correct the values marked below.");
+  };
+  const reset = () => {
+    resetSettings();
+    setForm(toForm(store.getState().settings));
+    setProblems({});
+    setSaid("Back to the studio defaults.");
+  };
+  const field = (name: keyof SettingProblems) => ({
+    validationState: problems[name] ? ("invalid" as const) : undefined,
+    errorMessage: problems[name],
+    width: "100%" as const,
+  });
+  // one catalog problem at a time: the address's, else the key's
+  const urlProblem = problems.catalog?.includes("address") ? problems.catalog : undefined;
+  const keyProblem = urlProblem ? undefined : problems.catalog;
+
+  return (
+    <Dialog data-testid="settings-view" UNSAFE_className="settings-dialog">
+      <Heading>Settings</Heading>
+      <Divider />
+      <Content>
+        <form
+          className="settings-form"
+          aria-label="Settings"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+        >
+          <fieldset>
+            <legend>Reference catalog</legend>
+            <RadioGroup
+              label="Catalog"
+              orientation="horizontal"
+              value={form.catalogKind}
+              onChange={(v) => edit(withCatalogKind(form, v as CatalogKind))}
+            >
+              <Radio value="none">None</Radio>
+              <Radio value="local">Local catalog</Radio>
+              <Radio value="supabase">Supabase project</Radio>
+            </RadioGroup>
+            {form.catalogKind !== "none" && (
+              <>
+                <TextField
+                  label="Catalog URL"
+                  value={form.url}
+                  onChange={(url) => edit({ url })}
+                  inputMode="url"
+                  width="100%"
+                  validationState={urlProblem ? "invalid" : undefined}
+                  errorMessage={urlProblem}
+                />
+                <TextField
+                  label="Anon key"
+                  value={form.anonKey}
+                  onChange={(anonKey) => edit({ anonKey })}
+                  description={
+                    form.catalogKind === "local" ? "npm run catalog prints it." : "Supabase: Settings → API."
+                  }
+                  width="100%"
+                  validationState={keyProblem ? "invalid" : undefined}
+                  errorMessage={keyProblem}
+                />
+                <ConnectionCheck url={form.url} anonKey={form.anonKey} />
+              </>
+            )}
+          </fieldset>
+
+          <fieldset>
+            <legend>Image model</legend>
+            <RadioGroup
+              label="Model source"
+              orientation="horizontal"
+              value={form.modelSource}
+              onChange={(v) => {
+                const source = v as SettingsForm["modelSource"];
+                edit({ modelSource: source, modelLocation: source === "bundled" ? "../model" : "" });
+              }}
+            >
+              <Radio value="hub">Hugging Face hub</Radio>
+              <Radio value="folder">Folder</Radio>
+              <Radio value="bundled">Bundled</Radio>
+            </RadioGroup>
+            <TextField
+              label={form.modelSource === "hub" ? "Model id on the hub" : "Model folder"}
+              value={form.modelLocation}
+              onChange={(modelLocation) => edit({ modelLocation })}
+              {...field("model")}
+            />
+          </fieldset>
+
+          <fieldset>
+            <legend>Suggestions</legend>
+            <div className="settings-numbers">
+              {NUMBER_FIELDS.map(({ name, label, inputMode, description }) => (
+                <TextField
+                  key={name}
+                  label={label}
+                  inputMode={inputMode}
+                  value={form[name]}
+                  onChange={(text) => edit({ [name]: text })}
+                  description={description}
+                  {...field(name)}
+                />
+              ))}
+            </div>
+          </fieldset>
+          {/* Enter in a field saves, as in Premiere's dialogs */}
+          <button type="submit" hidden />
+        </form>
+        <p className="settings-said" role="status" data-testid="settings-said">
+          {said}
+        </p>
+      </Content>
+      <ButtonGroup>
+        <Button variant="secondary" onPress={reset}>
+          Reset to studio defaults
+        </Button>
+        <Button variant="secondary" onPress={close}>
+          Close
+        </Button>
+        <Button variant="accent" onPress={save}>
+          Save
+        </Button>
+      </ButtonGroup>
+    </Dialog>
+  );
+}

@@ -1,0 +1,82 @@
+// The settings view in headless Chromium against npm start's stack: opened and closed from the
+// keyboard, an invalid value refused with its message, a valid one kept across a reload, and
+// Test connection against the local catalog.
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/paths";
+import { newPanelPage, openPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
+
+const env = previewInBrowser();
+const KEPT = "reference-lookup.settings.v1";
+const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
+
+const focusIsIn = (page: Page, selector: string) =>
+  page.evaluate((s) => !!document.activeElement?.closest(s), selector);
+
+describe("settings view", () => {
+  it("keyboard in and out, an invalid value refused, a valid one kept after reload", async () => {
+    const { context, page, errors } = await newPanelPage(env.browser, { width: 1000, height: 900 });
+    await openPanel(page, env.stack);
+
+    // the header button takes focus by keyboard; "," opens the view and focus moves into it
+    const button = page.getByRole("button", { name: "Settings" });
+    await button.focus();
+    await page.keyboard.press(",");
+    const view = page.getByRole("dialog", { name: "Settings" });
+    await view.waitFor();
+    expect(await focusIsIn(page, "[role=dialog]")).toBe(true);
+    // Esc closes it and focus returns to where it was
+    await page.keyboard.press("Escape");
+    await view.waitFor({ state: "detached" });
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    // an invalid value: its message inline, nothing saved
+    await page.keyboard.press(",");
+    const matches = view.getByRole("textbox", { name: "Matches per frame" });
+    expect(await matches.inputValue()).toBe("8");
+    await matches.fill("0");
+    await matches.press("Enter");
+    await expect.poll(() => view.getByText("Enter a whole number from 1 to 50.").count()).toBe(1);
+    expect(await matches.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByTestId("settings-said").textContent()).toMatch(/^Not saved/);
+    expect(await page.evaluate((k) => localStorage.getItem(k), KEPT)).toBeNull();
+
+    // a valid one: saved, kept for this user
+    await matches.fill("12");
+    await view.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByTestId("settings-said").textContent()).toBe("Saved.");
+    expect(await view.getByText("Enter a whole number from 1 to 50.").count()).toBe(0);
+    expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEPT))!)).toEqual({ matchesPerFrame: 12 });
+
+    // Test connection against the preview's local catalog: everything works, not signed in
+    await view.getByRole("button", { name: "Test connection" }).click();
+    const report = page.getByTestId("connection-report");
+    await report.waitFor({ timeout: 15_000 });
+    expect(await report.getAttribute("data-ok")).toBe("true");
+    for (const check of ["reachable", "keys", "schema", "modelVersion", "role"])
+      expect(await report.locator(`[data-check=${check}]`).getAttribute("data-ok")).toBe("true");
+    expect(await report.locator("[data-check=role]").textContent()).toContain("Not signed in (anon)");
+    // labels, roles and contrast of the view, as axe-core sees them
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(c: string): Promise<{ violations: { id: string }[] }> } }).axe;
+      return (await axe.run("[role=dialog]")).violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, "settings-1000.png") });
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.screenshot({ path: path.join(SHOTS, "settings-320.png") });
+
+    // after a reload the change is still there; Reset brings back the studio defaults
+    await page.reload();
+    await openPanel(page, env.stack);
+    await page.locator("body").press(",");
+    expect(await view.getByRole("textbox", { name: "Matches per frame" }).inputValue()).toBe("12");
+    await view.getByRole("button", { name: "Reset to studio defaults" }).click();
+    expect(await view.getByRole("textbox", { name: "Matches per frame" }).inputValue()).toBe("8");
+    expect(await page.evaluate((k) => localStorage.getItem(k), KEPT)).toBe("{}");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,46 @@
+// npm start's stack and headless Chromium for one browser-test file: started before its tests,
+// closed after them.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { launchChromium } from "./chromium";
+import { ROOT } from "./paths";
+import { startPreviewStack, type PreviewStack } from "./preview-stack";
+
+/** Where browser tests put their screenshots (the README's are copied from here). */
+export const SHOTS = path.join(ROOT, "test-results/screenshots");
+
+export function previewInBrowser(): { stack: PreviewStack; browser: Browser } {
+  const env = {} as { stack: PreviewStack; browser: Browser };
+  beforeAll(async () => {
+    env.stack = await startPreviewStack();
+    env.browser = await launchChromium(chromium);
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.stack?.close();
+  });
+  return env;
+}
+
+/** A fresh browser context's page, and the page errors it will collect. */
+export async function newPanelPage(browser: Browser, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Opens the preview's panel and waits until its model is ready and its catalog connected. */
+export async function openPanel(page: Page, stack: PreviewStack): Promise<void> {
+  await page.goto(`${stack.server.url}/main/index.html`);
+  await expect
+    .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
+    .toBe("ready");
+  await expect
+    .poll(() => page.getByTestId("catalog-status").getAttribute("data-state"), { timeout: 15_000 })
+    .toBe("connected");
+}
