@@ -16,7 +16,7 @@ export function SimulatorTools() {
         isQuiet
         selectedKey={skin}
         onSelectionChange={(key) => void fetch(`/__sim/skin?name=${String(key)}`, { method: "POST" })}
-        width="size-1600"
+        width="size-2400"
       >
         {SKIN_NAMES.map((name) => (
           <Item key={name}>{name}</Item>
