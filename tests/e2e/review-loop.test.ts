@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAcceptedOvenXmp, writeForeignXmp } from "../helpers/accepted-xmp";
 import { launchChromium } from "../helpers/chromium";
+import { openPanel as openSeededPanel } from "../helpers/open-panel";
 import { ROOT } from "../helpers/paths";
 import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
 
@@ -25,15 +26,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function openPanel(page: Page): Promise<void> {
-  await page.goto(`${stack.server.url}/main/index.html`);
-  await expect
-    .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
-    .toBe("ready");
-  await expect
-    .poll(() => page.getByTestId("catalog-status").textContent(), { timeout: 15_000 })
-    .toContain("24 references");
-}
+const openPanel = (page: Page) => openSeededPanel(page, stack.server.url);
 
 const clipRow = (page: Page, name: string) => page.getByTestId("clip-queue").locator("li", { hasText: name });
 
