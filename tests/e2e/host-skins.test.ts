@@ -6,7 +6,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HOST_SKINS, SKIN_NAMES, panelTheme } from "../../src/lib/theme/host-skin";
+import { HOST_SKINS, SKIN_NAMES, panelTheme, type SkinName } from "../../src/lib/theme/host-skin";
 import { launchChromium } from "../helpers/chromium";
 import { openPanel } from "../helpers/open-panel";
 import { ROOT } from "../helpers/paths";
@@ -61,6 +61,35 @@ async function axeViolations(page: Page, rulesOff: string[] = []): Promise<strin
   );
 }
 
+/** Premiere's skin switched, the panel's theme applied, and Spectrum's colour transitions done:
+ * axe measures contrast as drawn, and a colour halfway between two skins is no skin's. */
+async function switchSkin(page: Page, skin: SkinName): Promise<void> {
+  stack.simulator.environment.setSkin(skin); // fires ThemeColorChanged, as Premiere does
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.skin)).toBe(skin);
+  await settled(page);
+}
+
+async function settled(page: Page): Promise<void> {
+  // colour and opacity transitions only: a progress bar's width may keep moving, and is no text
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            document
+              .getAnimations()
+              .filter(
+                (a) =>
+                  a instanceof CSSTransition &&
+                  a.playState === "running" &&
+                  /color|opacity|shadow/.test(a.transitionProperty),
+              ).length,
+        ),
+      { timeout: 5_000 },
+    )
+    .toBe(0);
+}
+
 async function openWithSuggestion(page: Page): Promise<void> {
   await openPanel(page, stack.server.url);
   await page.getByRole("button", { name: "Import a sample clip" }).click();
@@ -79,8 +108,7 @@ describe("Premiere's skins", () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     const found: Record<string, string[]> = {};
     for (const skin of SKIN_NAMES) {
-      stack.simulator.environment.setSkin(skin); // fires ThemeColorChanged, as Premiere does
-      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.skin)).toBe(skin);
+      await switchSkin(page, skin);
       const expected = panelTheme(HOST_SKINS[skin]);
       // the panel's page is exactly the host's panel background, in its type size
       const look = await page.locator(".spectrum-root").evaluate((el) => ({
@@ -92,6 +120,7 @@ describe("Premiere's skins", () => {
       expect(look.fontSize).toBe(`${expected.fontSize}px`);
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });
+        await settled(page);
         found[`${skin} @ ${width}`] = await axeViolations(page);
         await page.screenshot({ path: path.join(SHOTS, `skin-${skin}-${width}.png`), fullPage: true });
       }
@@ -104,10 +133,7 @@ describe("Premiere's skins", () => {
         getComputedStyle(el.closest("div[dir][lang]")!).getPropertyValue("--spectrum-gray-100").trim(),
       );
       expect(popoverPage).toBe(expected.vars["--spectrum-gray-100"]);
-      // its fade-in done: axe measures contrast as drawn, and half-faded text is not the design
-      await expect
-        .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === "running").length))
-        .toBe(0);
+      await settled(page); // its fade-in done
       // an open list is modal: react-aria hides the page behind it from screen readers, as it
       // should, so the page-level landmark and heading rules have nothing to find meanwhile
       found[`${skin} @ 1000, shot type list open`] = await axeViolations(page, [
@@ -179,6 +205,25 @@ describe("Premiere's skins", () => {
     );
     const noRing = unfocused.filter((u) => reached[u.index].focusedLook === u.look).map((u) => reached[u.index].name);
     expect(noRing).toEqual([]);
+    await context.close();
+  });
+
+  it("the error banner and the sign-in form pass axe on every skin too", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    // a host that fails every call: the panel shows its error banner
+    await page.route("**/__host/eval", (route) => route.fulfill({ status: 200, body: "EvalScript error." }));
+    await page.goto(`${stack.server.url}/main/index.html`);
+    await expect.poll(() => page.getByRole("alert").getAttribute("data-code")).toBe("EVAL_FAILED");
+    await page.getByRole("button", { name: "Sign in to save references" }).click();
+    await page.getByRole("form", { name: "Sign in" }).waitFor();
+    const found: Record<string, string[]> = {};
+    for (const skin of SKIN_NAMES) {
+      await switchSkin(page, skin);
+      found[skin] = await axeViolations(page);
+    }
+    stack.simulator.environment.setSkin("darkest");
+    expect(found).toEqual({ darkest: [], dark: [], light: [], lightest: [] });
     await context.close();
   });
 });
