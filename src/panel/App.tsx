@@ -1,6 +1,6 @@
-import { Provider, defaultTheme } from "@adobe/react-spectrum";
 import { useEffect } from "react";
 import type { PanelStore } from "./store";
+import { HostThemeProvider } from "./theme/HostThemeProvider";
 import { PanelStoreContext } from "./use-panel";
 import { ClipQueue } from "./views/ClipQueue";
 import { ErrorBanner } from "./views/ErrorBanner";
@@ -61,7 +61,7 @@ export function App({ store }: { store: PanelStore }) {
   useReviewKeys(store);
   return (
     <PanelStoreContext.Provider value={store}>
-      <Provider theme={defaultTheme} colorScheme="dark" scale="medium" UNSAFE_className="spectrum-root">
+      <HostThemeProvider transport={store.services.host.transport}>
         <main className="panel">
           <PanelHeader />
           <ErrorBanner />
@@ -73,7 +73,7 @@ export function App({ store }: { store: PanelStore }) {
           {store.services.host.transport.kind === "simulator" && <SimulatorTools />}
           <SettingsView />
         </main>
-      </Provider>
+      </HostThemeProvider>
     </PanelStoreContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import sirv from "sirv";
 import type { StudioConfig } from "../lib/studio-config";
+import { SKIN_NAMES, type SkinName } from "../lib/theme/host-skin";
 import type { CsxsEvent, PremiereSimulator } from "../sim/premiere-simulator";
 import { HOST_TOKEN_META, answerHostCall, createHostCallGuard } from "./host-call-guard";
 
@@ -95,6 +96,19 @@ function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, allowed
   fs.createReadStream(resolved).pipe(res);
 }
 
+/** POST /__sim/skin?name=light: Premiere's brightness changes, as the editor would change it. */
+function switchSkin(req: http.IncomingMessage, res: http.ServerResponse, simulator: PremiereSimulator): void {
+  const name = new URL(req.url!, "http://local").searchParams.get("name") ?? "";
+  if (!(SKIN_NAMES as readonly string[]).includes(name)) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end(`name must be one of ${SKIN_NAMES.join(", ")}`);
+    return;
+  }
+  simulator.environment.setSkin(name as SkinName);
+  res.writeHead(204);
+  res.end();
+}
+
 export function listen(server: http.Server, port: number, host: string): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -144,6 +158,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       const forward = (event: CsxsEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
       options.simulator.events.on("csxs", forward);
       req.on("close", () => options.simulator.events.off("csxs", forward));
+      return;
+    }
+    if (route === "/__host/environment" && req.method === "GET") {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.end(JSON.stringify(options.simulator.environment));
+      return;
+    }
+    if (route === "/__sim/skin" && req.method === "POST") {
+      switchSkin(req, res, options.simulator);
       return;
     }
     if (req.url?.startsWith("/__media?") && req.method === "GET" && options.mediaAllowed) {

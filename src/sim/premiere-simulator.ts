@@ -10,6 +10,7 @@ import { HostClock } from "./host-clock";
 import { SimApp, SimDocument, SimTime, globalConstants, type SimProject, type SimProjectItem } from "./premiere-dom";
 import { QeApplication, QeProject, type ExportRecord, type QeExportMode } from "./qe-dom";
 import { createExtendScriptEnv, type CsxsEvent } from "./extendscript-env";
+import { SimHostEnvironment } from "./host-environment";
 
 export const CEP_EVAL_ERROR = "EvalScript error.";
 
@@ -45,10 +46,13 @@ export class PremiereSimulator {
   readonly paths: SimPaths;
   /** CSXS events the host dispatches to the panel */
   readonly events = new EventEmitter();
+  /** what CEP's getHostEnvironment() reports: app, version and the brightness skin */
+  readonly environment: SimHostEnvironment;
 
   constructor(options: SimulatorOptions) {
     this.app = new SimApp(options.project, options.hostVersion);
     this.app.hasCurrentProjectViewSelection = !options.legacySelectionApi;
+    this.environment = new SimHostEnvironment(this.app.version, this.events);
     const temp = options.temp ?? process.env.RL_SIM_TEMP ?? os.tmpdir();
     this.paths = new SimPaths({
       platform: options.platform ?? "macos",

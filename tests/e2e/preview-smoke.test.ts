@@ -121,7 +121,7 @@ describe("browser preview", () => {
       .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 20_000 })
       .toBe("ready");
     await page.getByRole("searchbox", { name: "Search references by text" }).fill(query);
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("button", { name: "Search", exact: true }).click();
     const first = page.getByTestId("search-results").locator("li").first();
     await expect.poll(() => first.textContent(), { timeout: 20_000 }).toContain("kitchen · oven · CU");
     const similarity = Number(/(\d+) % similar/.exec((await first.textContent())!)![1]);

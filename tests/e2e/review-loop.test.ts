@@ -5,24 +5,16 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAcceptedOvenXmp, writeForeignXmp } from "../helpers/accepted-xmp";
-import { newPanelPage, openPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
+import { newPanelPage, openSeededPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
 
 const env = previewInBrowser();
-
-/** The panel, once the sample library's references are calibrated for its model. */
-async function openSeededPanel(page: Page): Promise<void> {
-  await openPanel(page, env.stack);
-  await expect
-    .poll(() => page.getByTestId("catalog-status").textContent(), { timeout: 15_000 })
-    .toContain("24 references");
-}
 
 const clipRow = (page: Page, name: string) => page.getByTestId("clip-queue").locator("li", { hasText: name });
 
 describe("the editor's loop", () => {
   it("import → suggestion with evidence → keyboard accept → exactly those values in XMP and columns", async () => {
     const { context, page, errors } = await newPanelPage(env.browser, { width: 1000, height: 900 });
-    await openSeededPanel(page);
+    await openSeededPanel(page, env.stack);
     await page.getByRole("button", { name: "Import a sample clip" }).click();
     const row = clipRow(page, "A001_C001 — Küche.mp4");
     await expect.poll(() => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("suggested");
@@ -88,7 +80,7 @@ describe("the editor's loop", () => {
 
     // a reload restores the queue: the clip is applied, not queued again
     await page.reload();
-    await openSeededPanel(page);
+    await openSeededPanel(page, env.stack);
     await expect.poll(() => clipRow(page, "A001_C001 — Küche.mp4").getAttribute("data-status")).toBe("applied");
     expect(await page.getByTestId("clip-queue").locator("li").count()).toBe(1);
     expect(errors).toEqual([]);
@@ -103,7 +95,7 @@ describe("the editor's loop", () => {
     expect(broken.rows.length).toBe(24);
     const context = await env.browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
-    await openSeededPanel(page);
+    await openSeededPanel(page, env.stack);
     await page.getByRole("button", { name: "Import a sample clip" }).click();
     const row = clipRow(page, "B002_C002 ProRes.mov");
     await expect.poll(() => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("suggested");

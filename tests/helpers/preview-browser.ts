@@ -44,3 +44,11 @@ export async function openPanel(page: Page, stack: PreviewStack): Promise<void> 
     .poll(() => page.getByTestId("catalog-status").getAttribute("data-state"), { timeout: 15_000 })
     .toBe("connected");
 }
+
+/** The panel, once the seeded sample library's 24 references are calibrated for its model. */
+export async function openSeededPanel(page: Page, stack: PreviewStack): Promise<void> {
+  await openPanel(page, stack);
+  await expect
+    .poll(() => page.getByTestId("catalog-status").textContent(), { timeout: 15_000 })
+    .toContain("24 references");
+}

@@ -17,12 +17,15 @@ export interface EvalTransport {
   call?(fn: string, args: unknown[]): Promise<string>;
   /** Listens for CSXS events the host dispatches; returns a function that stops listening. */
   onHostEvent?(type: string, listener: (data: string) => void): () => void;
+  /** CSInterface.getHostEnvironment()'s JSON: app, version, locale and appSkinInfo (the theme). */
+  hostEnvironment?(): Promise<string>;
 }
 
 interface AdobeCep {
   evalScript(script: string, callback?: (result: string) => void): void;
   addEventListener?(type: string, listener: (event: { data?: unknown }) => void): void;
   removeEventListener?(type: string, listener: (event: { data?: unknown }) => void): void;
+  getHostEnvironment?(): string;
 }
 
 declare global {
@@ -41,6 +44,7 @@ export function cepTransport(cep: AdobeCep): EvalTransport {
       cep.addEventListener?.(type, handler);
       return () => cep.removeEventListener?.(type, handler);
     },
+    hostEnvironment: async () => cep.getHostEnvironment?.() ?? "{}",
   };
 }
 
@@ -59,6 +63,11 @@ export function simulatorTransport(url: string, token: string, fetchImpl: typeof
         if (event.type === type) listener(event.data);
       };
       return () => source.close();
+    },
+    async hostEnvironment() {
+      const response = await fetchImpl(new URL("/__host/environment", url).toString());
+      if (!response.ok) throw new Error(`simulator answered HTTP ${response.status}`);
+      return response.text();
     },
     async evalScript() {
       throw new Error("the preview's simulated host takes bridge calls only, not script text");

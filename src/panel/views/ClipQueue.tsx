@@ -1,9 +1,15 @@
 import { ActionButton } from "@adobe/react-spectrum";
 import { useEffect } from "react";
 import { usePanel } from "../use-panel";
-import { statusWords } from "./status-words";
+import type { QueuedClip } from "../store";
+import { SimilarityBar } from "./SimilarityBar";
+import { percent, statusWords } from "./status-words";
 
 const optionId = (nodeId: string) => `clip-${nodeId.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+
+/** How close the nearest reference is: what an editor glances at before opening the card. */
+const nearest = (q: QueuedClip): number | null =>
+  q.suggestion?.evidence.length ? Math.max(...q.suggestion.evidence.map((e) => e.similarity)) : null;
 
 /** The clips waiting for, or done with, a suggestion. Up/down moves between them (App). */
 export function ClipQueue() {
@@ -60,11 +66,24 @@ export function ClipQueue() {
               className={q.clip.nodeId === selectedId ? "selected" : undefined}
               onClick={() => select(q.clip.nodeId)}
             >
-              {/* rtl + bdi: a long name is cut at its start, so its end (take, extension) stays visible */}
-              <span className="clip-name" title={q.clip.name}>
-                <bdi>{q.clip.name}</bdi>
+              {q.frameUrls?.[0] ? (
+                <img className="clip-thumb" src={q.frameUrls[0]} alt="" />
+              ) : (
+                <span className="clip-thumb" aria-hidden="true" />
+              )}
+              <span className="clip-text">
+                {/* rtl + bdi: a long name is cut at its start, so its end (take, extension) stays visible */}
+                <span className="clip-name" title={q.clip.name}>
+                  <bdi>{q.clip.name}</bdi>
+                </span>
+                <span className={`clip-status status-${q.status}`}>{statusWords(q)}</span>
+                {nearest(q) !== null && (
+                  <span className="clip-nearest">
+                    <SimilarityBar value={nearest(q)!} />
+                    <span className="muted">nearest {percent(nearest(q)!)}</span>
+                  </span>
+                )}
               </span>
-              <span className={`clip-status status-${q.status}`}>{statusWords(q)}</span>
             </li>
           ))}
         </ul>

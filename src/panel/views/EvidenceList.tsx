@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { Evidence } from "../../lib/suggestion";
+import { SimilarityBar } from "./SimilarityBar";
 import { percent } from "./status-words";
 
 /** A reference's picture: its thumbnail, else the clip's own frame it matched, else a placeholder. */
@@ -23,7 +24,10 @@ export function EvidenceList({ evidence, frameUrls }: { evidence: Evidence[]; fr
       {evidence.slice(0, 8).map((e) => (
         <li key={e.referenceId} data-reference-id={e.referenceId}>
           <EvidenceImage evidence={e} frameUrls={frameUrls} />
-          <strong>{percent(e.similarity)} similar</strong>
+          <span className="evidence-similarity">
+            <SimilarityBar value={e.similarity} />
+            <strong>{percent(e.similarity)} similar</strong>
+          </span>
           <span className="muted evidence-name" title={e.filePath}>
             <bdi>{e.filePath?.split(/[\\/]/).pop() ?? e.referenceId}</bdi>
           </span>

@@ -1,3 +1,4 @@
+import { ActionButton, SearchField } from "@adobe/react-spectrum";
 import { useState } from "react";
 import { usePanel } from "../use-panel";
 
@@ -12,16 +13,17 @@ export function TextSearchBox() {
           void onSearch(query);
         }}
       >
-        <input
-          type="search"
+        {/* Enter submits the form (once): SearchField's own onSubmit stays unused */}
+        <SearchField
+          label="Search references by text"
           value={query}
-          placeholder="Search references by text, e.g. “kitchen oven close-up”"
-          aria-label="Search references by text"
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={setQuery}
+          description="e.g. “kitchen oven close-up”"
+          width="100%"
         />
-        <button type="submit" disabled={search.state === "searching"}>
+        <ActionButton type="submit" isDisabled={search.state === "searching"}>
           Search
-        </button>
+        </ActionButton>
       </form>
       {search.state === "error" && <p className="catalog-error">{search.error?.detail}</p>}
       {search.state === "done" && search.results.length === 0 && <p className="muted">No references match.</p>}
