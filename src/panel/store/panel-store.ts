@@ -7,6 +7,7 @@ import { queueSlice, type QueueSlice } from "./queue-slice";
 import { reviewSlice, type ReviewSlice } from "./review-slice";
 import { searchSlice, type SearchSlice } from "./search-slice";
 import { authSlice, type AuthSlice } from "./auth-slice";
+import { batchSlice, type BatchSlice } from "./batch-slice";
 import { saveSlice, type SaveSlice } from "./save-slice";
 import { timelineSlice, type TimelineSlice } from "./timeline-slice";
 import type { PanelServices } from "./services";
@@ -19,7 +20,8 @@ export type PanelState = ProjectSlice &
   SearchSlice &
   AuthSlice &
   SaveSlice &
-  TimelineSlice;
+  TimelineSlice &
+  BatchSlice;
 export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
 
 export function createPanelStore(services: PanelServices): PanelStore {
@@ -33,6 +35,7 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...authSlice(set, get, services),
     ...saveSlice(set, get, services),
     ...timelineSlice(set, get, services),
+    ...batchSlice(set, get, services),
   }));
   return Object.assign(store, { services });
 }

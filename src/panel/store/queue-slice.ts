@@ -337,6 +337,7 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
       const restored = deserializeQueue(services.storage?.getItem(queueKey(projectPath)) ?? null);
       const known = new Set(restored.map((q) => q.clip.nodeId));
       set({ projectPath, queue: [...restored, ...get().queue.filter((q) => !known.has(q.clip.nodeId))] });
+      get().restoreBatch(projectPath);
       // after a reload the editor picks up where the work is: the first clip that waits for review
       const open = get().queue.find((q) => q.status === "suggested");
       if (!get().selectedId && open) get().select(open.clip.nodeId);
