@@ -1,6 +1,7 @@
 import { ActionButton } from "@adobe/react-spectrum";
 import { useEffect } from "react";
 import { usePanel } from "../use-panel";
+import { BatchBar } from "./BatchBar";
 import { statusWords } from "./status-words";
 
 const optionId = (nodeId: string) => `clip-${nodeId.replace(/[^A-Za-z0-9_-]/g, "_")}`;
@@ -27,6 +28,7 @@ export function ClipQueue() {
         New clips <span className="muted">({queue.length})</span>
         {open > 0 && <span className="muted"> · {open} to review</span>}
       </h2>
+      <BatchBar />
       <div className="timeline-save">
         <ActionButton onPress={() => void saveFrameAtPlayhead()} isDisabled={timelineBusy}>
           {timelineBusy ? "Reading the frame at the playhead…" : "Save frame at playhead"}
