@@ -48,6 +48,17 @@ describe("a batch in the panel", () => {
       .poll(() => page.getByTestId("catalog-status").getAttribute("data-state"), { timeout: 15_000 })
       .toBe("connected");
 
+    // how late a 50 ms timer fires while the batch runs: what a key press would wait at most
+    await page.evaluate(() => {
+      const w = window as unknown as { lags: number[] };
+      w.lags = [];
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.lags.push(now - last - 50);
+        last = now;
+      }, 50);
+    });
     await page.getByRole("button", { name: "This bin" }).click();
     const bar = page.getByTestId("batch-progress");
     const progressbar = bar.getByRole("progressbar");
@@ -74,6 +85,13 @@ describe("a batch in the panel", () => {
     await expect.poll(() => bar.getAttribute("data-state"), { timeout: 120_000 }).toBe("finished");
     expect(await progressbar.getAttribute("aria-valuenow")).toBe(String(CLIPS));
     expect(await page.locator('[data-status="cancelled"]').count()).toBe(0);
+    const lags = await page.evaluate(() =>
+      (window as unknown as { lags: number[] }).lags.slice().sort((a, b) => a - b),
+    );
+    const at = (q: number) => Math.round(lags[Math.min(lags.length - 1, Math.floor(q * lags.length))]);
+    console.info(
+      `event-loop lag over the batch: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (${lags.length} samples)`,
+    );
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);

@@ -1,10 +1,34 @@
 import { ActionButton } from "@adobe/react-spectrum";
-import { useEffect } from "react";
+import { memo, useEffect } from "react";
+import type { QueuedClip } from "../store";
 import { usePanel } from "../use-panel";
 import { BatchBar } from "./BatchBar";
 import { statusWords } from "./status-words";
 
 const optionId = (nodeId: string) => `clip-${nodeId.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+
+/** One row; memoised: a batch changes one clip at a time, and a card of hundreds of rows must
+ * not re-render whole on every step (the store keeps unchanged clips' objects). */
+const ClipRow = memo(function ClipRow(props: { q: QueuedClip; selected: boolean; select: (nodeId: string) => void }) {
+  const { q, selected, select } = props;
+  return (
+    <li
+      id={optionId(q.clip.nodeId)}
+      role="option"
+      aria-selected={selected}
+      data-node-id={q.clip.nodeId}
+      data-status={q.refining ? "refining" : q.status}
+      className={selected ? "selected" : undefined}
+      onClick={() => select(q.clip.nodeId)}
+    >
+      {/* rtl + bdi: a long name is cut at its start, so its end (take, extension) stays visible */}
+      <span className="clip-name" title={q.clip.name}>
+        <bdi>{q.clip.name}</bdi>
+      </span>
+      <span className={`clip-status status-${q.status}`}>{statusWords(q)}</span>
+    </li>
+  );
+});
 
 /** The clips waiting for, or done with, a suggestion. Up/down moves between them (App). */
 export function ClipQueue() {
@@ -52,22 +76,7 @@ export function ClipQueue() {
           aria-activedescendant={selectedId ? optionId(selectedId) : undefined}
         >
           {queue.map((q) => (
-            <li
-              key={q.clip.nodeId}
-              id={optionId(q.clip.nodeId)}
-              role="option"
-              aria-selected={q.clip.nodeId === selectedId}
-              data-node-id={q.clip.nodeId}
-              data-status={q.refining ? "refining" : q.status}
-              className={q.clip.nodeId === selectedId ? "selected" : undefined}
-              onClick={() => select(q.clip.nodeId)}
-            >
-              {/* rtl + bdi: a long name is cut at its start, so its end (take, extension) stays visible */}
-              <span className="clip-name" title={q.clip.name}>
-                <bdi>{q.clip.name}</bdi>
-              </span>
-              <span className={`clip-status status-${q.status}`}>{statusWords(q)}</span>
-            </li>
+            <ClipRow key={q.clip.nodeId} q={q} selected={q.clip.nodeId === selectedId} select={select} />
           ))}
         </ul>
       )}
