@@ -54,6 +54,16 @@ async function openPanel(project: SimProject, storage: ReturnType<typeof memoryS
   return { store, simulator, life };
 }
 
+/** A panel on a card of `count` clips, the card selected in the Project panel. */
+async function cardPanel(count: number) {
+  const { project, card } = cardProject(count);
+  const storage = memoryStorage();
+  const counters = batchCounters();
+  const first = await openPanel(project, storage, counters);
+  first.simulator.app.projectViewSelection = [card];
+  return { project, card, storage, counters, first };
+}
+
 /** The batch's progress now; none done before it starts. */
 function progress(store: PanelStore) {
   const { batch, queue } = store.getState();
@@ -76,11 +86,7 @@ const until = async (check: () => boolean, what: string) => {
 
 describe("batch over a 300-clip bin", () => {
   it("cancel at 100, reload, resume: each clip grabbed and embedded once, applied ones never redone", async () => {
-    const { project, card } = cardProject(300);
-    const storage = memoryStorage();
-    const counters = batchCounters();
-    const first = await openPanel(project, storage, counters);
-    first.simulator.app.projectViewSelection = [card];
+    const { project, card, storage, counters, first } = await cardPanel(300);
     when(
       first.store,
       () => progress(first.store).done >= 100,
@@ -178,11 +184,7 @@ describe("batch over a 300-clip bin", () => {
   }, 60_000);
 
   it("a crash mid-batch resumes on reopening, never redoing clips that were done", async () => {
-    const { project, card } = cardProject(120);
-    const storage = memoryStorage();
-    const counters = batchCounters();
-    const first = await openPanel(project, storage, counters);
-    first.simulator.app.projectViewSelection = [card];
+    const { project, card, storage, counters, first } = await cardPanel(120);
     let doneAtCrash = new Set<string>();
     when(
       first.store,

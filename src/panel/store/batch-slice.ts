@@ -6,6 +6,7 @@ import type { BatchClips } from "../../shared/bridge/contract";
 import { countDone, type BatchRun } from "./batch-progress";
 import { toPanelError } from "./panel-error";
 import { batchKey, deserializeBatch, serializeBatch } from "./queue-persistence";
+import type { ClipStatus, QueuedClip } from "./queue-slice";
 import type { Slice } from "./slice";
 
 export interface BatchSlice {
@@ -37,6 +38,13 @@ export const batchSlice: Slice<BatchSlice> = (set, get, services) => {
     } catch {
       // storage full: the batch still runs in this session
     }
+  }
+
+  /** The batch's clips in status `from` go to `to` (waiting clips have not started: none is in work). */
+  function moveBatchClips(batch: BatchRun, from: ClipStatus, to: ClipStatus): void {
+    const ids = new Set(batch.nodeIds);
+    const moved = (q: QueuedClip) => ids.has(q.clip.nodeId) && q.status === from;
+    set({ queue: get().queue.map((q) => (moved(q) ? { ...q, status: to, detail: undefined } : q)) });
   }
 
   function start(found: BatchClips, label: string): void {
@@ -119,25 +127,15 @@ export const batchSlice: Slice<BatchSlice> = (set, get, services) => {
     cancelBatch() {
       const batch = get().batch;
       if (!batch) return;
-      const ids = new Set(batch.nodeIds);
-      set({
-        queue: get().queue.map((q) =>
-          ids.has(q.clip.nodeId) && q.status === "waiting" ? { ...q, status: "cancelled", detail: undefined } : q,
-        ),
-        batch: { ...batch, cancelled: true },
-      });
+      moveBatchClips(batch, "waiting", "cancelled");
+      set({ batch: { ...batch, cancelled: true } });
       get().persistQueue();
       persist();
     },
     resumeBatch() {
       const batch = get().batch;
       if (!batch) return;
-      const ids = new Set(batch.nodeIds);
-      set({
-        queue: get().queue.map((q) =>
-          ids.has(q.clip.nodeId) && q.status === "cancelled" ? { ...q, status: "waiting" } : q,
-        ),
-      });
+      moveBatchClips(batch, "cancelled", "waiting");
       set({ batch: { ...batch, cancelled: false, startedAt: now(), doneAtStart: countDone(batch, get().queue) } });
       get().persistQueue();
       persist();
