@@ -238,3 +238,31 @@ describe("batch over a 300-clip bin", () => {
     expect(restored.every((q) => q.embeddings?.pooled.length === 512)).toBe(true);
   }, 60_000);
 });
+
+describe("queue pipeline", () => {
+  it("frames given before the model is ready wait with the clip and are embedded once it is", async () => {
+    const { project, card } = cardProject(1);
+    const counters = batchCounters();
+    const life: PanelLife = { crashed: false };
+    const { host } = simulatedHost(project);
+    const store = createPanelStore({
+      host,
+      embedder: new CountingEmbedder(counters.embed, life),
+      catalog: new CountingCatalog(counters.match, life) as unknown as CatalogClient,
+      storage: memoryStorage(),
+      grab: countingGrab(counters, life),
+    });
+    await store.getState().refreshProject();
+    await store.getState().connectCatalog(CONFIG);
+    const { clips } = await host.call("getBinClips", { nodeId: card.nodeId });
+    const grabbed = await countingGrab(counters, life)(clips[0]);
+    // the playhead's frame while the model loads: the call returns, the frames are kept
+    await store.getState().enqueueWithFrames(clips[0], grabbed, "timeline");
+    expect(store.getState().queue[0]).toMatchObject({ status: "grabbing", origin: "timeline" });
+    expect(counters.embed.total()).toBe(0);
+    await store.getState().loadModel(null);
+    await until(() => store.getState().queue[0].status === "suggested", "the clip's suggestion");
+    expect(counters.embed.total()).toBe(1);
+    expect(counters.grab.total()).toBe(1); // its frames were not read again
+  });
+});

@@ -143,7 +143,10 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
   function settleWaiters(canEmbed: boolean, canMatch: boolean): void {
     for (const [nodeId, wake] of clipWaiters) {
       const q = clipById(nodeId);
-      const more = q && (stages.has(nodeId) || (canMatch && matchable(q)) || (canEmbed && grabbable(q)));
+      // frames read but no encoder yet (the model still loading): the caller need not wait for it
+      const held = stages.grabbed.has(nodeId) && !canEmbed;
+      const inWork = stages.has(nodeId) && !held;
+      const more = q && (inWork || (canMatch && matchable(q)) || (canEmbed && grabbable(q)));
       if (!more) {
         clipWaiters.delete(nodeId);
         wake();
