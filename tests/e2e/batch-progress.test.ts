@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe("a batch in the panel", () => {
   it("This bin → progress bar, Cancel, Resume → every clip suggested", async () => {
-    const card = stack.project.rootItem.add(new SimProjectItem("Karte 3 — 台所", ProjectItemType.BIN));
+    const card = stack.project.rootItem.add(new SimProjectItem("Karte 3 — Küche", ProjectItemType.BIN));
     for (let n = 1; n <= CLIPS; n++)
       card.add(
         new SimProjectItem(`C${String(n).padStart(3, "0")} Küche.mp4`, ProjectItemType.CLIP, sampleMedia().h264),
@@ -63,7 +63,7 @@ describe("a batch in the panel", () => {
     const bar = page.getByTestId("batch-progress");
     const progressbar = bar.getByRole("progressbar");
     await expect.poll(() => progressbar.getAttribute("aria-valuemax"), { timeout: 15_000 }).toBe(String(CLIPS));
-    expect(await bar.textContent()).toContain("Batch: 'Karte 3 — 台所'");
+    expect(await bar.textContent()).toContain("Batch: 'Karte 3 — Küche'");
     // a few clips done: the pace and the time left are shown
     await expect
       .poll(async () => Number(await progressbar.getAttribute("aria-valuenow")), { timeout: 60_000 })
