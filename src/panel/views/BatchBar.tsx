@@ -31,7 +31,8 @@ export function BatchBar() {
     resumeBatch: s.resumeBatch,
     dismissBatch: s.dismissBatch,
   }));
-  const running = !!s.batch && !s.batch.cancelled;
+  // the clock ticks only while clips are in work: `finished` does not depend on it
+  const running = !!s.batch && !s.batch.cancelled && !batchProgress(s.batch, s.queue, 0).finished;
   const now = useNow(running);
   const progress = s.batch && batchProgress(s.batch, s.queue, now);
   return (
