@@ -239,7 +239,7 @@ describe("batch over a 300-clip bin", () => {
   }, 60_000);
 });
 
-describe("queue pipeline", () => {
+describe("the pipeline, and starting a batch", () => {
   it("frames given before the model is ready wait with the clip and are embedded once it is", async () => {
     const { project, card } = cardProject(1);
     const counters = batchCounters();
@@ -264,5 +264,34 @@ describe("queue pipeline", () => {
     await until(() => store.getState().queue[0].status === "suggested", "the clip's suggestion");
     expect(counters.embed.total()).toBe(1);
     expect(counters.grab.total()).toBe(1); // its frames were not read again
+  });
+
+  it("a selection queues each clip once, keeps queued ones in place and lists what it left out", async () => {
+    const { project, card, first } = await cardPanel(6);
+    const clips = card.childItems[0].childItems;
+    const { clips: two } = await first.store.services.host.call("getClips", [clips[0].nodeId, clips[1].nodeId]);
+    first.store.getState().enqueue(two); // two of them came in by import already
+    await first.store.getState().processQueue();
+    const sequence = project.allItems().find((i) => i.name === "Ep 3 assembly")!;
+    first.simulator.app.projectViewSelection = [clips[1], card, sequence];
+    await first.store.getState().suggestForSelection("project");
+    const { batch, queue } = first.store.getState();
+    expect(batch?.label).toBe("the selection");
+    // in the selection's order: the clip, then the bin's others (that clip once); the sequence left out
+    const ids = clips.map((c) => c.nodeId);
+    expect(batch?.nodeIds).toEqual([ids[1], ids[0], ...ids.slice(2)]);
+    expect(queue.map((q) => q.clip.nodeId)).toEqual(clips.map((c) => c.nodeId)); // no clip twice
+    expect(batch?.skipped.map((i) => i.name)).toEqual(["Ep 3 assembly"]);
+  });
+
+  it("says why a batch cannot start: no sequence for the timeline, nothing selected for a bin", async () => {
+    const { project, first } = await cardPanel(2);
+    first.simulator.app.projectViewSelection = [];
+    project.activeSequence = null;
+    await first.store.getState().suggestForSelection("timeline");
+    expect(first.store.getState().batchError).toContain("No sequence is open");
+    await first.store.getState().suggestForBin();
+    expect(first.store.getState().batchError).toContain("Nothing is selected in the Project panel");
+    expect(first.store.getState().batch).toBeNull();
   });
 });
