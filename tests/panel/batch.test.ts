@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { CatalogClient } from "../../src/lib/catalog";
 import { batchProgress, createPanelStore, type PanelStore } from "../../src/panel/store";
 import { PIPELINE_LIMITS } from "../../src/panel/store/queue-pipeline";
+import { FULL_FRAMES_KEPT } from "../../src/panel/store/queue-slice";
 import { MAX_CHARS, deserializeQueue, serializeQueue } from "../../src/panel/store/queue-persistence";
 import { ProjectItemType, SimProjectItem, type SimProject } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
@@ -293,5 +294,17 @@ describe("the pipeline, and starting a batch", () => {
     await first.store.getState().suggestForBin();
     expect(first.store.getState().batchError).toContain("Nothing is selected in the Project panel");
     expect(first.store.getState().batch).toBeNull();
+  });
+
+  it("keeps all frames only for the clips done last and the one on the card; the others keep one", async () => {
+    const { first } = await cardPanel(FULL_FRAMES_KEPT + 16);
+    await first.store.getState().suggestForBin();
+    await until(() => progress(first.store).finished, "the batch");
+    const { queue, selectedId } = first.store.getState();
+    const full = queue.filter((q) => q.frames?.length === 2).map((q) => q.clip.nodeId);
+    expect(full).toHaveLength(FULL_FRAMES_KEPT + 1);
+    expect(full).toContain(selectedId);
+    expect(full.slice(1)).toEqual(queue.slice(-FULL_FRAMES_KEPT).map((q) => q.clip.nodeId));
+    expect(queue.every((q) => q.frames?.length && q.frameUrls?.length === q.frames.length)).toBe(true);
   });
 });

@@ -73,6 +73,8 @@ export interface QueueSlice {
 }
 
 const MATCHES_PER_FRAME = 8;
+/** clips done most recently that keep all their frames (the rest keep their first) */
+export const FULL_FRAMES_KEPT = 24;
 
 const NO_CATALOG = "No reference catalog is configured: ask your admin for the studio config.";
 const WAITING_FOR_CATALOG = "Waiting for the reference catalog…";
@@ -298,6 +300,22 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     get().updateClip(id, { ...current, status: "suggested", suggestion, detail: undefined, refining: false });
     get().persistQueue();
     if (!get().selectedId || untouched) get().select(id);
+    trimFrames();
+  }
+
+  /** A batch of hundreds of clips must not hold five full-size frames of each: the clips done
+   * longest ago (beyond the last FULL_FRAMES_KEPT, and not on the card) keep only their first
+   * frame, the card's picture and a saved reference's thumbnail. */
+  function trimFrames(): void {
+    const { queue, selectedId } = get();
+    let recent = 0;
+    for (let i = queue.length - 1; i >= 0; i--) {
+      const q = queue[i];
+      if (!q.frames || q.status === "grabbing" || q.status === "embedding" || q.refining) continue;
+      if (++recent <= FULL_FRAMES_KEPT || q.frames.length < 2 || q.clip.nodeId === selectedId) continue;
+      q.frameUrls?.slice(1).forEach((url) => URL.revokeObjectURL(url));
+      get().updateClip(q.clip.nodeId, { frames: q.frames.slice(0, 1), frameUrls: q.frameUrls?.slice(0, 1) });
+    }
   }
 
   return {
