@@ -2,6 +2,7 @@
 // panel opens; it registers one dispatcher under a single global.
 import { HOST_NAMESPACE } from "../shared/bridge/contract";
 import { createDispatcher, type HostHandlers } from "./dispatch";
+import { getBinClips, getSelectedClips } from "./host/batch-clips";
 import { exportFrameAt, exportFrames, releaseFrames } from "./host/frames";
 import { watchImports } from "./host/imports";
 import { readClipMetadata, writeClipMetadata } from "./host/metadata";
@@ -17,6 +18,8 @@ var handlers: HostHandlers = {
   listClipIds: listClipIds,
   getClips: getClips,
   getSelection: getSelection,
+  getBinClips: getBinClips,
+  getSelectedClips: getSelectedClips,
   readClipMetadata: readClipMetadata,
   writeClipMetadata: writeClipMetadata,
   exportFrames: exportFrames,

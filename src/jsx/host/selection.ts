@@ -3,7 +3,7 @@ import { describeItem } from "./items";
 import { requireProject } from "./project";
 
 /** Project panel selection: the 15.4+ call, else the per-view calls of older versions. */
-function projectViewSelection(): ProjectItem[] {
+export function projectViewSelection(): ProjectItem[] {
   if (typeof app.getCurrentProjectViewSelection === "function") {
     var current = app.getCurrentProjectViewSelection();
     return current ? current : [];

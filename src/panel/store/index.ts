@@ -9,3 +9,4 @@ export type { TextSearch } from "./search-slice";
 export type { SaveState } from "./save-slice";
 export { selectBatchConfidence, configOf } from "./settings-slice";
 export type { PanelSettings, SettingProblems } from "./settings-values";
+export { batchProgress, type BatchRun, type BatchProgress } from "./batch-progress";

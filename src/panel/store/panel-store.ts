@@ -7,6 +7,7 @@ import { queueSlice, type QueueSlice } from "./queue-slice";
 import { reviewSlice, type ReviewSlice } from "./review-slice";
 import { searchSlice, type SearchSlice } from "./search-slice";
 import { authSlice, type AuthSlice } from "./auth-slice";
+import { batchSlice, type BatchSlice } from "./batch-slice";
 import { saveSlice, type SaveSlice } from "./save-slice";
 import { timelineSlice, type TimelineSlice } from "./timeline-slice";
 import { settingsSlice, type SettingsSlice } from "./settings-slice";
@@ -21,7 +22,8 @@ export type PanelState = ProjectSlice &
   AuthSlice &
   SaveSlice &
   TimelineSlice &
-  SettingsSlice;
+  SettingsSlice &
+  BatchSlice;
 export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
 
 export function createPanelStore(services: PanelServices): PanelStore {
@@ -36,6 +38,7 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...saveSlice(set, get, services),
     ...timelineSlice(set, get, services),
     ...settingsSlice(set, get, services),
+    ...batchSlice(set, get, services),
   }));
   return Object.assign(store, { services });
 }

@@ -1,6 +1,7 @@
 // The queue survives a panel reload and a Premiere restart (localStorage, per project): applied
 // clips stay applied, suggested ones come back for review, clips that were mid-way start over.
 import { base64ToBytes, bytesToBase64 } from "../../lib/encoding/base64";
+import type { BatchRun } from "./batch-progress";
 import type { QueuedClip } from "./queue-slice";
 
 const VERSION = 1;
@@ -16,16 +17,42 @@ interface StoredClip extends Omit<QueuedClip, "embeddings" | "frameUrls" | "fram
 const encodeFloats = (v: Float32Array) => bytesToBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
 const decodeFloats = (base64: string) => new Float32Array(base64ToBytes(base64).buffer);
 
-export function serializeQueue(queue: QueuedClip[]): string {
-  const items: StoredClip[] = queue
-    .slice(-MAX_ITEMS)
-    .map(({ embeddings, frameUrls: _urls, frames: _frames, ...rest }) => ({
-      ...rest,
-      pooled: embeddings
-        ? { modelVersion: embeddings.modelVersion, base64: encodeFloats(embeddings.pooled) }
-        : undefined,
-    }));
-  return JSON.stringify({ v: VERSION, items });
+/** Half of Chromium's localStorage quota for an origin (5,234,375 characters, measured in
+ * Chromium 156; CEP's is Chromium too): the outbox and the settings share the rest. */
+export const MAX_CHARS = 2_500_000;
+
+/** Each clip's stored JSON, by the clip object: the store replaces a clip's object on every
+ * change, so an unchanged clip is never serialized again (a batch persists after every step). */
+const fullJson = new WeakMap<QueuedClip, string>();
+const compactJson = new WeakMap<QueuedClip, string>();
+
+function stored({ embeddings, frameUrls: _urls, frames: _frames, ...rest }: QueuedClip): StoredClip {
+  const pooled = embeddings && { modelVersion: embeddings.modelVersion, base64: encodeFloats(embeddings.pooled) };
+  return { ...rest, pooled };
+}
+
+function cached(cache: WeakMap<QueuedClip, string>, q: QueuedClip, make: () => StoredClip): string {
+  let json = cache.get(q);
+  if (json === undefined) cache.set(q, (json = JSON.stringify(make())));
+  return json;
+}
+
+const decided = (q: QueuedClip) => q.status === "applied" || q.status === "skipped";
+
+/** Over `maxChars`, decided clips (oldest first) are kept without their suggestion's evidence:
+ * what matters of them after a reload is that they are decided, and their embedding for a save. */
+export function serializeQueue(queue: QueuedClip[], maxChars = MAX_CHARS): string {
+  const items = queue.slice(-MAX_ITEMS);
+  const parts = items.map((q) => cached(fullJson, q, () => stored(q)));
+  const wrap = (body: string) => `{"v":${VERSION},"items":[${body}]}`;
+  let total = wrap("").length + Math.max(0, parts.length - 1) + parts.reduce((n, p) => n + p.length, 0);
+  for (let i = 0; i < items.length && total > maxChars; i++) {
+    if (!decided(items[i])) continue;
+    const compact = cached(compactJson, items[i], () => ({ ...stored(items[i]), suggestion: undefined }));
+    total += compact.length - parts[i].length;
+    parts[i] = compact;
+  }
+  return wrap(parts.join(","));
 }
 
 /** Unreadable or foreign data yields an empty queue, never a crash. */
@@ -47,5 +74,23 @@ export function deserializeQueue(text: string | null): QueuedClip[] {
       });
   } catch {
     return [];
+  }
+}
+
+export const batchKey = (projectPath: string) => `reference-lookup.batch:${projectPath}`;
+
+/** The batch the editor started, kept beside the queue so that a crashed or cancelled one resumes. */
+export function serializeBatch(batch: BatchRun | null): string {
+  return JSON.stringify({ v: VERSION, batch });
+}
+
+export function deserializeBatch(text: string | null): BatchRun | null {
+  if (!text) return null;
+  try {
+    const { v, batch } = JSON.parse(text) as { v?: number; batch?: BatchRun | null };
+    const valid = batch && Array.isArray(batch.nodeIds) && typeof batch.label === "string";
+    return v === VERSION && valid ? { ...batch, skipped: Array.isArray(batch.skipped) ? batch.skipped : [] } : null;
+  } catch {
+    return null;
   }
 }

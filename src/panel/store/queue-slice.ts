@@ -1,5 +1,7 @@
 // New clips move through: waiting → grabbing frames → embedding → matching → suggested →
-// applied (or skipped, or failed with a reason). One clip at a time, in import order.
+// applied (or skipped, or failed with a reason; or cancelled with their batch). The stages run
+// as a pipeline in import order with bounded concurrency (queue-pipeline.ts): the next clips'
+// frames are read while one is embedded and others are matched.
 import { CatalogError } from "../../lib/catalog";
 import { planGrab } from "../../lib/frames/grab-plan";
 import { suggest, type Calibration, type CurrentMetadata, type Suggestion } from "../../lib/suggestion";
@@ -7,6 +9,7 @@ import type { ProjectItemRecord } from "../../shared/bridge/contract";
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import { grabFrames, type GrabbedFrames } from "../frames/grab-frames";
 import { toPanelError } from "./panel-error";
+import { PIPELINE_LIMITS, PipelineStages } from "./queue-pipeline";
 import { initialDraft } from "./review-slice";
 import { deserializeQueue, queueKey, serializeQueue } from "./queue-persistence";
 import type { SaveState } from "./save-slice";
@@ -14,7 +17,16 @@ import { frameFractions } from "./settings-values";
 import type { Slice } from "./slice";
 
 export type ClipStatus =
-  "waiting" | "grabbing" | "embedding" | "matching" | "suggested" | "applied" | "skipped" | "failed";
+  | "waiting"
+  | "grabbing"
+  | "embedding"
+  | "matching"
+  | "suggested"
+  | "applied"
+  | "skipped"
+  | "failed"
+  /** its batch was cancelled before the clip was started: resuming the batch puts it back */
+  | "cancelled";
 
 export interface QueuedClip {
   clip: ProjectItemRecord;
@@ -52,7 +64,8 @@ export interface QueueSlice {
   projectPath: string | null;
   enqueue(clips: ProjectItemRecord[]): void;
   updateClip(nodeId: string, patch: Partial<QueuedClip>): void;
-  /** works through waiting clips, one at a time, as far as the model and the catalog allow */
+  /** starts what can start now, as far as the model, the catalog and the stage limits allow;
+   * resolves when nothing is in work any more */
   processQueue(): Promise<void>;
   /** puts a clip (back) in the queue with frames already grabbed, e.g. the frame at the playhead */
   enqueueWithFrames(clip: ProjectItemRecord, grabbed: GrabbedFrames, origin: "import" | "timeline"): Promise<void>;
@@ -60,9 +73,22 @@ export interface QueueSlice {
   persistQueue(): void;
 }
 
+/** clips done most recently that keep all their frames (the rest keep their first) */
+export const FULL_FRAMES_KEPT = 24;
+
+const NO_CATALOG = "No reference catalog is configured: ask your admin for the studio config.";
+const WAITING_FOR_CATALOG = "Waiting for the reference catalog…";
+const CATALOG_LOST = "The reference catalog cannot be reached. This clip waits and is matched when it is back.";
+
+/** Frames to read: a waiting clip not embedded yet. */
+const grabbable = (q: QueuedClip) => q.status === "waiting" && !q.embeddings;
+/** Embedded, to be matched: waiting for the catalog, or showing its first frame's suggestion. */
+const matchable = (q: QueuedClip) => !!q.embeddings && (q.status === "waiting" || !!q.refining);
+
 export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
-  let processing = false;
-  let again = false;
+  const stages = new PipelineStages();
+  const idleWaiters: Array<() => void> = [];
+  const clipWaiters = new Map<string, () => void>();
   const grab = (clip: ProjectItemRecord) => {
     const fractions = frameFractions(get().settings.framesPerClip);
     if (services.grab) return services.grab(clip, fractions);
@@ -70,22 +96,123 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     return grabFrames(clip, { host: services.host, media: services.media }, fractions);
   };
 
-  /** The next clip whose next step can run now. */
-  function nextReady(): QueuedClip | undefined {
+  function readiness() {
     const { modelStatus, catalogStatus, calibrationStatus } = get();
-    const canEmbed = modelStatus.state === "ready" && !!services.embedder;
-    const canMatch = catalogStatus.state === "connected" && calibrationStatus.state === "ready";
-    return get().queue.find((q) => q.status === "waiting" && (q.embeddings ? canMatch : canEmbed));
+    return {
+      canEmbed: modelStatus.state === "ready" && !!services.embedder,
+      canMatch: catalogStatus.state === "connected" && calibrationStatus.state === "ready",
+    };
   }
 
-  async function embedStep(q: QueuedClip, given?: GrabbedFrames): Promise<NonNullable<QueuedClip["embeddings"]>> {
+  /** Runs one stage of one clip; the next clips start as it ends. */
+  function run(stage: Set<string>, nodeId: string, work: () => Promise<void>): void {
+    stage.add(nodeId);
+    void work().finally(() => {
+      stage.delete(nodeId);
+      pump();
+    });
+  }
+
+  /** Starts every stage that may start now, in queue order, within the limits. */
+  function pump(): void {
+    const { canEmbed, canMatch } = readiness();
+    const queue = get().queue;
+    if (canMatch) {
+      for (const q of queue) {
+        if (stages.matching.size >= PIPELINE_LIMITS.matching) break;
+        if (matchable(q) && !stages.has(q.clip.nodeId)) run(stages.matching, q.clip.nodeId, () => matchTask(q));
+      }
+    }
+    if (canEmbed && stages.embedding.size < PIPELINE_LIMITS.embedding && stages.grabbed.size) {
+      // the editor's frame at the playhead goes before a batch's clips
+      const read = queue.filter((q) => stages.grabbed.has(q.clip.nodeId));
+      const next = read.find((q) => q.origin === "timeline") ?? read[0];
+      if (next) {
+        const grabbed = stages.grabbed.get(next.clip.nodeId)!;
+        stages.grabbed.delete(next.clip.nodeId);
+        run(stages.embedding, next.clip.nodeId, () => embedTask(next, grabbed));
+      }
+    }
+    if (canEmbed) {
+      for (const q of queue) {
+        if (stages.framesAhead >= PIPELINE_LIMITS.framesAhead) break;
+        if (grabbable(q) && !stages.has(q.clip.nodeId)) run(stages.grabbing, q.clip.nodeId, () => grabTask(q));
+      }
+    }
+    settleWaiters(canEmbed, canMatch);
+  }
+
+  /** Wakes whoever waits for the pipeline to be idle, or for one clip to be out of it. */
+  function settleWaiters(canEmbed: boolean, canMatch: boolean): void {
+    for (const [nodeId, wake] of clipWaiters) {
+      const q = clipById(nodeId);
+      // frames read but no encoder yet (the model still loading): the caller need not wait for it
+      const held = stages.grabbed.has(nodeId) && !canEmbed;
+      const inWork = stages.has(nodeId) && !held;
+      const more = q && (inWork || (canMatch && matchable(q)) || (canEmbed && grabbable(q)));
+      if (!more) {
+        clipWaiters.delete(nodeId);
+        wake();
+      }
+    }
+    if (stages.idle) idleWaiters.splice(0).forEach((wake) => wake());
+  }
+
+  function failed(nodeId: string, e: unknown): void {
+    get().updateClip(nodeId, { status: "failed", detail: toPanelError("Suggesting", e).detail });
+    get().persistQueue();
+  }
+
+  async function grabTask(q: QueuedClip): Promise<void> {
     const id = q.clip.nodeId;
     get().updateClip(id, { status: "grabbing", detail: undefined });
-    const grabbed = given ?? (await grab(q.clip));
+    try {
+      stages.grabbed.set(id, await grab(q.clip));
+    } catch (e) {
+      failed(id, e);
+    }
+  }
+
+  async function embedTask(q: QueuedClip, grabbed: GrabbedFrames): Promise<void> {
+    const id = q.clip.nodeId;
+    try {
+      const embeddings = await embedStep(q, grabbed);
+      const now = clipById(id);
+      // an early suggestion on screen (or the editor's decision on it) stays until the match
+      if (now?.refining) get().updateClip(id, { embeddings });
+      else {
+        const detail = get().catalogStatus.state === "unconfigured" ? NO_CATALOG : WAITING_FOR_CATALOG;
+        get().updateClip(id, { status: "waiting", embeddings, detail });
+      }
+      // kept at once: a reload or crash before the match does not embed the clip again
+      get().persistQueue();
+    } catch (e) {
+      failed(id, e);
+    }
+  }
+
+  async function matchTask(q: QueuedClip): Promise<void> {
+    const id = q.clip.nodeId;
+    try {
+      await matchStep(q, q.embeddings!);
+    } catch (e) {
+      if (e instanceof CatalogError && e.retryable) {
+        // nothing is lost: the clip keeps its embeddings and is matched when the catalog is back
+        get().updateClip(id, { status: "waiting", detail: CATALOG_LOST });
+        get().catalogLost(e);
+        return;
+      }
+      failed(id, e);
+    }
+  }
+
+  async function embedStep(q: QueuedClip, grabbed: GrabbedFrames): Promise<NonNullable<QueuedClip["embeddings"]>> {
+    const id = q.clip.nodeId;
     const frameUrls =
       typeof URL.createObjectURL === "function" ? grabbed.frames.map((f) => URL.createObjectURL(f)) : [];
     get().updateClip(id, {
       status: "embedding",
+      detail: undefined,
       frames: grabbed.frames,
       frameUrls,
       technical: `frames via ${grabbed.method}`,
@@ -178,39 +305,21 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     get().updateClip(id, { ...current, status: "suggested", suggestion, detail: undefined, refining: false });
     get().persistQueue();
     if (!get().selectedId || untouched) get().select(id);
+    trimFrames();
   }
 
-  async function step(q: QueuedClip, given?: GrabbedFrames): Promise<void> {
-    const id = q.clip.nodeId;
-    let embeddings = q.embeddings;
-    try {
-      if (!embeddings) {
-        embeddings = await embedStep(q, given);
-        if (!clipById(id)?.refining)
-          get().updateClip(id, { status: "waiting", embeddings, detail: "Waiting for the reference catalog…" });
-      }
-      const { catalogStatus } = get();
-      if (catalogStatus.state === "unconfigured") {
-        get().updateClip(id, {
-          status: "waiting",
-          detail: "No reference catalog is configured: ask your admin for the studio config.",
-        });
-        return;
-      }
-      await matchStep(q, embeddings);
-    } catch (e) {
-      if (e instanceof CatalogError && e.retryable) {
-        // nothing is lost: the clip keeps its embeddings and is matched when the catalog is back
-        get().updateClip(id, {
-          status: "waiting",
-          embeddings,
-          detail: "The reference catalog cannot be reached. This clip waits and is matched when it is back.",
-        });
-        get().catalogLost(e);
-        return;
-      }
-      get().updateClip(id, { status: "failed", detail: toPanelError("Suggesting", e).detail });
-      get().persistQueue();
+  /** A batch of hundreds of clips must not hold five full-size frames of each: the clips done
+   * longest ago (beyond the last FULL_FRAMES_KEPT, and not on the card) keep only their first
+   * frame, the card's picture and a saved reference's thumbnail. */
+  function trimFrames(): void {
+    const { queue, selectedId } = get();
+    let recent = 0;
+    for (let i = queue.length - 1; i >= 0; i--) {
+      const q = queue[i];
+      if (!q.frames || q.status === "grabbing" || q.status === "embedding" || q.refining) continue;
+      if (++recent <= FULL_FRAMES_KEPT || q.frames.length < 2 || q.clip.nodeId === selectedId) continue;
+      q.frameUrls?.slice(1).forEach((url) => URL.revokeObjectURL(url));
+      get().updateClip(q.clip.nodeId, { frames: q.frames.slice(0, 1), frameUrls: q.frameUrls?.slice(0, 1) });
     }
   }
 
@@ -231,38 +340,30 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
       void get().processQueue();
     },
     async enqueueWithFrames(clip, grabbed, origin) {
-      // "grabbing" at once: the queue's own loop must not grab this clip's frames again
+      // its frames are read: the pipeline takes it to the encoder next, without grabbing again
       const fresh: QueuedClip = { clip, status: "grabbing", origin };
       const others = get().queue.filter((q) => q.clip.nodeId !== clip.nodeId);
       set({ queue: [...others, fresh] });
-      await step(fresh, grabbed);
+      stages.grabbed.set(clip.nodeId, grabbed);
+      const settled = new Promise<void>((wake) => clipWaiters.set(clip.nodeId, wake));
+      pump();
+      await settled;
       get().select(clip.nodeId);
     },
     updateClip(nodeId, patch) {
       set({ queue: get().queue.map((q) => (q.clip.nodeId === nodeId ? { ...q, ...patch } : q)) });
     },
-    async processQueue() {
-      if (processing) {
-        again = true; // something changed while a clip was in work: look again afterwards
-        return;
-      }
-      processing = true;
-      try {
-        do {
-          again = false;
-          // a clip left waiting with its embeddings waits for the catalog: nextReady skips it
-          // until the catalog is connected again, and the others go on being embedded
-          for (let next = nextReady(); next; next = nextReady()) await step(next);
-        } while (again);
-      } finally {
-        processing = false;
-      }
+    processQueue() {
+      const idle = new Promise<void>((wake) => idleWaiters.push(wake));
+      pump();
+      return idle;
     },
     restoreQueue(projectPath) {
       if (get().projectPath === projectPath) return;
       const restored = deserializeQueue(services.storage?.getItem(queueKey(projectPath)) ?? null);
       const known = new Set(restored.map((q) => q.clip.nodeId));
       set({ projectPath, queue: [...restored, ...get().queue.filter((q) => !known.has(q.clip.nodeId))] });
+      get().restoreBatch(projectPath);
       // after a reload the editor picks up where the work is: the first clip that waits for review
       const open = get().queue.find((q) => q.status === "suggested");
       if (!get().selectedId && open) get().select(open.clip.nodeId);

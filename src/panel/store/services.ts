@@ -38,6 +38,8 @@ export interface PanelServices {
   grab?: (clip: ProjectItemRecord, fractions: number[]) => Promise<GrabbedFrames>;
   /** where saves wait until the catalog acknowledges them (localStorage in the panel) */
   outboxStorage?: OutboxStorage;
+  /** the clock a batch's rate and ETA are measured by (Date.now in the panel) */
+  now?: () => number;
   /** a JPEG of about 320 px of a frame, for a reference's thumbnail */
   thumbnail?: (frame: Blob) => Promise<Blob>;
 }

@@ -1,7 +1,8 @@
 import { ActionButton } from "@adobe/react-spectrum";
-import { useEffect } from "react";
-import { usePanel } from "../use-panel";
+import { memo, useEffect } from "react";
 import type { QueuedClip } from "../store";
+import { usePanel } from "../use-panel";
+import { BatchBar } from "./BatchBar";
 import { SimilarityBar } from "./SimilarityBar";
 import { percent, statusWords } from "./status-words";
 
@@ -10,6 +11,43 @@ const optionId = (nodeId: string) => `clip-${nodeId.replace(/[^A-Za-z0-9_-]/g, "
 /** How close the nearest reference is: what an editor glances at before opening the card. */
 const nearest = (q: QueuedClip): number | null =>
   q.suggestion?.evidence.length ? Math.max(...q.suggestion.evidence.map((e) => e.similarity)) : null;
+
+/** One row; memoised: a batch changes one clip at a time, and a card of hundreds of rows must
+ * not re-render whole on every step (the store keeps unchanged clips' objects). */
+const ClipRow = memo(function ClipRow(props: { q: QueuedClip; selected: boolean; select: (nodeId: string) => void }) {
+  const { q, selected, select } = props;
+  const near = nearest(q);
+  return (
+    <li
+      id={optionId(q.clip.nodeId)}
+      role="option"
+      aria-selected={selected}
+      data-node-id={q.clip.nodeId}
+      data-status={q.refining ? "refining" : q.status}
+      className={selected ? "selected" : undefined}
+      onClick={() => select(q.clip.nodeId)}
+    >
+      {q.frameUrls?.[0] ? (
+        <img className="clip-thumb" src={q.frameUrls[0]} alt="" />
+      ) : (
+        <span className="clip-thumb" aria-hidden="true" />
+      )}
+      <span className="clip-text">
+        {/* rtl + bdi: a long name is cut at its start, so its end (take, extension) stays visible */}
+        <span className="clip-name" title={q.clip.name}>
+          <bdi>{q.clip.name}</bdi>
+        </span>
+        <span className={`clip-status status-${q.status}`}>{statusWords(q)}</span>
+        {near !== null && (
+          <span className="clip-nearest">
+            <SimilarityBar value={near} />
+            <span className="muted">nearest {percent(near)}</span>
+          </span>
+        )}
+      </span>
+    </li>
+  );
+});
 
 /** The clips waiting for, or done with, a suggestion. Up/down moves between them (App). */
 export function ClipQueue() {
@@ -33,6 +71,7 @@ export function ClipQueue() {
         New clips <span className="muted">({queue.length})</span>
         {open > 0 && <span className="muted"> · {open} to review</span>}
       </h2>
+      <BatchBar />
       <div className="timeline-save">
         <ActionButton onPress={() => void saveFrameAtPlayhead()} isDisabled={timelineBusy}>
           {timelineBusy ? "Reading the frame at the playhead…" : "Save frame at playhead"}
@@ -56,35 +95,7 @@ export function ClipQueue() {
           aria-activedescendant={selectedId ? optionId(selectedId) : undefined}
         >
           {queue.map((q) => (
-            <li
-              key={q.clip.nodeId}
-              id={optionId(q.clip.nodeId)}
-              role="option"
-              aria-selected={q.clip.nodeId === selectedId}
-              data-node-id={q.clip.nodeId}
-              data-status={q.refining ? "refining" : q.status}
-              className={q.clip.nodeId === selectedId ? "selected" : undefined}
-              onClick={() => select(q.clip.nodeId)}
-            >
-              {q.frameUrls?.[0] ? (
-                <img className="clip-thumb" src={q.frameUrls[0]} alt="" />
-              ) : (
-                <span className="clip-thumb" aria-hidden="true" />
-              )}
-              <span className="clip-text">
-                {/* rtl + bdi: a long name is cut at its start, so its end (take, extension) stays visible */}
-                <span className="clip-name" title={q.clip.name}>
-                  <bdi>{q.clip.name}</bdi>
-                </span>
-                <span className={`clip-status status-${q.status}`}>{statusWords(q)}</span>
-                {nearest(q) !== null && (
-                  <span className="clip-nearest">
-                    <SimilarityBar value={nearest(q)!} />
-                    <span className="muted">nearest {percent(nearest(q)!)}</span>
-                  </span>
-                )}
-              </span>
-            </li>
+            <ClipRow key={q.clip.nodeId} q={q} selected={q.clip.nodeId === selectedId} select={select} />
           ))}
         </ul>
       )}

@@ -7,6 +7,8 @@ export function statusWords(q: QueuedClip): string {
       return q.detail ?? "Waiting…";
     case "grabbing":
       return "Reading frames…";
+    case "cancelled":
+      return "Cancelled with its batch · resume to suggest it";
     case "embedding":
       return "Looking at the frames…";
     case "matching":

@@ -4,7 +4,7 @@
 import type { HostErrorPayload } from "./errors";
 import type { IaMetadata } from "../metadata/ia-metadata";
 import { metadataProblem } from "../metadata/ia-metadata";
-import { arrayOf, checkArgs, num, record, str, type Check } from "./validate";
+import { arrayOf, checkArgs, num, oneOf, record, str, type Check } from "./validate";
 
 export interface ProjectInfo {
   /** project file name, e.g. "Ep 3 — Küche.prproj" */
@@ -155,6 +155,28 @@ export interface RecordCorrectionResult {
   reason?: string;
 }
 
+/** An item a batch leaves out, and why (a sequence, offline media, no media file). */
+export interface SkippedItem {
+  nodeId: string;
+  name: string;
+  treePath: string;
+  reason: string;
+}
+
+/** The clips a batch suggests for: a bin's (sub-bins included), or a selection's. */
+export interface BatchClips {
+  /** what the clips came from: the bin's name, or the sequence's for a timeline selection */
+  scope: { kind: "bin" | "project-selection" | "timeline-selection"; name: string; treePath: string };
+  /** clips with media, in Project panel (or timeline selection) order, each once */
+  clips: ProjectItemRecord[];
+  skipped: SkippedItem[];
+}
+
+export interface BinClipsRequest {
+  /** a bin, or an item whose bin is meant; absent: the Project panel's selection says */
+  nodeId?: string;
+}
+
 /** Every host function: its arguments as a tuple and its result. */
 export interface HostApi {
   getProjectInfo: { args: []; result: ProjectInfo };
@@ -164,6 +186,10 @@ export interface HostApi {
   /** records for the ids still in the project, in the order asked; deleted ids are listed apart */
   getClips: { args: [nodeIds: string[]]; result: { clips: ProjectItemRecord[]; missing: string[] } };
   getSelection: { args: []; result: SelectionResult };
+  /** every clip of a bin and its sub-bins (NO_SELECTION when neither a node id nor a selection says which) */
+  getBinClips: { args: [request: BinClipsRequest]; result: BatchClips };
+  /** the clips of the Project panel's selection (bins in it included) or of the timeline's (NO_SEQUENCE) */
+  getSelectedClips: { args: [source: "project" | "timeline"]; result: BatchClips };
   readClipMetadata: { args: [nodeId: string]; result: ClipMetadataRecord };
   writeClipMetadata: { args: [request: WriteMetadataRequest]; result: WriteMetadataResult };
   exportFrames: { args: [request: ExportFramesRequest]; result: ExportFramesResult };
@@ -208,6 +234,8 @@ export const hostArgChecks: { [F in HostFunctionName]: Check[] } = {
   listClipIds: [],
   getClips: [arrayOf(nodeId, { maxLength: 5000 })],
   getSelection: [],
+  getBinClips: [record({ nodeId: nodeId }, { nodeId: true })],
+  getSelectedClips: [oneOf(["project", "timeline"])],
   readClipMetadata: [nodeId],
   writeClipMetadata: [
     record(

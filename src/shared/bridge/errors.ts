@@ -9,6 +9,7 @@ export type HostErrorCode =
   | "NOT_A_CLIP" // a bin or sequence where a clip with media was needed
   | "MEDIA_OFFLINE" // the clip's media file is missing: relink it in Premiere
   | "NO_SEQUENCE" // no sequence is open in the Timeline
+  | "NO_SELECTION" // nothing is selected where the call looks (Project panel, timeline)
   | "NO_CLIP_AT_PLAYHEAD" // no enabled video clip under the playhead
   | "METADATA_FAILED" // Premiere refused the metadata write
   | "EXPORT_FAILED" // Premiere could not export a frame

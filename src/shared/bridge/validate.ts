@@ -29,6 +29,13 @@ export function num(opts?: { min?: number; max?: number; integer?: boolean }): C
   };
 }
 
+export function oneOf(values: string[]): Check {
+  return function (value) {
+    for (var i = 0; i < values.length; i++) if (value === values[i]) return null;
+    return "must be one of " + values.join(", ");
+  };
+}
+
 export function bool(): Check {
   return function (value) {
     return typeof value === "boolean" ? null : "must be true or false";

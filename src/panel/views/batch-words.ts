@@ -1,0 +1,16 @@
+// A batch's progress in plain words: "12.5 clips a minute · about 4 min left".
+import type { BatchProgress } from "../store";
+
+export function rateWords(p: BatchProgress): string {
+  if (p.perMinute === null) return "Measuring the pace…";
+  const rate = p.perMinute >= 10 ? Math.round(p.perMinute) : Math.round(p.perMinute * 10) / 10;
+  return `${rate} clip${rate === 1 ? "" : "s"} a minute`;
+}
+
+export function etaWords(seconds: number | null): string {
+  if (seconds === null) return "";
+  if (seconds < 60) return "under a minute left";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `about ${minutes} min left`;
+  return `about ${Math.round(minutes / 6) / 10} h left`;
+}
