@@ -7,3 +7,4 @@ export type { ModelStatus } from "./model-slice";
 export type { Draft } from "./review-slice";
 export type { TextSearch } from "./search-slice";
 export type { SaveState } from "./save-slice";
+export type { CopyStatus } from "./offline-slice";

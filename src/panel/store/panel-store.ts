@@ -9,6 +9,7 @@ import { searchSlice, type SearchSlice } from "./search-slice";
 import { authSlice, type AuthSlice } from "./auth-slice";
 import { saveSlice, type SaveSlice } from "./save-slice";
 import { timelineSlice, type TimelineSlice } from "./timeline-slice";
+import { offlineSlice, type OfflineSlice } from "./offline-slice";
 import type { PanelServices } from "./services";
 
 export type PanelState = ProjectSlice &
@@ -19,7 +20,8 @@ export type PanelState = ProjectSlice &
   SearchSlice &
   AuthSlice &
   SaveSlice &
-  TimelineSlice;
+  TimelineSlice &
+  OfflineSlice;
 export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
 
 export function createPanelStore(services: PanelServices): PanelStore {
@@ -33,6 +35,7 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...authSlice(set, get, services),
     ...saveSlice(set, get, services),
     ...timelineSlice(set, get, services),
+    ...offlineSlice(set, get, services),
   }));
   return Object.assign(store, { services });
 }

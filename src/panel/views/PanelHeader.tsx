@@ -1,6 +1,7 @@
 import { ActionButton, ProgressBar } from "@adobe/react-spectrum";
 import { usePanel, usePanelStore } from "../use-panel";
 import { AccountLine } from "./AccountLine";
+import { OfflineCopyLine } from "./OfflineCopyLine";
 
 function ProjectLine() {
   const { project, loading, refreshProject } = usePanel((s) => ({
@@ -25,7 +26,11 @@ function ProjectLine() {
 }
 
 function CatalogLine() {
-  const { status, calibration } = usePanel((s) => ({ status: s.catalogStatus, calibration: s.calibrationStatus }));
+  const { status, calibration, source } = usePanel((s) => ({
+    status: s.catalogStatus,
+    calibration: s.calibrationStatus,
+    source: s.catalogSource,
+  }));
   const refs = calibration.state === "ready" ? calibration.calibration.sampleSize : null;
   switch (status.state) {
     case "unconfigured":
@@ -41,6 +46,7 @@ function CatalogLine() {
         </p>
       );
     case "connected":
+      if (source.kind === "copy") return null; // OfflineCopyLine says it
       return (
         <p className="muted" data-testid="catalog-status" data-state="connected" title={status.url}>
           Catalog: connected{refs !== null ? ` · ${refs} reference${refs === 1 ? "" : "s"} for this model` : ""}
@@ -106,6 +112,7 @@ export function PanelHeader() {
     <header className="panel-header">
       <ProjectLine />
       <CatalogLine />
+      <OfflineCopyLine />
       <ModelLine />
       <ModelMismatch />
       <AccountLine />
