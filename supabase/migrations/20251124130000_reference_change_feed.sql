@@ -67,6 +67,8 @@ $$;
 -- One page of the references changed in [since, until): each with its current state for one model
 -- version, or present = false when the copy must drop it (deleted, no longer confirmed — matching
 -- reads only confirmed references — or without an embedding of this model version).
+-- The embedding travels as base64 of pgvector's binary form (vector_send: int16 dimensions,
+-- int16 unused, then big-endian float4s): a tenth of the time of its text form, half the bytes.
 -- Runs with the caller's rights: RLS on the references decides what a caller sees.
 create function media_references.reference_changes_since(
   model_version text,
@@ -76,7 +78,7 @@ create function media_references.reference_changes_since(
   max_rows integer default 1000
 )
 returns table (reference_id uuid, present boolean, file_path text, corrected_metadata jsonb,
-               thumbnail_url text, shot_id uuid, embedding text)
+               thumbnail_url text, shot_id uuid, embedding_base64 text)
 language plpgsql
 stable
 security invoker
@@ -99,7 +101,7 @@ begin
   end if;
   return query
   select c.reference_id, e.embedding is not null, r.file_path, r.corrected_metadata, r.thumbnail_url,
-         sr.shot_id, e.embedding::text
+         sr.shot_id, translate(encode(extensions.vector_send(e.embedding), 'base64'), E'\n', '')
   from media_references.reference_changes c
   left join media_references.reference_images r on r.id = c.reference_id and r.review_status = 'confirmed'
   left join media_references.image_embeddings e on e.reference_image_id = r.id and e.model_version = $1

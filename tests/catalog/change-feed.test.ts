@@ -1,11 +1,13 @@
 // The offline copy's change feed (migration 20251124130000, docs/adr/0018): rows changed between
 // two cursors, deletions included, read under the references' own RLS by every role.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { vectorFromBinary } from "../../src/lib/catalog";
 import { asRequest } from "../../src/server/catalog/request";
 import {
   ACTORS,
   SAVE_SQL,
   claimsFor,
+  embedding,
   freshCatalog,
   saveParams,
   type Actor,
@@ -25,7 +27,7 @@ interface FeedRow {
   file_path: string | null;
   corrected_metadata: { subject?: string } | null;
   shot_id: string | null;
-  embedding: string | null;
+  embedding_base64: string | null;
 }
 
 const cursor = async (actor: Actor = "anon") =>
@@ -53,7 +55,10 @@ describe("the reference change feed", () => {
         rows.map((r) => [r.reference_id, r.present, r.shot_id]),
         actor,
       ).toEqual([[id, true, c.shots.get(2)]]);
-      expect(JSON.parse(rows[0].embedding!), actor).toHaveLength(512);
+      const sent = embedding(1);
+      const got = vectorFromBinary(rows[0].embedding_base64!);
+      expect(got, actor).toHaveLength(512);
+      expect(Math.max(...got.map((x, d) => Math.abs(x - sent[d]))), actor).toBeLessThan(1e-7);
     }
   });
 
@@ -82,7 +87,7 @@ describe("the reference change feed", () => {
         [pending, false],
       ].sort(),
     );
-    expect(rows.every((r) => r.embedding === null && r.file_path === null)).toBe(true);
+    expect(rows.every((r) => r.embedding_base64 === null && r.file_path === null)).toBe(true);
   });
 
   it("reports an update as the reference's new state", async () => {

@@ -8,6 +8,7 @@ import type { LabeledReference } from "../suggestion/calibration";
 import type { Neighbour, Shot } from "../suggestion/types";
 import type { Database, Json } from "./database.types";
 import { referenceProblem } from "./reference-limits";
+import { base64ToBytes } from "../encoding/base64";
 
 type CatalogApi = Database["media_references"]["Functions"];
 type MatchRow = CatalogApi["match_references"]["Returns"][number];
@@ -409,7 +410,7 @@ export type ReferenceChange =
     };
 
 function toChange(r: CatalogApi["reference_changes_since"]["Returns"][number]): ReferenceChange {
-  if (!r.present || !r.embedding) return { referenceId: r.reference_id, present: false };
+  if (!r.present || !r.embedding_base64) return { referenceId: r.reference_id, present: false };
   return {
     referenceId: r.reference_id,
     present: true,
@@ -417,8 +418,18 @@ function toChange(r: CatalogApi["reference_changes_since"]["Returns"][number]): 
     metadata: r.corrected_metadata as unknown as IaMetadata, // checked on save by metadata_problem
     thumbnailUrl: r.thumbnail_url,
     shotId: r.shot_id,
-    embedding: new Float32Array(JSON.parse(r.embedding) as number[]), // pgvector's text form
+    embedding: vectorFromBinary(r.embedding_base64),
   };
+}
+
+/** pgvector's binary form (vector_send), as base64: int16 dimensions, int16 unused, big-endian float4s. */
+export function vectorFromBinary(base64: string): Float32Array {
+  const bytes = base64ToBytes(base64);
+  const view = new DataView(bytes.buffer);
+  const dims = view.getInt16(0);
+  const out = new Float32Array(dims);
+  for (let i = 0; i < dims; i++) out[i] = view.getFloat32(4 + 4 * i);
+  return out;
 }
 
 export interface KnownValues {

@@ -304,7 +304,7 @@ export type Database = {
         }
         Returns: {
           corrected_metadata: Json
-          embedding: string
+          embedding_base64: string
           file_path: string
           present: boolean
           reference_id: string

@@ -18,6 +18,8 @@ interface Loaded {
 export class CatalogCopy {
   private loaded: Promise<Loaded> | null = null;
   private readonly thumbnailUrls = new Map<string, string>();
+  /** which references have a kept thumbnail: read once, so a match does not ask IndexedDB per id */
+  private keptThumbnails: Promise<Set<string>> | null = null;
 
   constructor(
     readonly db: CopyDatabase,
@@ -162,16 +164,22 @@ export class CatalogCopy {
       if (kept?.url === n.thumbnailUrl) continue;
       const image = await fetchImage(n.thumbnailUrl);
       await this.db.put("thumbnails", { referenceId: n.referenceId, url: n.thumbnailUrl, image });
+      (await this.kept()).add(n.referenceId);
     }
   }
 
   /** Object URLs of the kept thumbnails, made once per reference. */
   private async thumbnails(ids: string[]): Promise<Map<string, string>> {
+    const kept = await this.kept();
     for (const id of ids) {
-      if (this.thumbnailUrls.has(id)) continue;
-      const kept = await this.db.get("thumbnails", id);
-      if (kept) this.thumbnailUrls.set(id, URL.createObjectURL(kept.image));
+      if (this.thumbnailUrls.has(id) || !kept.has(id)) continue;
+      const thumbnail = await this.db.get("thumbnails", id);
+      if (thumbnail) this.thumbnailUrls.set(id, URL.createObjectURL(thumbnail.image));
     }
     return this.thumbnailUrls;
+  }
+
+  private kept(): Promise<Set<string>> {
+    return (this.keptThumbnails ??= this.db.getAllKeys("thumbnails").then((keys) => new Set(keys)));
   }
 }
