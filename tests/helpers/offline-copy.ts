@@ -1,6 +1,8 @@
 // Offline copy fixtures: a fresh IndexedDB (fake-indexeddb) per test and references saved over
 // HTTP into the restartable local catalog.
 import "fake-indexeddb/auto";
+import { afterEach } from "vitest";
+import { RestartableCatalog } from "./restartable-catalog";
 import { CatalogCopy, InThreadMatcher, openCopyDatabase } from "../../src/lib/catalog/offline";
 import type { CatalogClient } from "../../src/lib/catalog";
 
@@ -34,4 +36,19 @@ export async function saveNear(staff: CatalogClient, axis: number, seed: number,
     modelVersion: COPY_MODEL,
   });
   return referenceId;
+}
+
+/** One local catalog per test, closed after it; `current` is the running one. */
+export function catalogPerTest() {
+  const holder = {
+    current: null as RestartableCatalog | null,
+    async start() {
+      return (holder.current = await RestartableCatalog.start());
+    },
+  };
+  afterEach(async () => {
+    await holder.current?.close();
+    holder.current = null;
+  });
+  return holder;
 }

@@ -1,20 +1,15 @@
 // The offline copy against the real local catalog over HTTP (supabase-js, PostgREST subset):
 // incremental sync with deletions and updates, and the copy's answers when the catalog is down.
 import WebSocket from "ws";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CatalogError } from "../../src/lib/catalog";
 import { OfflineCatalog, type CatalogSource } from "../../src/lib/catalog/offline";
-import { COPY_MODEL, freshCopy, saveNear, unitNear } from "../helpers/offline-copy";
-import { RestartableCatalog } from "../helpers/restartable-catalog";
+import { COPY_MODEL, catalogPerTest, freshCopy, saveNear, unitNear } from "../helpers/offline-copy";
 
-let catalog: RestartableCatalog | null = null;
-afterEach(async () => {
-  await catalog?.close();
-  catalog = null;
-});
+const catalogs = catalogPerTest();
 
 async function setup() {
-  catalog = await RestartableCatalog.start();
+  const catalog = await catalogs.start();
   const staff = await catalog.signIn("editor@eav.local");
   const ids: string[] = [];
   for (let i = 0; i < 6; i++) ids.push(await saveNear(staff, 10, i, "oven"));
@@ -74,7 +69,7 @@ describe("the offline copy", () => {
     const query = unitNear(10, 999);
     const online = await client.match(query, { k: 5, modelVersion: COPY_MODEL });
     const onlineValues = await client.knownValues();
-    await catalog!.stop();
+    await catalogs.current!.stop();
     const offline = await client.match(query, { k: 5, modelVersion: COPY_MODEL });
     expect(sources).toEqual([{ kind: "copy", syncedAt: expect.any(Number), reason: expect.any(String) }]);
     expect(offline.map((m) => m.referenceId)).toEqual(online.map((m) => m.referenceId));
@@ -86,7 +81,7 @@ describe("the offline copy", () => {
     expect(await client.knownValues()).toEqual(onlineValues);
     expect(await client.defaultModelVersion()).toBe("Xenova/clip-vit-base-patch32@q8");
     expect(await client.probe()).toBe(false);
-    await catalog!.restart();
+    await catalogs.current!.restart();
     expect(await client.probe()).toBe(true);
     expect(sources.at(-1)).toEqual({ kind: "server" });
   });
@@ -94,14 +89,14 @@ describe("the offline copy", () => {
   it("filters the copy's matches by shot type as match_references does", async () => {
     const { client } = await setup();
     await client.syncCopy(COPY_MODEL);
-    await catalog!.stop();
+    await catalogs.current!.stop();
     expect(await client.match(unitNear(10, 5), { k: 3, shotType: "WS", modelVersion: COPY_MODEL })).toEqual([]);
     expect(await client.match(unitNear(10, 5), { k: 3, shotType: "MID", modelVersion: COPY_MODEL })).toHaveLength(3);
   });
 
   it("without a copy, an unreachable catalog fails as before: UNREACHABLE", async () => {
     const { client } = await setup();
-    await catalog!.stop();
+    await catalogs.current!.stop();
     await expect(client.match(unitNear(10, 1), { modelVersion: COPY_MODEL })).rejects.toMatchObject({
       code: "UNREACHABLE",
     });
@@ -126,7 +121,7 @@ describe("the offline copy", () => {
     const [shown] = await client.matchFrames([unitNear(10, 999)], { k: 2, modelVersion: COPY_MODEL });
     await expect.poll(() => fetched.length).toBe(2);
     await expect.poll(async () => (await copy.db.getAll("thumbnails")).length).toBe(2);
-    await catalog!.stop();
+    await catalogs.current!.stop();
     const [offline] = await client.matchFrames([unitNear(10, 999)], { k: 2, modelVersion: COPY_MODEL });
     expect(offline.map((n) => n.referenceId)).toEqual(shown.map((n) => n.referenceId));
     expect(offline.every((n) => n.thumbnailUrl?.startsWith("blob:"))).toBe(true);

@@ -2,7 +2,7 @@
 // offline copy and saves wait in the outbox; when it is back, the outbox drains (one row each) and
 // the copy catches up. The real local catalog over HTTP; IndexedDB from fake-indexeddb.
 import WebSocket from "ws";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { memoryStorage as outboxMemory } from "../../src/lib/catalog";
 import { OfflineCatalog } from "../../src/lib/catalog/offline";
 import { createPanelStore, type Embedder, type PanelStore } from "../../src/panel/store";
@@ -10,8 +10,8 @@ import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
 import type { SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { memoryStorage } from "../helpers/fake-panel-services";
-import { COPY_MODEL, freshCopy, saveNear, unitNear } from "../helpers/offline-copy";
-import { LOCAL_PASSWORD, RestartableCatalog } from "../helpers/restartable-catalog";
+import { COPY_MODEL, catalogPerTest, freshCopy, saveNear, unitNear } from "../helpers/offline-copy";
+import { LOCAL_PASSWORD } from "../helpers/restartable-catalog";
 import { sampleMedia } from "../helpers/sample-media";
 import { simulatedHost } from "../helpers/simulated-host";
 
@@ -30,11 +30,7 @@ class NamedEmbedder implements Embedder {
   }
 }
 
-let catalog: RestartableCatalog | null = null;
-afterEach(async () => {
-  await catalog?.close();
-  catalog = null;
-});
+const catalogs = catalogPerTest();
 
 const until = async (check: () => boolean | Promise<boolean>, what: string) => {
   for (let i = 0; i < 500; i++) {
@@ -45,7 +41,7 @@ const until = async (check: () => boolean | Promise<boolean>, what: string) => {
 };
 
 async function setup() {
-  catalog = await RestartableCatalog.start();
+  const catalog = await catalogs.start();
   const staff = await catalog.signIn("editor@eav.local");
   for (let i = 0; i < 8; i++) await saveNear(staff, 10, i, "oven");
   for (let i = 0; i < 8; i++) await saveNear(staff, 20, 50 + i, "tap");
@@ -98,7 +94,7 @@ describe("working without the network", () => {
     expect(store.getState().copyStatus).toMatchObject({ state: "synced", references: 16, modelVersion: COPY_MODEL });
     expect(store.getState().catalogSource).toEqual({ kind: "server" });
 
-    await catalog!.stop();
+    await catalogs.current!.stop();
     clips.forEach((clip, i) => embedder.byClip.set(clip.name, unitNear(i === 0 ? 10 : 20, 900 + i)));
     store.getState().enqueue(
       (
@@ -122,7 +118,7 @@ describe("working without the network", () => {
     expect(store.getState().pendingSaves).toBe(2);
     expect(outbox.read()).toHaveLength(2);
 
-    await catalog!.restart();
+    await catalogs.current!.restart();
     await until(() => store.getState().catalogSource.kind === "server", "the probe to find the catalog");
     await until(() => store.getState().pendingSaves === 0, "the outbox to drain");
     const rows = await db.query<{ subject: string; n: number }>(
@@ -142,7 +138,7 @@ describe("working without the network", () => {
   }, 90_000);
 
   it("says the catalog cannot be reached when there is no copy yet", async () => {
-    catalog = await RestartableCatalog.start();
+    const catalog = await catalogs.start();
     const url = catalog.url;
     const anonKey = catalog.server.anonKey;
     await catalog.stop();

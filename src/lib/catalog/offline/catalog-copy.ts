@@ -7,7 +7,7 @@ import type { KnownValues, MatchOptions, ReferenceMatch } from "../catalog-clien
 import { CatalogError } from "../catalog-error";
 import type { CopiedReference, CopyDatabase, SyncState } from "./copy-database";
 import type { CopyMatcher } from "./copy-matcher";
-import { normalisedMatrix } from "./reference-matrix";
+import { normalisedMatrix, type MatrixHit } from "./reference-matrix";
 
 interface Loaded {
   modelVersion: string;
@@ -74,7 +74,8 @@ export class CatalogCopy {
     embedding: ArrayLike<number>,
     options: MatchOptions & { modelVersion: string },
   ): Promise<ReferenceMatch[]> {
-    const { rows, shots } = await this.load(options.modelVersion);
+    const loaded = await this.load(options.modelVersion);
+    const { rows, shots } = loaded;
     const filtered = options.shotType || options.shotStatus;
     const allowed = filtered
       ? rows.flatMap((r, i) => {
@@ -85,50 +86,53 @@ export class CatalogCopy {
         })
       : undefined;
     const [hits] = await this.matcher.match([Float32Array.from(embedding)], options.k ?? 10, allowed);
-    return hits.map((h) => {
-      const r = rows[h.index];
-      return {
-        referenceId: r.referenceId,
-        similarity: h.similarity,
-        filePath: r.filePath,
-        correctedMetadata: r.metadata,
-        shot: (r.shotId && shots.get(r.shotId)) || null,
-      };
-    });
+    return this.neighbours(loaded, hits, options.modelVersion, new Map()).map((n) => ({
+      referenceId: n.referenceId,
+      similarity: n.similarity,
+      filePath: n.filePath ?? "",
+      correctedMetadata: n.metadata,
+      shot: n.shot,
+    }));
   }
 
   async matchFrames(
     frames: ArrayLike<number>[],
     options: MatchOptions & { modelVersion: string },
   ): Promise<Neighbour[][]> {
-    const { rows, shots } = await this.load(options.modelVersion);
+    const loaded = await this.load(options.modelVersion);
     const hits = await this.matcher.match(
       frames.map((f) => Float32Array.from(f)),
       options.k ?? 10,
     );
-    const ids = new Set(hits.flat().map((h) => rows[h.index].referenceId));
-    const thumbnails = await this.thumbnails([...ids]);
-    return hits.map((frameHits) =>
-      frameHits.map((h): Neighbour => {
-        const r = rows[h.index];
-        return {
-          referenceId: r.referenceId,
-          similarity: h.similarity,
-          metadata: r.metadata,
-          filePath: r.filePath,
-          thumbnailUrl: thumbnails.get(r.referenceId) ?? null,
-          modelVersion: options.modelVersion,
-          shot: (r.shotId && shots.get(r.shotId)) || null,
-        };
-      }),
-    );
+    const thumbnails = await this.thumbnails([...new Set(hits.flat().map((h) => loaded.rows[h.index].referenceId))]);
+    return hits.map((frameHits) => this.neighbours(loaded, frameHits, options.modelVersion, thumbnails));
+  }
+
+  private neighbours(
+    { rows, shots }: Loaded,
+    hits: MatrixHit[],
+    modelVersion: string,
+    thumbnails: Map<string, string>,
+  ): Neighbour[] {
+    return hits.map((h) => {
+      const r = rows[h.index];
+      return {
+        referenceId: r.referenceId,
+        similarity: h.similarity,
+        metadata: r.metadata,
+        filePath: r.filePath,
+        thumbnailUrl: thumbnails.get(r.referenceId) ?? null,
+        modelVersion,
+        shot: (r.shotId && shots.get(r.shotId)) || null,
+      };
+    });
   }
 
   async referenceSample(modelVersion: string, limit = 300): Promise<LabeledReference[]> {
     const { rows, shots } = await this.load(modelVersion);
     return rows.slice(0, limit).map((r) => ({
       referenceId: r.referenceId,
-      embedding: Array.from(r.embedding),
+      embedding: r.embedding,
       metadata: r.metadata,
       shot: (r.shotId && shots.get(r.shotId)) || null,
     }));
