@@ -20,9 +20,12 @@ export interface OfflineSlice {
 }
 
 const PROBE_MS = 10_000;
+/** while the catalog answers, the copy catches up this often (and on every reconnection) */
+const SYNC_MS = 5 * 60_000;
 
 export const offlineSlice: Slice<OfflineSlice> = (set, get, services) => {
   let probe: ReturnType<typeof setInterval> | null = null;
+  let nextSync: ReturnType<typeof setTimeout> | null = null;
   let syncing: Promise<void> | null = null;
   const offlineCatalog = () => (services.catalog instanceof OfflineCatalog ? services.catalog : null);
   const stopProbe = () => {
@@ -31,7 +34,10 @@ export const offlineSlice: Slice<OfflineSlice> = (set, get, services) => {
   };
 
   async function sync(catalog: OfflineCatalog, modelVersion: string) {
-    set({ copyStatus: { state: "syncing" } });
+    // a copy already in use stays on screen while it catches up
+    if (get().copyStatus.state !== "synced") set({ copyStatus: { state: "syncing" } });
+    if (nextSync) clearTimeout(nextSync);
+    nextSync = setTimeout(() => void get().syncCopy(), SYNC_MS);
     try {
       const result = await catalog.syncCopy(modelVersion);
       const references = await catalog.offline.copy.count(modelVersion);
