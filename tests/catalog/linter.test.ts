@@ -81,8 +81,12 @@ describe("Supabase linter checks, restated", () => {
       await db.query<{ f: string; callable: boolean }>(`
         select p.proname f, has_function_privilege('authenticated', p.oid, 'execute')
                             or has_function_privilege('anon', p.oid, 'execute') callable
-        from pg_proc p where p.prosecdef and p.pronamespace = 'media_references_private'::regnamespace`)
+        from pg_proc p where p.prosecdef and p.pronamespace = 'media_references_private'::regnamespace
+        order by 1`)
     ).rows;
-    expect(definers).toEqual([{ f: "write_audit", callable: false }]);
+    expect(definers).toEqual([
+      { f: "note_reference_change", callable: false },
+      { f: "write_audit", callable: false },
+    ]);
   });
 });

@@ -33,6 +33,7 @@ describe("migration order", () => {
       "20251124103000_refuse_zero_embeddings",
       "20251124104000_mark_references_pending",
       "20251124120000_reference_thumbnails_storage",
+      "20251124130000_reference_change_feed",
     ]);
   });
 
@@ -149,6 +150,7 @@ describe("IA catalog structure", () => {
       "audit_log",
       "embedding_models",
       "image_embeddings",
+      "reference_changes",
       "reference_images",
       "shot_references",
     ]);
@@ -207,6 +209,8 @@ describe("IA catalog structure", () => {
       "list_shots",
       "mark_references_pending",
       "match_references",
+      "reference_change_cursor",
+      "reference_changes_since",
       "save_reference",
       "shot_reference_count",
     ]);
@@ -216,6 +220,7 @@ describe("IA catalog structure", () => {
       "is_admin",
       "is_staff",
       "metadata_problem",
+      "note_reference_change",
       "reference_problem",
       "resolve_model_version",
       "touch_updated",
@@ -243,7 +248,12 @@ describe("IA catalog structure", () => {
       select p.proname from pg_proc p where p.pronamespace = 'media_references'::regnamespace
         and has_function_privilege('anon', p.oid, 'execute') order by 1`)
     ).map((r) => r.proname);
-    expect(anon).toEqual(["linked_shot_fields", "match_references"]);
+    expect(anon).toEqual([
+      "linked_shot_fields",
+      "match_references",
+      "reference_change_cursor",
+      "reference_changes_since",
+    ]);
     const authenticatedOnly = ["list_shots", "mark_references_pending", "save_reference", "shot_reference_count"];
     for (const f of authenticatedOnly) {
       const [{ ok }] = await rows<{ ok: boolean }>(

@@ -8,6 +8,7 @@ import type { LabeledReference } from "../suggestion/calibration";
 import type { Neighbour, Shot } from "../suggestion/types";
 import type { Database, Json } from "./database.types";
 import { referenceProblem } from "./reference-limits";
+import { base64ToBytes } from "../encoding/base64";
 
 type CatalogApi = Database["media_references"]["Functions"];
 type MatchRow = CatalogApi["match_references"]["Returns"][number];
@@ -337,6 +338,41 @@ export class CatalogClient {
     };
   }
 
+  /** The change feed's cursor now: every transaction below it has ended (migration 20251124130000). */
+  async changeCursor(): Promise<string> {
+    const { data, error, status } = await this.db.rpc("reference_change_cursor");
+    if (error) throw classify(error, status);
+    return data;
+  }
+
+  /** One page of the references changed in [since, until) for one model version, by reference id. */
+  async referenceChanges(page: ChangePageRequest): Promise<ReferenceChange[]> {
+    const { data, error, status } = await this.db.rpc("reference_changes_since", {
+      model_version: page.modelVersion,
+      until_cursor: page.until,
+      since_cursor: page.since ?? undefined,
+      after_reference: page.afterReference ?? undefined,
+      max_rows: page.maxRows ?? 1000,
+    });
+    if (error) throw classify(error, status);
+    return data.map(toChange);
+  }
+
+  /** The shot fields of every planned shot a reference links to (the curated path, ADR 0007). */
+  async linkedShots(): Promise<Shot[]> {
+    const { data, error, status } = await this.db.rpc("linked_shot_fields");
+    if (error) throw classify(error, status);
+    return data.map((r) => ({
+      id: r.shot_id,
+      shotNumber: r.shot_number,
+      shotType: r.shot_type,
+      subject: r.subject,
+      action: r.action,
+      shotStatus: r.shot_status,
+      movementType: r.movement_type,
+    }));
+  }
+
   async listShots(search?: string): Promise<PlannedShot[]> {
     const { data, error, status } = await this.db.rpc("list_shots", { search });
     if (error) throw classify(error, status);
@@ -354,6 +390,52 @@ export class CatalogClient {
       referenceCount: r.reference_count,
     }));
   }
+}
+
+export interface ChangePageRequest {
+  modelVersion: string;
+  until: string;
+  /** null for a first, full sync */
+  since?: string | null;
+  afterReference?: string | null;
+  maxRows?: number;
+}
+
+/** A reference as the offline copy keeps it, or its removal (present false: deleted, not
+ * confirmed any more, or without an embedding of this model version). */
+export type ReferenceChange =
+  | { referenceId: string; present: false }
+  | {
+      referenceId: string;
+      present: true;
+      filePath: string;
+      metadata: IaMetadata;
+      thumbnailUrl: string | null;
+      shotId: string | null;
+      embedding: Float32Array;
+    };
+
+function toChange(r: CatalogApi["reference_changes_since"]["Returns"][number]): ReferenceChange {
+  if (!r.present || !r.embedding_base64) return { referenceId: r.reference_id, present: false };
+  return {
+    referenceId: r.reference_id,
+    present: true,
+    filePath: r.file_path,
+    metadata: r.corrected_metadata as unknown as IaMetadata, // checked on save by metadata_problem
+    thumbnailUrl: r.thumbnail_url,
+    shotId: r.shot_id,
+    embedding: vectorFromBinary(r.embedding_base64),
+  };
+}
+
+/** pgvector's binary form (vector_send), as base64: int16 dimensions, int16 unused, big-endian float4s. */
+export function vectorFromBinary(base64: string): Float32Array {
+  const bytes = base64ToBytes(base64);
+  const view = new DataView(bytes.buffer);
+  const dims = view.getInt16(0);
+  const out = new Float32Array(dims);
+  for (let i = 0; i < dims; i++) out[i] = view.getFloat32(4 + 4 * i);
+  return out;
 }
 
 export interface KnownValues {

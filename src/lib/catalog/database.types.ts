@@ -117,6 +117,24 @@ export type Database = {
           },
         ]
       }
+      reference_changes: {
+        Row: {
+          change_xid: unknown
+          changed_at: string
+          reference_id: string
+        }
+        Insert: {
+          change_xid?: unknown
+          changed_at?: string
+          reference_id: string
+        }
+        Update: {
+          change_xid?: unknown
+          changed_at?: string
+          reference_id?: string
+        }
+        Relationships: []
+      }
       reference_images: {
         Row: {
           corrected_metadata: NonNullable<Json>
@@ -270,6 +288,28 @@ export type Database = {
           shot_subject: string
           shot_type: string
           similarity: number
+        }[]
+      }
+      reference_change_cursor: {
+        Args: Record<PropertyKey, never>
+        Returns: string
+      }
+      reference_changes_since: {
+        Args: {
+          after_reference?: string
+          max_rows?: number
+          model_version: string
+          since_cursor?: string
+          until_cursor: string
+        }
+        Returns: {
+          corrected_metadata: Json
+          embedding_base64: string
+          file_path: string
+          present: boolean
+          reference_id: string
+          shot_id: string
+          thumbnail_url: string
         }[]
       }
       save_reference: {

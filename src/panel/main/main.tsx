@@ -7,6 +7,7 @@ import { startEmbedder } from "../embedding/start-embedder";
 import { detectMediaAccess } from "../frames/media-access";
 import { loadStudioConfig } from "../load-studio-config";
 import { configOf, createPanelStore } from "../store";
+import { startCatalogCopy } from "../offline/start-copy";
 import "../styles.css";
 
 const store = createPanelStore({
@@ -20,12 +21,18 @@ const store = createPanelStore({
 });
 createRoot(document.getElementById("root")!).render(<App store={store} />);
 void store.getState().refreshProject();
+// without IndexedDB (or a worker) the panel works as before: online only
+const copyReady = startCatalogCopy().then(
+  (copy) => void (store.services.catalogCopy = copy),
+  () => undefined,
+);
 loadStudioConfig().then(
-  (config) => {
+  async (config) => {
     // the studio config gives the starting values; this user's saved settings go over them
     const settings = configOf(store.getState().initSettings(config));
-    void store.getState().connectCatalog(settings);
     void store.getState().loadModel(settings);
+    await copyReady;
+    void store.getState().connectCatalog(settings);
   },
   (e: Error) => {
     store.getState().initSettings(null); // the editor can still set a catalog in the settings

@@ -1,6 +1,7 @@
 // The reference catalog: connection, the calibration of the panel's model version, and the
 // values editors already used (for autocomplete). An unreachable catalog is retried.
 import { CatalogClient, type KnownValues } from "../../lib/catalog";
+import { OfflineCatalog } from "../../lib/catalog/offline";
 import type { StudioConfig } from "../../lib/studio-config";
 import { calibrate, type Calibration } from "../../lib/suggestion";
 import { toPanelError, type PanelError } from "./panel-error";
@@ -52,7 +53,13 @@ export const catalogSlice: Slice<CatalogSlice> = (set, get, services) => {
         return;
       }
       const { url, anonKey } = config.catalog;
-      const catalog = services.catalog ?? new CatalogClient({ url, anonKey, persistSession: true });
+      const copy = services.catalogCopy;
+      const catalog =
+        services.catalog ??
+        (copy
+          ? new OfflineCatalog({ url, anonKey, persistSession: true }, { copy })
+          : new CatalogClient({ url, anonKey, persistSession: true }));
+      if (catalog instanceof OfflineCatalog) catalog.offline.onSource = (source) => get().catalogSourceChanged(source);
       services.catalog = catalog;
       if (get().catalogStatus.state !== "error") set({ catalogStatus: { state: "connecting", url } });
       try {
@@ -83,6 +90,7 @@ export const catalogSlice: Slice<CatalogSlice> = (set, get, services) => {
       const { catalogStatus, modelStatus, calibrationStatus } = get();
       const catalog = services.catalog;
       if (!catalog || catalogStatus.state !== "connected" || modelStatus.state !== "ready") return;
+      void get().syncCopy(); // the copy follows the model version the panel runs
       if (calibrationStatus.state === "loading") return;
       if (
         calibrationStatus.state === "ready" &&

@@ -10,3 +10,4 @@ export type { SaveState } from "./save-slice";
 export { selectBatchConfidence, configOf } from "./settings-slice";
 export type { PanelSettings, SettingProblems } from "./settings-values";
 export { batchProgress, type BatchRun, type BatchProgress } from "./batch-progress";
+export type { CopyStatus } from "./offline-slice";

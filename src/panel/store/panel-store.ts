@@ -11,6 +11,7 @@ import { batchSlice, type BatchSlice } from "./batch-slice";
 import { saveSlice, type SaveSlice } from "./save-slice";
 import { timelineSlice, type TimelineSlice } from "./timeline-slice";
 import { settingsSlice, type SettingsSlice } from "./settings-slice";
+import { offlineSlice, type OfflineSlice } from "./offline-slice";
 import type { PanelServices } from "./services";
 
 export type PanelState = ProjectSlice &
@@ -23,7 +24,8 @@ export type PanelState = ProjectSlice &
   SaveSlice &
   TimelineSlice &
   SettingsSlice &
-  BatchSlice;
+  BatchSlice &
+  OfflineSlice;
 export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
 
 export function createPanelStore(services: PanelServices): PanelStore {
@@ -39,6 +41,7 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...timelineSlice(set, get, services),
     ...settingsSlice(set, get, services),
     ...batchSlice(set, get, services),
+    ...offlineSlice(set, get, services),
   }));
   return Object.assign(store, { services });
 }

@@ -2,6 +2,7 @@
 // stay out of the reactive state (a progress tick never re-renders on a client swap).
 import type { HostClient } from "../../lib/bridge";
 import type { CatalogClient, OutboxStorage } from "../../lib/catalog";
+import type { CatalogCopy } from "../../lib/catalog/offline";
 import type { LoadProgress } from "../../lib/embedding/clip-model";
 import type { ModelOptions } from "../../lib/embedding/model-source";
 import type { MediaAccess } from "../frames/media-access";
@@ -40,6 +41,10 @@ export interface PanelServices {
   outboxStorage?: OutboxStorage;
   /** the clock a batch's rate and ETA are measured by (Date.now in the panel) */
   now?: () => number;
+  /** the offline copy of the catalog: with it, the catalog client answers from it when offline */
+  catalogCopy?: CatalogCopy;
+  /** how often an OfflineCatalog answering from its copy asks the catalog again (default 10 s) */
+  probeMs?: number;
   /** a JPEG of about 320 px of a frame, for a reference's thumbnail */
   thumbnail?: (frame: Blob) => Promise<Blob>;
 }

@@ -2,6 +2,7 @@ import { ActionButton, ProgressBar } from "@adobe/react-spectrum";
 import { usePanel, usePanelStore } from "../use-panel";
 import { AccountLine } from "./AccountLine";
 import { SettingsButton } from "./settings/SettingsView";
+import { OfflineCopyLine } from "./OfflineCopyLine";
 
 function ProjectLine() {
   const { project, loading, refreshProject } = usePanel((s) => ({
@@ -27,7 +28,11 @@ function ProjectLine() {
 }
 
 function CatalogLine() {
-  const { status, calibration } = usePanel((s) => ({ status: s.catalogStatus, calibration: s.calibrationStatus }));
+  const { status, calibration, source } = usePanel((s) => ({
+    status: s.catalogStatus,
+    calibration: s.calibrationStatus,
+    source: s.catalogSource,
+  }));
   const refs = calibration.state === "ready" ? calibration.calibration.sampleSize : null;
   switch (status.state) {
     case "unconfigured":
@@ -43,6 +48,7 @@ function CatalogLine() {
         </p>
       );
     case "connected":
+      if (source.kind === "copy") return null; // OfflineCopyLine says it
       return (
         <p className="muted" data-testid="catalog-status" data-state="connected" title={status.url}>
           Catalog: connected{refs !== null ? ` · ${refs} reference${refs === 1 ? "" : "s"} for this model` : ""}
@@ -108,6 +114,7 @@ export function PanelHeader() {
     <header className="panel-header">
       <ProjectLine />
       <CatalogLine />
+      <OfflineCopyLine />
       <ModelLine />
       <ModelMismatch />
       <AccountLine />
