@@ -69,7 +69,13 @@ describe("our signed ZXP", () => {
       expect(names).toContain(needed);
     }
     expect(names.some((n) => n.endsWith(".map") || n === ".debug")).toBe(false);
-    expect(names.filter((n) => n.startsWith("assets/") && n.endsWith(".js"))).toHaveLength(2); // panel + worker
+    // the panel, its embedding worker and the offline copy's matcher worker
+    const scripts = names.filter((n) => n.startsWith("assets/") && n.endsWith(".js"));
+    expect(scripts.map((n) => n.replace(/-[\w-]{8}\.js$/, ".js")).sort()).toEqual([
+      "assets/copy-matcher.worker.js",
+      "assets/embedding.worker.js",
+      "assets/main.js",
+    ]);
   });
 
   it("verifies with Debian's xmlsec1, independently", () => {
