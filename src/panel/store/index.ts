@@ -7,3 +7,5 @@ export type { ModelStatus } from "./model-slice";
 export type { Draft } from "./review-slice";
 export type { TextSearch } from "./search-slice";
 export type { SaveState } from "./save-slice";
+export type { BatchOutcome, BatchProgress } from "./batch-accept-slice";
+export { DEFAULT_BATCH_CONFIDENCE, groupWrites, planBatchAccept, type BatchPlan } from "./batch-plan";

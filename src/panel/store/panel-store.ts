@@ -1,5 +1,6 @@
 // The panel's store: one zustand store made of slices, services injected (never in the state).
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { batchAcceptSlice, type BatchAcceptSlice } from "./batch-accept-slice";
 import { catalogSlice, type CatalogSlice } from "./catalog-slice";
 import { modelSlice, type ModelSlice } from "./model-slice";
 import { projectSlice, type ProjectSlice } from "./project-slice";
@@ -19,7 +20,8 @@ export type PanelState = ProjectSlice &
   SearchSlice &
   AuthSlice &
   SaveSlice &
-  TimelineSlice;
+  TimelineSlice &
+  BatchAcceptSlice;
 export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
 
 export function createPanelStore(services: PanelServices): PanelStore {
@@ -33,6 +35,7 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...authSlice(set, get, services),
     ...saveSlice(set, get, services),
     ...timelineSlice(set, get, services),
+    ...batchAcceptSlice(set, get, services),
   }));
   return Object.assign(store, { services });
 }

@@ -1,0 +1,44 @@
+// A card of many clips for batch tests and the batch-undo bench: clips in the sample media's
+// folder (no IA sidecar there) and clips in a folder IA catalogued, whose corrections file a
+// batch accept writes and its undo must put back. Media paths only: the frames are faked.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ProjectItemType, SimProjectItem, type SimProject } from "../../src/sim/premiere-dom";
+import { createSampleProject } from "../../src/sim/sample-project";
+import { sampleMedia } from "./sample-media";
+
+export interface BatchCard {
+  project: SimProject;
+  clips: SimProjectItem[];
+  /** the folder IA catalogued, and its corrections file's path */
+  iaDir: string;
+  correctionsFile: string;
+  cleanup(): void;
+}
+
+/** `count` clips; every third one lives in the IA folder. */
+export function batchCard(count: number): BatchCard {
+  const project = createSampleProject(sampleMedia());
+  const iaDir = fs.mkdtempSync(path.join(os.tmpdir(), "IA Karte A — "));
+  const bin = project.rootItem.add(new SimProjectItem("Karte A", ProjectItemType.BIN));
+  const entries: Record<string, unknown> = { _schema: "2.0", _completed: true };
+  const clips: SimProjectItem[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `A001_C${String(i).padStart(3, "0")}.mp4`;
+    const inIa = i % 3 === 0;
+    const dir = inIa ? iaDir : path.dirname(sampleMedia().h264.path);
+    if (inIa) entries[`EB${i}`] = { id: `EB${i}`, currentFilename: name, fileType: "video", lockedFields: [] };
+    clips.push(
+      bin.add(new SimProjectItem(name, ProjectItemType.CLIP, { ...sampleMedia().h264, path: path.join(dir, name) })),
+    );
+  }
+  fs.writeFileSync(path.join(iaDir, ".ingest-metadata.json"), JSON.stringify(entries, null, 2));
+  return {
+    project,
+    clips,
+    iaDir,
+    correctionsFile: path.join(iaDir, ".ingest-metadata-pp.json"),
+    cleanup: () => fs.rmSync(iaDir, { recursive: true, force: true }),
+  };
+}
