@@ -2,6 +2,7 @@ import { Provider, defaultTheme } from "@adobe/react-spectrum";
 import { useEffect } from "react";
 import type { PanelStore } from "./store";
 import { PanelStoreContext } from "./use-panel";
+import { BatchAccept } from "./views/BatchAccept";
 import { ClipQueue } from "./views/ClipQueue";
 import { ErrorBanner } from "./views/ErrorBanner";
 import { PanelHeader } from "./views/PanelHeader";
@@ -67,6 +68,7 @@ export function App({ store }: { store: PanelStore }) {
             <ClipQueue />
             <ReviewCard />
           </div>
+          <BatchAccept />
           <TextSearchBox />
           {store.services.host.transport.kind === "simulator" && <SimulatorTools />}
         </main>
