@@ -6,7 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { ProjectItemType, SimProjectItem, type SimProject } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
+import type { CatalogClient } from "../../src/lib/catalog";
+import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
+import { createPanelStore, type PanelStore } from "../../src/panel/store";
+import { FakeCatalog, FakeEmbedder, frameOfLook, sampleReferences, type memoryStorage } from "./fake-panel-services";
 import { sampleMedia } from "./sample-media";
+import { simulatedHost } from "./simulated-host";
 
 export interface BatchCard {
   project: SimProject;
@@ -41,4 +46,43 @@ export function batchCard(count: number): BatchCard {
     correctionsFile: path.join(iaDir, ".ingest-metadata-pp.json"),
     cleanup: () => fs.rmSync(iaDir, { recursive: true, force: true }),
   };
+}
+
+const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
+
+/** A panel on the card's project, with the compiled host in the simulator and fake model and
+ * catalog; `looks` gives each clip's frames (10: kitchen oven, 40: garden lawn). */
+export function openBatchPanel(
+  card: BatchCard,
+  storage: ReturnType<typeof memoryStorage>,
+  looks: Map<string, number[]>,
+): PanelStore {
+  const { host } = simulatedHost(card.project);
+  return createPanelStore({
+    host,
+    embedder: new FakeEmbedder(),
+    catalog: new FakeCatalog(sampleReferences()) as unknown as CatalogClient,
+    storage,
+    grab: async (clip): Promise<GrabbedFrames> => ({
+      method: "host-export",
+      frames: (looks.get(clip.nodeId) ?? [10, 10]).map((axis) => frameOfLook(axis)),
+      labels: ["a", "b"],
+      fellBack: [],
+    }),
+  });
+}
+
+/** Project, model and catalog ready, and every clip of the card suggested. */
+export async function suggestCard(store: PanelStore, clips: SimProjectItem[]): Promise<void> {
+  await store.getState().refreshProject();
+  await store.getState().loadModel(null);
+  await store.getState().connectCatalog(CONFIG);
+  const { clips: records } = await store.services.host.call(
+    "getClips",
+    clips.map((c) => c.nodeId),
+  );
+  store.getState().enqueue(records);
+  const done = () => store.getState().queue.filter((q) => q.status === "suggested").length === clips.length;
+  for (let i = 0; i < 3000 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!done()) throw new Error("timed out waiting for the card's suggestions");
 }

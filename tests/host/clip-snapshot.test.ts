@@ -137,6 +137,26 @@ describe.each(PLATFORMS)("clip snapshots on %s", (platform) => {
     expect(clip.getXMPMetadata()).toBe(edited);
   });
 
+  it("keeps a corrections file written after the batch, and puts the XMP back", async () => {
+    const { host, clip, corrections } = setup();
+    const snapshot = await host.call("snapshotClip", clip.nodeId);
+    await acceptOnce(host, clip.nodeId);
+    const after = await host.call("snapshotClip", clip.nodeId);
+    fs.appendFileSync(corrections, "\n"); // another tool rewrote it since
+    const later = fs.readFileSync(corrections);
+    const result = await host.call("restoreClip", {
+      nodeId: clip.nodeId,
+      xmp: snapshot.xmp,
+      columns: snapshot.columns,
+      corrections: { bytes: snapshot.corrections!.bytes },
+      ifUnchanged: { xmp: after.xmpFingerprint, corrections: after.corrections!.fingerprint },
+    });
+    expect(result).toMatchObject({ xmp: "restored", columns: "restored", corrections: "changed" });
+    expect(result.reason).toContain("changed after the batch");
+    expect(fs.readFileSync(corrections).equals(later)).toBe(true);
+    expect(clip.getXMPMetadata()).toBe(snapshot.xmp);
+  });
+
   it("rejects a restore with fields it does not know", async () => {
     const { host, clip } = setup();
     const snapshot = await host.call("snapshotClip", clip.nodeId);

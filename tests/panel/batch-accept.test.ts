@@ -4,58 +4,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CatalogClient } from "../../src/lib/catalog";
-import { createPanelStore, groupWrites, planBatchAccept, type PanelStore } from "../../src/panel/store";
+import { groupWrites, planBatchAccept, type PanelStore } from "../../src/panel/store";
 import { batchUndoKey } from "../../src/panel/store/batch-undo-persistence";
-import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
 import type { SimProjectItem } from "../../src/sim/premiere-dom";
-import { batchCard, type BatchCard } from "../helpers/batch-project";
-import {
-  FakeCatalog,
-  FakeEmbedder,
-  frameOfLook,
-  memoryStorage,
-  sampleReferences,
-} from "../helpers/fake-panel-services";
-import { simulatedHost } from "../helpers/simulated-host";
+import { batchCard, openBatchPanel, suggestCard, type BatchCard } from "../helpers/batch-project";
+import { memoryStorage } from "../helpers/fake-panel-services";
 
-const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
 const cards: BatchCard[] = [];
 afterEach(() => cards.splice(0).forEach((c) => c.cleanup()));
-
-/** Each clip's two frames show one look: kitchen oven (10) or garden lawn (40). */
-function openPanel(card: BatchCard, storage: ReturnType<typeof memoryStorage>, looks: Map<string, number[]>) {
-  const { host } = simulatedHost(card.project);
-  return createPanelStore({
-    host,
-    embedder: new FakeEmbedder(),
-    catalog: new FakeCatalog(sampleReferences()) as unknown as CatalogClient,
-    storage,
-    grab: async (clip): Promise<GrabbedFrames> => ({
-      method: "host-export",
-      frames: (looks.get(clip.nodeId) ?? [10, 10]).map((a) => frameOfLook(a)),
-      labels: ["a", "b"],
-      fellBack: [],
-    }),
-  });
-}
-
-async function ready(store: PanelStore) {
-  await store.getState().refreshProject();
-  await store.getState().loadModel(null);
-  await store.getState().connectCatalog(CONFIG);
-}
-
-async function suggestAll(store: PanelStore, clips: SimProjectItem[]) {
-  const { clips: records } = await store.services.host.call(
-    "getClips",
-    clips.map((c) => c.nodeId),
-  );
-  store.getState().enqueue(records);
-  for (let i = 0; i < 500 && store.getState().queue.some((q) => q.status !== "suggested"); i++)
-    await new Promise((r) => setTimeout(r, 10));
-  expect(store.getState().queue.filter((q) => q.status === "suggested")).toHaveLength(clips.length);
-}
 
 /** What an undo must give back: each clip's raw XMP and the corrections file's bytes. */
 function state(card: BatchCard) {
@@ -74,9 +30,8 @@ describe("batch accept", () => {
     cards.push(card);
     const looks = new Map(card.clips.map((c, i) => [c.nodeId, i % 2 ? [40, 40] : [10, 10]]));
     const storage = memoryStorage();
-    const store = openPanel(card, storage, looks);
-    await ready(store);
-    await suggestAll(store, card.clips);
+    const store = openBatchPanel(card, storage, looks);
+    await suggestCard(store, card.clips);
 
     // every tenth clip is less sure of its subject (the vote itself is tested in tests/suggestion)
     const split = card.clips.filter((_, i) => i % 10 === 5);
@@ -133,9 +88,11 @@ describe("batch accept", () => {
     expect(fs.readFileSync(card.correctionsFile, "utf8")).toContain('"modifiedBy": "cep-panel"');
     const stored = storage.data.get(batchUndoKey(card.project.path))!;
     expect(JSON.parse(stored).undo.clips).toHaveLength(54);
+    const snapshots = [...storage.data.keys()].filter((k) => k.includes(":clip:"));
+    expect(snapshots).toHaveLength(54);
 
     // the panel reloads: a new store, the same project and storage
-    const reloaded = openPanel(card, storage, looks);
+    const reloaded = openBatchPanel(card, storage, looks);
     await reloaded.getState().refreshProject();
     expect(reloaded.getState().batchUndo?.clips).toHaveLength(54);
     expect(status(reloaded, card.clips[0])).toBe("applied");
@@ -157,6 +114,7 @@ describe("batch accept", () => {
     }
     expect(reloaded.getState().batchUndo).toBe(null);
     expect(storage.data.get(batchUndoKey(card.project.path))).toBe("");
+    expect(snapshots.map((k) => storage.data.get(k))).toEqual(snapshots.map(() => ""));
   });
 
   it("keeps a clip the editor changed after the batch, and puts the others and IA's file back", async () => {
@@ -166,9 +124,8 @@ describe("batch accept", () => {
     const iaText = fs.readFileSync(path.join(card.iaDir, ".ingest-metadata.json"), "utf8");
     fs.writeFileSync(card.correctionsFile, iaText.replace(/\n/g, "\r\n"));
     const looks = new Map(card.clips.map((c) => [c.nodeId, [10, 10]]));
-    const store = openPanel(card, memoryStorage(), looks);
-    await ready(store);
-    await suggestAll(store, card.clips);
+    const store = openBatchPanel(card, memoryStorage(), looks);
+    await suggestCard(store, card.clips);
     const before = state(card);
     await store.getState().acceptBatch(planBatchAccept(store.getState().queue, 0.8));
     expect(store.getState().batchOutcome?.done).toBe(6);
@@ -192,5 +149,46 @@ describe("batch accept", () => {
     // clips 0 and 3 share the IA folder's corrections file: undone last-first, it is as it was
     expect(state(card).corrections).toEqual(before.corrections);
     expect(store.getState().batchUndo).toBe(null);
+  });
+
+  it("stops before a clip whose undo cannot be stored, and undoes what it wrote", async () => {
+    const card = batchCard(10);
+    cards.push(card);
+    const storage = memoryStorage();
+    const looks = new Map(card.clips.map((c) => [c.nodeId, [10, 10]]));
+    const store = openBatchPanel(card, storage, looks);
+    await suggestCard(store, card.clips);
+    // localStorage's quota: room for the queue as it is and about three clips' undo
+    const used = () => [...storage.data].reduce((n, [k, v]) => n + k.length + v.length, 0);
+    const limit = used() + 10_000;
+    const setItem = storage.setItem;
+    storage.setItem = (key, value) => {
+      const old = storage.data.get(key);
+      if (used() - (old === undefined ? 0 : key.length + old.length) + key.length + value.length > limit)
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      setItem(key, value);
+    };
+    const before = state(card);
+    await store.getState().acceptBatch(planBatchAccept(store.getState().queue, 0.8));
+    const outcome = store.getState().batchOutcome!;
+    expect(outcome.done).toBeGreaterThan(0);
+    expect(outcome.done).toBeLessThan(10);
+    expect(outcome.kept).toHaveLength(10 - outcome.done);
+    expect(new Set(outcome.kept.map((k) => k.reason))).toEqual(
+      new Set(["not written: the panel's storage is full, so its undo could not be kept"]),
+    );
+    const unwritten = card.clips.filter((c) => outcome.kept.some((k) => k.nodeId === c.nodeId));
+    for (const c of unwritten) {
+      expect(c.getXMPMetadata()).toBe(before.xmp.get(c.nodeId));
+      expect(status(store, c)).toBe("suggested");
+    }
+
+    const reloaded = openBatchPanel(card, storage, looks);
+    await reloaded.getState().refreshProject();
+    expect(reloaded.getState().batchUndo?.clips).toHaveLength(outcome.done);
+    await reloaded.getState().undoBatch();
+    expect(reloaded.getState().batchOutcome).toMatchObject({ done: outcome.done, failed: [], kept: [] });
+    for (const c of card.clips) expect(c.getXMPMetadata()).toBe(before.xmp.get(c.nodeId));
+    expect(state(card).corrections).toEqual(before.corrections);
   });
 });

@@ -5,9 +5,10 @@
 import type { RestoreClipRequest } from "../../shared/bridge/contract";
 import { DEFAULT_BATCH_CONFIDENCE, type BatchPlan } from "./batch-plan";
 import {
-  batchUndoKey,
-  deserializeBatchUndo,
-  serializeBatchUndo,
+  dropSnapshots,
+  loadBatchUndo,
+  storeSnapshot,
+  storeUndoIndex,
   type BatchUndo,
   type BatchUndoClip,
 } from "./batch-undo-persistence";
@@ -34,7 +35,7 @@ export interface BatchOutcome {
   failed: BatchClipNote[];
   /** clips left as they are: decided meanwhile (accept), or changed after the batch (undo) */
   kept: BatchClipNote[];
-  /** the undo could not be stored: it lasts only until the panel closes */
+  /** the panel has no storage here: the undo lasts only until the panel closes */
   undoNotStored?: boolean;
 }
 
@@ -52,15 +53,18 @@ export interface BatchAcceptSlice {
   dismissBatchOutcome(): void;
 }
 
+const NO_ROOM = "not written: the panel's storage is full, so its undo could not be kept";
+
 export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) => {
   const { host } = services;
   let undoLoadedFor: string | null = null;
-  /** false when storage refused it (full, or none in this panel) */
-  const persist = (undo: BatchUndo | null): boolean => {
+  /** Runs a storage write for this project; false when storage refused it (full). Without
+   * storage (or before the project is known) the undo lives in memory only. */
+  const persist = (write: (storage: NonNullable<typeof services.storage>, projectPath: string) => void): boolean => {
     const { projectPath } = get();
-    if (!projectPath || !services.storage) return false;
+    if (!projectPath || !services.storage) return true;
     try {
-      services.storage.setItem(batchUndoKey(projectPath), serializeBatchUndo(undo));
+      write(services.storage, projectPath);
       return true;
     } catch {
       return false;
@@ -69,18 +73,38 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
   const progress = (action: BatchProgress["action"], done: number, total: number) =>
     set({ batchProgress: { action, done, total } });
 
-  /** Snapshot, keep it, write, and note the fingerprints the write left. */
-  async function acceptOne(undo: BatchUndo, nodeId: string, name: string, plan: BatchPlan["accept"][number]) {
-    const before = await host.call("snapshotClip", nodeId);
+  /** Snapshot, keep it, write, and note the fingerprints the write left. IA's corrections file
+   * is one per folder: only the folder's first clip in the batch keeps its bytes, and its undo
+   * (the last of that folder, undone last-first) puts the file back if it is as the batch left it. */
+  async function acceptOne(
+    undo: BatchUndo,
+    owners: Map<string, BatchUndoClip>,
+    { nodeId, name, metadata }: BatchPlan["accept"][number],
+  ) {
+    const snapshot = await host.call("snapshotClip", nodeId);
+    const file = snapshot.corrections?.file;
+    const owner = file ? owners.get(file) : undefined;
+    const before = owner ? { ...snapshot, corrections: null } : snapshot;
     const entry: BatchUndoClip = { nodeId, name, before, written: false };
     undo.clips.push(entry);
-    const stored = persist(undo); // before the write: a reload mid-batch can still undo this clip
-    const applied = await writeAccepted(host, nodeId, plan.metadata);
+    // before the write: a reload mid-batch can still undo this clip; no room, no write
+    const stored = persist((storage, path) => {
+      storeSnapshot(storage, path, before);
+      storeUndoIndex(storage, path, undo);
+    });
+    if (!stored) {
+      undo.clips.pop();
+      return false;
+    }
+    if (file && !owner) owners.set(file, entry);
+    const applied = await writeAccepted(host, nodeId, metadata);
     entry.written = true;
     const after = await host.call("snapshotClip", nodeId).catch(() => null);
-    if (after) entry.after = { xmp: after.xmpFingerprint, corrections: after.corrections?.fingerprint };
+    if (after) entry.after = { xmp: after.xmpFingerprint };
+    const holder = owner ?? (file ? entry : undefined);
+    if (holder?.after && after?.corrections) holder.after.corrections = after.corrections.fingerprint;
     get().updateClip(nodeId, { status: "applied", applied });
-    return stored;
+    return true;
   }
 
   return {
@@ -94,37 +118,53 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
       // a refresh of the same project keeps the undo in memory (it may not have been storable)
       if (undoLoadedFor === projectPath) return;
       undoLoadedFor = projectPath;
-      set({ batchUndo: deserializeBatchUndo(services.storage?.getItem(batchUndoKey(projectPath)) ?? null) });
+      set({ batchUndo: services.storage ? loadBatchUndo(services.storage, projectPath) : null });
     },
 
     async acceptBatch(plan) {
       if (get().batchProgress || !plan.accept.length) return;
       const undo: BatchUndo = { at: new Date().toISOString(), threshold: plan.threshold, clips: [] };
       const outcome: BatchOutcome = { action: "accept", done: 0, failed: [], kept: [] };
-      let stored = true;
+      const owners = new Map<string, BatchUndoClip>();
+      const inMemoryOnly = !get().projectPath || !services.storage;
+      const previous = get().batchUndo;
+      // this batch's undo replaces the previous one
+      if (previous)
+        persist((storage, path) =>
+          dropSnapshots(
+            storage,
+            path,
+            previous.clips.map((c) => c.nodeId),
+          ),
+        );
       set({ batchUndo: undo, batchOutcome: null });
       progress("accept", 0, plan.accept.length);
+      let full = false;
       for (const [i, planned] of plan.accept.entries()) {
         const { nodeId, name } = planned;
         const q = get().queue.find((x) => x.clip.nodeId === nodeId);
-        if (q?.status !== "suggested") {
+        if (full) {
+          outcome.kept.push({ nodeId, name, reason: NO_ROOM });
+        } else if (q?.status !== "suggested") {
           outcome.kept.push({ nodeId, name, reason: "it was decided while the batch ran" });
         } else {
           try {
-            stored = (await acceptOne(undo, nodeId, name, planned)) && stored;
-            outcome.done++;
+            full = !(await acceptOne(undo, owners, planned));
+            if (full) outcome.kept.push({ nodeId, name, reason: NO_ROOM });
+            else outcome.done++;
           } catch (e) {
             outcome.failed.push({ nodeId, name, reason: toPanelError("Writing to the clip", e).detail });
           }
         }
         progress("accept", i + 1, plan.accept.length);
       }
-      stored = persist(undo.clips.length ? undo : null) && stored;
+      // the fingerprints taken after each write; without them an undo restores unconditionally
+      persist((storage, path) => storeUndoIndex(storage, path, undo.clips.length ? undo : null));
       get().persistQueue();
       set({
         batchUndo: undo.clips.length ? { ...undo } : null,
         batchProgress: null,
-        batchOutcome: { ...outcome, undoNotStored: !stored && undo.clips.length > 0 },
+        batchOutcome: { ...outcome, undoNotStored: inMemoryOnly && undo.clips.length > 0 },
       });
       const selected = get().selectedId;
       if (selected) get().select(selected);
@@ -149,7 +189,10 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
           } else {
             outcome.done++;
             get().updateClip(c.nodeId, { status: "suggested", applied: undefined });
-            if (result.corrections === "failed" || result.corrections === "changed") {
+            if (result.corrections === "changed") {
+              // someone wrote to IA's corrections file since: their version stays
+              outcome.kept.push({ nodeId: c.nodeId, name: c.name, reason: `IA's corrections file: ${result.reason}` });
+            } else if (result.corrections === "failed") {
               // the clip is back; IA's corrections file could not follow: kept for another try
               outcome.failed.push({
                 nodeId: c.nodeId,
@@ -170,7 +213,11 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
         progress("undo", i + 1, clips.length);
       }
       const left = remaining.length ? { ...undo, clips: remaining.reverse() } : null;
-      persist(left);
+      const done = undo.clips.filter((c) => !remaining.includes(c)).map((c) => c.nodeId);
+      persist((storage, path) => {
+        storeUndoIndex(storage, path, left);
+        dropSnapshots(storage, path, done);
+      });
       get().persistQueue();
       set({ batchUndo: left, batchProgress: null, batchOutcome: outcome });
       const selected = get().selectedId;
