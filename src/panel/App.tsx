@@ -64,11 +64,11 @@ export function App({ store }: { store: PanelStore }) {
         <main className="panel">
           <PanelHeader />
           <ErrorBanner />
+          <BatchAccept />
           <div className="workspace">
             <ClipQueue />
             <ReviewCard />
           </div>
-          <BatchAccept />
           <TextSearchBox />
           {store.services.host.transport.kind === "simulator" && <SimulatorTools />}
         </main>

@@ -10,9 +10,12 @@ const FIELD_WORDS: Record<string, string> = {
   subject: "Subject",
   action: "Action",
   shotType: "Shot type",
-  shotNumber: "Shot",
+  shotNumber: "Planned shot",
   keywords: "Keywords",
 };
+
+/** A value as the summary shows it: the shot as "#3", nothing as "(empty)". */
+const shown = (field: string, value: string) => (!value ? "(empty)" : field === "shotNumber" ? `#${value}` : value);
 
 /** The batch review mode: pick a confidence, read what will be written, confirm; undo after. */
 export function BatchAccept() {
@@ -87,10 +90,10 @@ export function BatchAccept() {
             {plan.left.length > 0 && <>; {plan.left.length} left for review</>}. Locked fields keep their values.
           </p>
           {plan.accept.length > 0 && (
-            <ul className="batch-groups" aria-label="What will be written">
+            <ul className="batch-groups" aria-label="What will be written" tabIndex={0}>
               {groupWrites(plan).map((g) => (
                 <li key={`${g.field}:${g.value}`}>
-                  <span className="field-label">{FIELD_WORDS[g.field]}</span> <bdi>{g.value || "(empty)"}</bdi>{" "}
+                  <span className="field-label">{FIELD_WORDS[g.field]}</span> <bdi>{shown(g.field, g.value)}</bdi>{" "}
                   <span className="muted">
                     · {g.clips} clip{g.clips === 1 ? "" : "s"}
                   </span>
@@ -101,12 +104,12 @@ export function BatchAccept() {
           {plan.accept.length > 0 && (
             <details>
               <summary>Per clip</summary>
-              <ul className="batch-clips">
+              <ul className="batch-clips" aria-label="Clips that will be written" tabIndex={0}>
                 {plan.accept.map((c) => (
                   <li key={c.nodeId}>
                     <bdi className="clip-name">{c.name}</bdi> <span className="muted">{percent(c.confidence)}</span>
                     <div className="muted">
-                      {c.writes.map((w) => `${FIELD_WORDS[w.field]}: ${w.value || "(empty)"}`).join(" · ")}
+                      {c.writes.map((w) => `${FIELD_WORDS[w.field]}: ${shown(w.field, w.value)}`).join(" · ")}
                       {c.locked.length > 0 && ` · locked, kept: ${c.locked.map((f) => FIELD_WORDS[f] ?? f).join(", ")}`}
                     </div>
                   </li>
@@ -117,7 +120,7 @@ export function BatchAccept() {
           {plan.left.length > 0 && (
             <details>
               <summary>Left for review</summary>
-              <ul className="batch-clips">
+              <ul className="batch-clips" aria-label="Clips left for review" tabIndex={0}>
                 {plan.left.map((c) => (
                   <li key={c.nodeId}>
                     <bdi className="clip-name">{c.name}</bdi> <span className="muted">{c.reason}</span>
@@ -158,10 +161,10 @@ function Outcome({ outcome, dismiss }: { outcome: BatchOutcome; dismiss: () => v
         {outcome.done} clip{outcome.done === 1 ? "" : "s"} {verb}.
         {outcome.failed.length > 0 && ` ${outcome.failed.length} failed.`}
         {outcome.kept.length > 0 && ` ${outcome.kept.length} left as they are.`}
-        {outcome.undoNotStored && " The undo could not be stored: it lasts until the panel closes."}
+        {outcome.undoNotStored && " The undo is kept only until the panel closes."}
       </p>
       {[...outcome.failed, ...outcome.kept].length > 0 && (
-        <ul className="batch-clips">
+        <ul className="batch-clips" aria-label="Clips not done" tabIndex={0}>
           {[...outcome.failed, ...outcome.kept].map((c) => (
             <li key={c.nodeId}>
               <bdi className="clip-name">{c.name}</bdi> <span className="notice">{c.reason}</span>
