@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/chromium";
 import { ROOT } from "../helpers/paths";
-import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { openPreviewPanel, startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
 
 let stack: PreviewStack;
 let browser: Browser;
@@ -24,15 +24,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function openPanel(page: Page): Promise<void> {
-  await page.goto(`${stack.server.url}/main/index.html`);
-  await expect
-    .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
-    .toBe("ready");
-  await expect
-    .poll(() => page.getByTestId("catalog-status").textContent(), { timeout: 15_000 })
-    .toContain("24 references");
-}
+const openPanel = (page: Page) => openPreviewPanel(page, stack);
 
 /** axe-core's WCAG A/AA rules over one part of the page: "rule: target" per violation. */
 async function axeViolations(page: Page, selector: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAcceptedOvenXmp, writeForeignXmp } from "../helpers/accepted-xmp";
 import { launchChromium } from "../helpers/chromium";
 import { ROOT } from "../helpers/paths";
-import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { openPreviewPanel, startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
 
 let stack: PreviewStack;
 let browser: Browser;
@@ -25,15 +25,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function openPanel(page: Page): Promise<void> {
-  await page.goto(`${stack.server.url}/main/index.html`);
-  await expect
-    .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
-    .toBe("ready");
-  await expect
-    .poll(() => page.getByTestId("catalog-status").textContent(), { timeout: 15_000 })
-    .toContain("24 references");
-}
+const openPanel = (page: Page) => openPreviewPanel(page, stack);
 
 const clipRow = (page: Page, name: string) => page.getByTestId("clip-queue").locator("li", { hasText: name });
 

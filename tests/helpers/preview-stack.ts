@@ -1,6 +1,8 @@
 // npm start's stack for browser tests: the local catalog seeded with the sample library, the
 // simulated Premiere running the built host bundle, and the preview server with the test model.
 import path from "node:path";
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
 import { startCatalogServer, type RunningCatalog } from "../../src/server/catalog/server";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
 import { makeSampleLibrary, type SampleLibrary } from "../../src/server/preview/sample-library";
@@ -58,4 +60,15 @@ export async function startPreviewStack(): Promise<PreviewStack> {
       await catalog.close();
     },
   };
+}
+
+/** The preview's panel in a page, once its model is ready and the catalog shows the sample library. */
+export async function openPreviewPanel(page: Page, stack: PreviewStack): Promise<void> {
+  await page.goto(`${stack.server.url}/main/index.html`);
+  await expect
+    .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
+    .toBe("ready");
+  await expect
+    .poll(() => page.getByTestId("catalog-status").textContent(), { timeout: 15_000 })
+    .toContain("24 references");
 }

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import type { ClipSnapshot } from "../../src/shared/bridge/contract";
 import type { IaMetadata } from "../../src/shared/metadata/ia-metadata";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
@@ -56,6 +57,15 @@ function iaFolder(withCorrections: boolean) {
   return { dir, name, corrections };
 }
 
+/** Undo as the panel asks for it: `snapshot` back, if clip and file are as `after` found them. */
+const undoRequest = (snapshot: ClipSnapshot, after: ClipSnapshot) => ({
+  nodeId: snapshot.nodeId,
+  xmp: snapshot.xmp,
+  columns: snapshot.columns,
+  corrections: { bytes: snapshot.corrections!.bytes },
+  ifUnchanged: { xmp: after.xmpFingerprint, corrections: after.corrections!.fingerprint },
+});
+
 describe.each(PLATFORMS)("clip snapshots on %s", (platform) => {
   function setup(withCorrections = true) {
     const folder = iaFolder(withCorrections);
@@ -88,13 +98,7 @@ describe.each(PLATFORMS)("clip snapshots on %s", (platform) => {
     const after = await host.call("snapshotClip", clip.nodeId);
     expect(after.columns).toMatchObject({ IALocation: "kitchen", IAReference: "confirmed" });
 
-    const result = await host.call("restoreClip", {
-      nodeId: clip.nodeId,
-      xmp: snapshot.xmp,
-      columns: snapshot.columns,
-      corrections: { bytes: snapshot.corrections!.bytes },
-      ifUnchanged: { xmp: after.xmpFingerprint, corrections: after.corrections!.fingerprint },
-    });
+    const result = await host.call("restoreClip", undoRequest(snapshot, after));
     expect(result).toEqual({ nodeId: clip.nodeId, xmp: "restored", columns: "restored", corrections: "restored" });
     expect(clip.getXMPMetadata()).toBe(xmpBefore);
     expect(fs.readFileSync(corrections).equals(fileBefore)).toBe(true);
@@ -144,13 +148,7 @@ describe.each(PLATFORMS)("clip snapshots on %s", (platform) => {
     const after = await host.call("snapshotClip", clip.nodeId);
     fs.appendFileSync(corrections, "\n"); // another tool rewrote it since
     const later = fs.readFileSync(corrections);
-    const result = await host.call("restoreClip", {
-      nodeId: clip.nodeId,
-      xmp: snapshot.xmp,
-      columns: snapshot.columns,
-      corrections: { bytes: snapshot.corrections!.bytes },
-      ifUnchanged: { xmp: after.xmpFingerprint, corrections: after.corrections!.fingerprint },
-    });
+    const result = await host.call("restoreClip", undoRequest(snapshot, after));
     expect(result).toMatchObject({ xmp: "restored", columns: "restored", corrections: "changed" });
     expect(result.reason).toContain("changed after the batch");
     expect(fs.readFileSync(corrections).equals(later)).toBe(true);
