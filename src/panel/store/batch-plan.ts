@@ -14,7 +14,7 @@ export type BatchField = SuggestedField | "shotNumber" | "keywords";
 export interface PlannedClip {
   nodeId: string;
   name: string;
-  /** the lowest confidence among the values written from the suggestion */
+  /** the lowest confidence among the values taken from the suggestion */
   confidence: number;
   metadata: IaMetadata;
   /** what changes on the clip, field by field */
@@ -35,23 +35,24 @@ export interface BatchPlan {
   left: LeftClip[];
 }
 
+const NOTHING_NEW = "nothing new to write: the clip already holds these values";
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
 function planClip(q: QueuedClip, threshold: number): PlannedClip | string {
   const s = q.suggestion!;
   if (q.refining) return "its other frames are still being looked at";
   const filled = SUGGESTED_FIELDS.filter((f) => s.fields[f].fillsEmpty);
+  const lowestField = Math.min(...filled.map((f) => s.fields[f].confidence));
+  if (lowestField < threshold) return `confidence ${percent(lowestField)}, below ${percent(threshold)}`;
+  // the planned shot and each keyword are optional: taken only when they reach the threshold
   const shot = s.shot && s.shot.confidence >= threshold ? s.shot : null;
-  const confidences = [...filled.map((f) => s.fields[f].confidence), ...(shot ? [shot.confidence] : [])];
-  const lowest = confidences.length ? Math.min(...confidences) : 1;
-  if (confidences.length && lowest < threshold) return `confidence ${percent(lowest)}, below ${percent(threshold)}`;
-  const draft = initialDraft(q);
   const current = q.current?.keywords ?? [];
-  // only keywords that reach the threshold themselves are added
-  draft.keywords = [
-    ...current,
-    ...s.keywords.filter((k) => k.confidence >= threshold && !current.includes(k.value)).map((k) => k.value),
-  ];
+  const keywords = s.keywords.filter((k) => k.confidence >= threshold && !current.includes(k.value));
+  const taken = [...filled.map((f) => s.fields[f].confidence), ...keywords.map((k) => k.confidence)];
+  if (shot) taken.push(shot.confidence);
+  if (!taken.length) return NOTHING_NEW;
+  const draft = initialDraft(q);
+  draft.keywords = [...current, ...keywords.map((k) => k.value)];
   draft.shot = shot ? { id: shot.shot.id, shotNumber: shot.shot.shotNumber } : null;
   const built = draftToMetadata(draft, q);
   if ("missing" in built) return built.missing;
@@ -63,11 +64,11 @@ function planClip(q: QueuedClip, threshold: number): PlannedClip | string {
   }
   if (metadata.keywords!.join("\n") !== current.join("\n"))
     writes.push({ field: "keywords", value: metadata.keywords!.join(", ") });
-  if (!writes.length) return "nothing new to write: the clip already holds these values";
+  if (!writes.length) return NOTHING_NEW;
   return {
     nodeId: q.clip.nodeId,
     name: q.clip.name,
-    confidence: lowest,
+    confidence: Math.min(...taken),
     metadata,
     writes,
     locked: [...(q.current?.lockedFields ?? [])],
