@@ -1,30 +1,14 @@
 // The batch review mode in headless Chromium against npm start's stack: sample clips are
 // imported and suggested, the summary is opened and confirmed with the keyboard, the clips are
 // written; after a reload, Undo batch accept puts every clip's XMP back byte for byte.
-import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/chromium";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/paths";
-import { openPreviewPanel, startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { previewInChromium, SHOTS } from "../helpers/preview-in-chromium";
 
-let stack: PreviewStack;
-let browser: Browser;
-const SHOTS = path.join(ROOT, "test-results/screenshots");
-
-beforeAll(async () => {
-  stack = await startPreviewStack();
-  browser = await launchChromium(chromium);
-  fs.mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-const openPanel = (page: Page) => openPreviewPanel(page, stack);
+const preview = previewInChromium();
+const { openPanel } = preview;
 
 /** axe-core's WCAG A/AA rules over one part of the page: "rule: target" per violation. */
 async function axeViolations(page: Page, selector: string): Promise<string[]> {
@@ -46,14 +30,14 @@ const statuses = (page: Page) =>
 
 describe("batch review", () => {
   it("summary → keyboard confirm → written; reload → undo → XMP byte-identical", async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const context = await preview.browser.newContext({ viewport: { width: 1000, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await openPanel(page);
     for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Import a sample clip" }).click();
     await expect.poll(() => statuses(page), { timeout: 90_000 }).toEqual(["suggested", "suggested", "suggested"]);
-    const items = stack.project.allItems().filter((i) => i.type === 1 && /^(A001|B002|still)/.test(i.name));
+    const items = preview.stack.project.allItems().filter((i) => i.type === 1 && /^(A001|B002|still)/.test(i.name));
     expect(items).toHaveLength(3);
     const before = new Map(items.map((i) => [i.nodeId, i.getXMPMetadata()]));
 

@@ -1,37 +1,20 @@
 // The editor's loop in headless Chromium against npm start's stack: a sample clip is imported,
 // suggested from the seeded sample library, accepted with the keyboard, and written to the
 // simulated clip's XMP and columns; a reload does not queue it again.
-import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { expectAcceptedOvenXmp, writeForeignXmp } from "../helpers/accepted-xmp";
-import { launchChromium } from "../helpers/chromium";
-import { ROOT } from "../helpers/paths";
-import { openPreviewPanel, startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { previewInChromium, SHOTS } from "../helpers/preview-in-chromium";
 
-let stack: PreviewStack;
-let browser: Browser;
-const SHOTS = path.join(ROOT, "test-results/screenshots");
-
-beforeAll(async () => {
-  stack = await startPreviewStack();
-  browser = await launchChromium(chromium);
-  fs.mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-const openPanel = (page: Page) => openPreviewPanel(page, stack);
+const preview = previewInChromium();
+const { openPanel } = preview;
 
 const clipRow = (page: Page, name: string) => page.getByTestId("clip-queue").locator("li", { hasText: name });
 
 describe("the editor's loop", () => {
   it("import → suggestion with evidence → keyboard accept → exactly those values in XMP and columns", async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const context = await preview.browser.newContext({ viewport: { width: 1000, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -42,7 +25,7 @@ describe("the editor's loop", () => {
     expect(await row.textContent()).toMatch(/\d+ similar shots? found/);
 
     // a property another tool wrote before the editor accepts: it must survive the write
-    const item = stack.project.allItems().find((i) => i.name === "A001_C001 — Küche.mp4")!;
+    const item = preview.stack.project.allItems().find((i) => i.name === "A001_C001 — Küche.mp4")!;
     writeForeignXmp(item);
 
     const card = page.getByTestId("review-card");
@@ -109,12 +92,12 @@ describe("the editor's loop", () => {
   });
 
   it("a reference with a broken thumbnail shows a placeholder, not a broken image", async () => {
-    const broken = await stack.catalog.db.query<{ id: string }>(
+    const broken = await preview.stack.catalog.db.query<{ id: string }>(
       "update media_references.reference_images set thumbnail_url = $1 returning id",
-      [`${stack.server.url}/library/missing.jpg`],
+      [`${preview.stack.server.url}/library/missing.jpg`],
     );
     expect(broken.rows.length).toBe(24);
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const context = await preview.browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
     await openPanel(page);
     await page.getByRole("button", { name: "Import a sample clip" }).click();
