@@ -11,6 +11,7 @@ import { getSelection } from "./host/selection";
 import { getClips, getProjectSnapshot, listClipIds } from "./host/snapshot";
 import { getClipAtPlayhead } from "./host/timeline";
 import { readIaSidecar, recordCorrection } from "./host/ia-sidecar";
+import { restoreClip, snapshotClip } from "./host/clip-snapshot";
 
 var handlers: HostHandlers = {
   getProjectInfo: getProjectInfo,
@@ -28,6 +29,8 @@ var handlers: HostHandlers = {
   releaseFrames: releaseFrames,
   readIaSidecar: readIaSidecar,
   recordCorrection: recordCorrection,
+  snapshotClip: snapshotClip,
+  restoreClip: restoreClip,
   watchImports: watchImports,
   ping: function (message: string) {
     return { message: message, receivedAt: new Date().toUTCString() };

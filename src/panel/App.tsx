@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import type { PanelStore } from "./store";
 import { HostThemeProvider } from "./theme/HostThemeProvider";
 import { PanelStoreContext } from "./use-panel";
+import { BatchAccept } from "./views/BatchAccept";
 import { ClipQueue } from "./views/ClipQueue";
 import { ErrorBanner } from "./views/ErrorBanner";
 import { PanelHeader } from "./views/PanelHeader";
@@ -65,6 +66,7 @@ export function App({ store }: { store: PanelStore }) {
         <main className="panel">
           <PanelHeader />
           <ErrorBanner />
+          <BatchAccept />
           <div className="workspace">
             <ClipQueue />
             <ReviewCard />

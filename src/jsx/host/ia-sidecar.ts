@@ -27,7 +27,7 @@ function readJson(file: File): Sidecar | null {
   }
 }
 
-function sidecarsOf(item: ProjectItem): { name: string; ia: File; corrections: File } {
+export function sidecarsOf(item: ProjectItem): { name: string; ia: File; corrections: File } {
   var path = item.getMediaPath();
   var folder = new File(path).parent;
   return {

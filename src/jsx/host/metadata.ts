@@ -7,7 +7,7 @@ import { fail } from "../dispatch";
 import { requireClip } from "./items";
 import { requireProject } from "./project";
 
-var PROJECT_NS = "http://ns.adobe.com/premierePrivateProjectMetaData/1.0/";
+export var PROJECT_NS = "http://ns.adobe.com/premierePrivateProjectMetaData/1.0/";
 var STRING_COLUMN = 2;
 
 /** The Project panel columns, registered once per project so editors can see and sort by them. */
@@ -23,11 +23,11 @@ export var COLUMNS = [
 
 var registeredProjects: { [path: string]: boolean } = {};
 
-function ensureXmpLibrary(): void {
+export function ensureXmpLibrary(): void {
   if (typeof XMPMeta === "undefined") new ExternalObject("lib:AdobeXMPScript");
 }
 
-function registerColumns(project: Project): void {
+export function registerColumns(project: Project): void {
   if (registeredProjects[project.path]) return;
   for (var i = 0; i < COLUMNS.length; i++) {
     project.addPropertyToProjectMetadataSchema(COLUMNS[i].name, COLUMNS[i].label, STRING_COLUMN);
@@ -35,7 +35,7 @@ function registerColumns(project: Project): void {
   registeredProjects[project.path] = true;
 }
 
-function text(xmp: XMPMetaInstance, ns: string, name: string): string {
+export function text(xmp: XMPMetaInstance, ns: string, name: string): string {
   var prop = xmp.getProperty(ns, name);
   return prop && prop.value !== undefined ? String(prop.value) : "";
 }

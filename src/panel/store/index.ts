@@ -11,3 +11,5 @@ export { selectBatchConfidence, configOf } from "./settings-slice";
 export type { PanelSettings, SettingProblems } from "./settings-values";
 export { batchProgress, type BatchRun, type BatchProgress } from "./batch-progress";
 export type { CopyStatus } from "./offline-slice";
+export type { BatchOutcome, BatchAcceptProgress } from "./batch-accept-slice";
+export { groupWrites, planBatchAccept, type BatchPlan } from "./batch-plan";

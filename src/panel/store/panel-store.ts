@@ -1,5 +1,6 @@
 // The panel's store: one zustand store made of slices, services injected (never in the state).
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { batchAcceptSlice, type BatchAcceptSlice } from "./batch-accept-slice";
 import { catalogSlice, type CatalogSlice } from "./catalog-slice";
 import { modelSlice, type ModelSlice } from "./model-slice";
 import { projectSlice, type ProjectSlice } from "./project-slice";
@@ -25,7 +26,8 @@ export type PanelState = ProjectSlice &
   TimelineSlice &
   SettingsSlice &
   BatchSlice &
-  OfflineSlice;
+  OfflineSlice &
+  BatchAcceptSlice;
 export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
 
 export function createPanelStore(services: PanelServices): PanelStore {
@@ -42,6 +44,7 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...settingsSlice(set, get, services),
     ...batchSlice(set, get, services),
     ...offlineSlice(set, get, services),
+    ...batchAcceptSlice(set, get, services),
   }));
   return Object.assign(store, { services });
 }

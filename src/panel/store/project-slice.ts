@@ -32,6 +32,7 @@ export const projectSlice: Slice<ProjectSlice> = (set, get, { host }) => ({
       set({ project });
       get().clearError("project");
       get().restoreQueue(project.path);
+      get().restoreBatchUndo(project.path);
       if (!get().importMode) await get().watchImports();
     } catch (e) {
       get().showError("project", toPanelError("Reading the project", e));

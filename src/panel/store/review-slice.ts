@@ -6,6 +6,7 @@ import { REFERENCE_LIMITS, chars } from "../../lib/catalog";
 import { toPanelError, type PanelError } from "./panel-error";
 import type { QueuedClip } from "./queue-slice";
 import type { Slice } from "./slice";
+import { writeAccepted } from "./write-accepted";
 
 export interface Draft {
   nodeId: string;
@@ -154,24 +155,8 @@ export const reviewSlice: Slice<ReviewSlice> = (set, get, services) => {
       }
       set({ accepting: true, reviewError: null });
       try {
-        const result = await services.host.call("writeClipMetadata", {
-          nodeId: q.clip.nodeId,
-          metadata: built.metadata,
-          referenceStatus: "confirmed",
-        });
-        // IA's tools see the human's word too; a folder IA never saw, or a read-only one, is fine
-        const correction = await services.host
-          .call("recordCorrection", { nodeId: q.clip.nodeId, metadata: result.metadata })
-          .catch((e) => ({ written: false, reason: toPanelError("Recording the correction", e).detail }));
-        get().updateClip(q.clip.nodeId, {
-          status: "applied",
-          applied: {
-            at: new Date().toISOString(),
-            metadata: result.metadata,
-            keptLocked: result.keptLocked,
-            correction: { written: correction.written, reason: correction.reason },
-          },
-        });
+        const applied = await writeAccepted(services.host, q.clip.nodeId, built.metadata);
+        get().updateClip(q.clip.nodeId, { status: "applied", applied });
         get().persistQueue();
         if (options.stay) get().select(q.clip.nodeId);
         else selectNextSuggested(q.clip.nodeId);

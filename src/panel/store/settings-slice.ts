@@ -31,7 +31,9 @@ export interface SettingsSlice {
 }
 
 /** The confidence a batch accept needs (the batch review reads it here). */
-export const selectBatchConfidence = (s: { settings: PanelSettings }): number => s.settings.batchConfidence;
+/** The batch accept's threshold: the editor's pick in the batch review this session, else the setting. */
+export const selectBatchConfidence = (s: { settings: PanelSettings; batchConfidence?: number | null }): number =>
+  s.batchConfidence ?? s.settings.batchConfidence;
 
 /** The studio config the catalog and model slices take, from the settings. */
 export function configOf(settings: PanelSettings): StudioConfig {

@@ -4,7 +4,7 @@
 import type { HostErrorPayload } from "./errors";
 import type { IaMetadata } from "../metadata/ia-metadata";
 import { metadataProblem } from "../metadata/ia-metadata";
-import { arrayOf, checkArgs, num, oneOf, record, str, type Check } from "./validate";
+import { arrayOf, checkArgs, mapOf, nullOr, num, oneOf, record, str, type Check } from "./validate";
 
 export interface ProjectInfo {
   /** project file name, e.g. "Ep 3 — Küche.prproj" */
@@ -177,6 +177,47 @@ export interface BinClipsRequest {
   nodeId?: string;
 }
 
+/** What a clip held before a batch accept wrote to it: enough to put it back exactly. */
+export interface ClipSnapshot {
+  nodeId: string;
+  /** the raw XMP packet, exactly as getXMPMetadata returned it */
+  xmp: string;
+  /** fingerprint() of `xmp`: whether the clip changed since */
+  xmpFingerprint: string;
+  /** the panel's project columns by schema name (IALocation, …); "" when unset */
+  columns: { [name: string]: string };
+  /** IA's corrections file beside the media; null when the clip has no media folder */
+  corrections: {
+    file: string;
+    /** its bytes, one character per byte (ExtendScript's BINARY encoding); null when absent */
+    bytes: string | null;
+    /** fingerprint() of `bytes` ("" when absent) */
+    fingerprint: string;
+  } | null;
+}
+
+export interface RestoreClipRequest {
+  nodeId: string;
+  xmp: string;
+  columns: { [name: string]: string };
+  /** the corrections file's previous bytes (null: it did not exist); absent: leave the file alone */
+  corrections?: { bytes: string | null };
+  /** restore only the parts that still hold what the batch wrote (fingerprints taken after it) */
+  ifUnchanged?: { xmp: string; corrections?: string };
+}
+
+/** Per part: put back, already as before, changed since the batch (then kept), or failed. */
+export type RestoreOutcome = "restored" | "removed" | "unchanged" | "changed" | "failed";
+
+export interface RestoreClipResult {
+  nodeId: string;
+  xmp: RestoreOutcome;
+  columns: RestoreOutcome;
+  corrections: RestoreOutcome;
+  /** why a part was kept or failed, in plain words */
+  reason?: string;
+}
+
 /** Every host function: its arguments as a tuple and its result. */
 export interface HostApi {
   getProjectInfo: { args: []; result: ProjectInfo };
@@ -201,6 +242,10 @@ export interface HostApi {
   readIaSidecar: { args: [nodeId: string]; result: IaSidecarRecord };
   /** records the editor's correction in .ingest-metadata-pp.json beside the media, as IA's panel did */
   recordCorrection: { args: [request: RecordCorrectionRequest]; result: RecordCorrectionResult };
+  /** the clip's raw XMP, the panel's column values and IA's corrections file, for an undo */
+  snapshotClip: { args: [nodeId: string]; result: ClipSnapshot };
+  /** puts a snapshot back: the XMP byte for byte, the columns, the corrections file's bytes */
+  restoreClip: { args: [request: RestoreClipRequest]; result: RestoreClipResult };
   /** deletes frame files the panel is done with, and their folder */
   releaseFrames: { args: [folder: string]; result: { removed: number } };
   /** binds Premiere's import event; the host then dispatches the `itemsAdded` host event */
@@ -215,6 +260,9 @@ export type HostResult<F extends HostFunctionName> = HostApi[F]["result"];
 
 /** Argument checks per host function. The keys are the list of functions that exist. */
 var nodeId = str({ nonEmpty: true, maxLength: 64 });
+
+/** An XMP packet or a sidecar file: camera XMP can carry large private blocks. */
+var MAX_PACKET = 8 * 1024 * 1024;
 
 /** Ticks cross the bridge as strings of digits (they exceed 2^53 for long media). */
 function tickString(value: unknown): string | null {
@@ -259,6 +307,22 @@ export const hostArgChecks: { [F in HostFunctionName]: Check[] } = {
   ],
   readIaSidecar: [nodeId],
   recordCorrection: [record({ nodeId: nodeId, metadata: iaMetadata() })],
+  snapshotClip: [nodeId],
+  restoreClip: [
+    record(
+      {
+        nodeId: nodeId,
+        xmp: str({ maxLength: MAX_PACKET }),
+        columns: mapOf(str({ maxLength: 4096 }), { maxKeys: 32 }),
+        corrections: record({ bytes: nullOr(str({ maxLength: MAX_PACKET })) }),
+        ifUnchanged: record(
+          { xmp: str({ maxLength: 40 }), corrections: str({ maxLength: 40 }) },
+          { corrections: true },
+        ),
+      },
+      { corrections: true, ifUnchanged: true },
+    ),
+  ],
   releaseFrames: [str({ nonEmpty: true, maxLength: 4096 })],
   watchImports: [],
   ping: [str()],

@@ -83,6 +83,31 @@ export function record(fields: { [key: string]: Check }, optional?: { [key: stri
   };
 }
 
+/** A plain object used as a map: any keys, every value passing `value`, at most `maxKeys` keys. */
+export function mapOf(value: Check, opts?: { maxKeys?: number }): Check {
+  return function (obj) {
+    if (obj === null || typeof obj !== "object" || isArray(obj)) return "must be an object";
+    var count = 0;
+    var map = obj as { [key: string]: unknown };
+    for (var key in map) {
+      if (!Object.prototype.hasOwnProperty.call(map, key)) continue;
+      count++;
+      var problem = value(map[key]);
+      if (problem) return "entry '" + key + "' " + problem;
+    }
+    if (opts && opts.maxKeys !== undefined && count > opts.maxKeys)
+      return "must have at most " + opts.maxKeys + " keys";
+    return null;
+  };
+}
+
+/** Either null or a value passing `check`. */
+export function nullOr(check: Check): Check {
+  return function (value) {
+    return value === null ? null : check(value);
+  };
+}
+
 /** Checks a whole argument list against one check per position. */
 export function checkArgs(checks: Check[], args: unknown): string | null {
   if (!isArray(args)) return "arguments must be a list";

@@ -1,0 +1,227 @@
+// The batch review mode: accept every planned clip in one action (batch-plan.ts), keeping each
+// clip's snapshot first so that Undo batch accept puts back its XMP byte for byte, its columns
+// and IA's corrections file (ADR 0017). One clip at a time: ExtendScript runs one call at a time,
+// so more in flight would only wait in CEP's queue. A clip that fails is reported; the rest go on.
+import type { RestoreClipRequest } from "../../shared/bridge/contract";
+import type { BatchPlan } from "./batch-plan";
+import {
+  dropSnapshots,
+  loadBatchUndo,
+  storeSnapshot,
+  storeUndoIndex,
+  type BatchUndo,
+  type BatchUndoClip,
+} from "./batch-undo-persistence";
+import { toPanelError } from "./panel-error";
+import type { Slice } from "./slice";
+import { writeAccepted } from "./write-accepted";
+
+export interface BatchAcceptProgress {
+  action: "accept" | "undo";
+  done: number;
+  total: number;
+}
+
+export interface BatchClipNote {
+  nodeId: string;
+  name: string;
+  reason: string;
+}
+
+export interface BatchOutcome {
+  action: "accept" | "undo";
+  /** clips written, or put back */
+  done: number;
+  failed: BatchClipNote[];
+  /** clips left as they are: decided meanwhile (accept), or changed after the batch (undo) */
+  kept: BatchClipNote[];
+  /** the panel has no storage here: the undo lasts only until the panel closes */
+  undoNotStored?: boolean;
+}
+
+export interface BatchAcceptSlice {
+  /** the confidence the editor picked in the batch review this session; null: the settings' one */
+  batchConfidence: number | null;
+  batchAcceptProgress: BatchAcceptProgress | null;
+  batchOutcome: BatchOutcome | null;
+  /** the last batch accept, while it can be undone */
+  batchUndo: BatchUndo | null;
+  setBatchConfidence(value: number): void;
+  acceptBatch(plan: BatchPlan): Promise<void>;
+  undoBatch(): Promise<void>;
+  restoreBatchUndo(projectPath: string): void;
+  dismissBatchOutcome(): void;
+}
+
+const NO_ROOM = "not written: the panel's storage is full, so its undo could not be kept";
+
+export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) => {
+  const { host } = services;
+  let undoLoadedFor: string | null = null;
+  /** Runs a storage write for this project; false when storage refused it (full). Without
+   * storage (or before the project is known) the undo lives in memory only. */
+  const persist = (write: (storage: NonNullable<typeof services.storage>, projectPath: string) => void): boolean => {
+    const { projectPath } = get();
+    if (!projectPath || !services.storage) return true;
+    try {
+      write(services.storage, projectPath);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const progress = (action: BatchAcceptProgress["action"], done: number, total: number) =>
+    set({ batchAcceptProgress: { action, done, total } });
+
+  /** Snapshot, keep it, write, and note the fingerprints the write left. IA's corrections file
+   * is one per folder: only the folder's first clip in the batch keeps its bytes, and its undo
+   * (the last of that folder, undone last-first) puts the file back if it is as the batch left it. */
+  async function acceptOne(
+    undo: BatchUndo,
+    owners: Map<string, BatchUndoClip>,
+    { nodeId, name, metadata }: BatchPlan["accept"][number],
+  ) {
+    const snapshot = await host.call("snapshotClip", nodeId);
+    const file = snapshot.corrections?.file;
+    const owner = file ? owners.get(file) : undefined;
+    const before = owner ? { ...snapshot, corrections: null } : snapshot;
+    const entry: BatchUndoClip = { nodeId, name, before, written: false };
+    undo.clips.push(entry);
+    // before the write: a reload mid-batch can still undo this clip; no room, no write
+    const stored = persist((storage, path) => {
+      storeSnapshot(storage, path, before);
+      storeUndoIndex(storage, path, undo);
+    });
+    if (!stored) {
+      undo.clips.pop();
+      return false;
+    }
+    if (file && !owner) owners.set(file, entry);
+    const applied = await writeAccepted(host, nodeId, metadata);
+    entry.written = true;
+    const after = await host.call("snapshotClip", nodeId).catch(() => null);
+    if (after) entry.after = { xmp: after.xmpFingerprint };
+    const holder = owner ?? (file ? entry : undefined);
+    if (holder?.after && after?.corrections) holder.after.corrections = after.corrections.fingerprint;
+    get().updateClip(nodeId, { status: "applied", applied });
+    return true;
+  }
+
+  return {
+    batchConfidence: null,
+    batchAcceptProgress: null,
+    batchOutcome: null,
+    batchUndo: null,
+    setBatchConfidence: (value) => set({ batchConfidence: Math.min(1, Math.max(0, value)) }),
+    dismissBatchOutcome: () => set({ batchOutcome: null }),
+    restoreBatchUndo(projectPath) {
+      // a refresh of the same project keeps the undo in memory (it may not have been storable)
+      if (undoLoadedFor === projectPath) return;
+      undoLoadedFor = projectPath;
+      set({ batchUndo: services.storage ? loadBatchUndo(services.storage, projectPath) : null });
+    },
+
+    async acceptBatch(plan) {
+      if (get().batchAcceptProgress || !plan.accept.length) return;
+      const undo: BatchUndo = { at: new Date().toISOString(), threshold: plan.threshold, clips: [] };
+      const outcome: BatchOutcome = { action: "accept", done: 0, failed: [], kept: [] };
+      const owners = new Map<string, BatchUndoClip>();
+      const inMemoryOnly = !get().projectPath || !services.storage;
+      const previous = get().batchUndo;
+      // this batch's undo replaces the previous one
+      if (previous)
+        persist((storage, path) =>
+          dropSnapshots(
+            storage,
+            path,
+            previous.clips.map((c) => c.nodeId),
+          ),
+        );
+      set({ batchUndo: undo, batchOutcome: null });
+      progress("accept", 0, plan.accept.length);
+      let full = false;
+      for (const [i, planned] of plan.accept.entries()) {
+        const { nodeId, name } = planned;
+        const q = get().queue.find((x) => x.clip.nodeId === nodeId);
+        if (full) {
+          outcome.kept.push({ nodeId, name, reason: NO_ROOM });
+        } else if (q?.status !== "suggested") {
+          outcome.kept.push({ nodeId, name, reason: "it was decided while the batch ran" });
+        } else {
+          try {
+            full = !(await acceptOne(undo, owners, planned));
+            if (full) outcome.kept.push({ nodeId, name, reason: NO_ROOM });
+            else outcome.done++;
+          } catch (e) {
+            outcome.failed.push({ nodeId, name, reason: toPanelError("Writing to the clip", e).detail });
+          }
+        }
+        progress("accept", i + 1, plan.accept.length);
+      }
+      // the fingerprints taken after each write; without them an undo restores unconditionally
+      persist((storage, path) => storeUndoIndex(storage, path, undo.clips.length ? undo : null));
+      get().persistQueue();
+      set({
+        batchUndo: undo.clips.length ? { ...undo } : null,
+        batchAcceptProgress: null,
+        batchOutcome: { ...outcome, undoNotStored: inMemoryOnly && undo.clips.length > 0 },
+      });
+      const selected = get().selectedId;
+      if (selected) get().select(selected);
+    },
+
+    async undoBatch() {
+      const undo = get().batchUndo;
+      if (!undo || get().batchAcceptProgress) return;
+      const outcome: BatchOutcome = { action: "undo", done: 0, failed: [], kept: [] };
+      const remaining: BatchUndoClip[] = [];
+      // last written first: clips of one folder share IA's corrections file
+      const clips = [...undo.clips].reverse();
+      progress("undo", 0, clips.length);
+      for (const [i, c] of clips.entries()) {
+        const request: RestoreClipRequest = { nodeId: c.nodeId, xmp: c.before.xmp, columns: c.before.columns };
+        if (c.before.corrections) request.corrections = { bytes: c.before.corrections.bytes };
+        if (c.after) request.ifUnchanged = c.after;
+        try {
+          const result = await host.call("restoreClip", request);
+          if (result.xmp === "changed") {
+            outcome.kept.push({ nodeId: c.nodeId, name: c.name, reason: "changed after the batch accept" });
+          } else {
+            outcome.done++;
+            get().updateClip(c.nodeId, { status: "suggested", applied: undefined });
+            if (result.corrections === "changed") {
+              // someone wrote to IA's corrections file since: their version stays
+              outcome.kept.push({ nodeId: c.nodeId, name: c.name, reason: `IA's corrections file: ${result.reason}` });
+            } else if (result.corrections === "failed") {
+              // the clip is back; IA's corrections file could not follow: kept for another try
+              outcome.failed.push({
+                nodeId: c.nodeId,
+                name: c.name,
+                reason: `IA's corrections file: ${result.reason}`,
+              });
+              remaining.push(c);
+            }
+          }
+        } catch (e) {
+          outcome.failed.push({
+            nodeId: c.nodeId,
+            name: c.name,
+            reason: toPanelError("Putting the clip back", e).detail,
+          });
+          remaining.push(c);
+        }
+        progress("undo", i + 1, clips.length);
+      }
+      const left = remaining.length ? { ...undo, clips: remaining.reverse() } : null;
+      const done = undo.clips.filter((c) => !remaining.includes(c)).map((c) => c.nodeId);
+      persist((storage, path) => {
+        storeUndoIndex(storage, path, left);
+        dropSnapshots(storage, path, done);
+      });
+      get().persistQueue();
+      set({ batchUndo: left, batchAcceptProgress: null, batchOutcome: outcome });
+      const selected = get().selectedId;
+      if (selected) get().select(selected);
+    },
+  };
+};

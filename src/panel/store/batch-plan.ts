@@ -1,0 +1,97 @@
+// What a batch accept would write: every suggested clip whose suggested values all reach the
+// confidence the editor picked, with the fields and values per clip; the others are left for
+// review with the reason. Pure, so that the summary shows exactly what the write will do.
+import { SUGGESTED_FIELDS, type SuggestedField } from "../../lib/suggestion";
+import type { IaMetadata } from "../../shared/metadata/ia-metadata";
+import type { QueuedClip } from "./queue-slice";
+import { draftToMetadata, initialDraft } from "./review-slice";
+
+export type BatchField = SuggestedField | "shotNumber" | "keywords";
+
+export interface PlannedClip {
+  nodeId: string;
+  name: string;
+  /** the lowest confidence among the values taken from the suggestion */
+  confidence: number;
+  metadata: IaMetadata;
+  /** what changes on the clip, field by field */
+  writes: Array<{ field: BatchField; value: string }>;
+  /** fields a person locked in IA: kept as they are */
+  locked: string[];
+}
+
+export interface LeftClip {
+  nodeId: string;
+  name: string;
+  reason: string;
+}
+
+export interface BatchPlan {
+  threshold: number;
+  accept: PlannedClip[];
+  left: LeftClip[];
+}
+
+const NOTHING_NEW = "nothing new to write: the clip already holds these values";
+const percent = (x: number) => `${Math.round(x * 100)} %`;
+
+function planClip(q: QueuedClip, threshold: number): PlannedClip | string {
+  const s = q.suggestion!;
+  if (q.refining) return "its other frames are still being looked at";
+  const filled = SUGGESTED_FIELDS.filter((f) => s.fields[f].fillsEmpty);
+  const lowestField = Math.min(...filled.map((f) => s.fields[f].confidence));
+  if (lowestField < threshold) return `confidence ${percent(lowestField)}, below ${percent(threshold)}`;
+  // the planned shot and each keyword are optional: taken only when they reach the threshold
+  const shot = s.shot && s.shot.confidence >= threshold ? s.shot : null;
+  const current = q.current?.keywords ?? [];
+  const keywords = s.keywords.filter((k) => k.confidence >= threshold && !current.includes(k.value));
+  const taken = [...filled.map((f) => s.fields[f].confidence), ...keywords.map((k) => k.confidence)];
+  if (shot) taken.push(shot.confidence);
+  if (!taken.length) return NOTHING_NEW;
+  const draft = initialDraft(q);
+  draft.keywords = [...current, ...keywords.map((k) => k.value)];
+  draft.shot = shot ? { id: shot.shot.id, shotNumber: shot.shot.shotNumber } : null;
+  const built = draftToMetadata(draft, q);
+  if ("missing" in built) return built.missing;
+  const metadata = built.metadata;
+  const writes: PlannedClip["writes"] = [];
+  for (const field of [...SUGGESTED_FIELDS, "shotNumber"] as const) {
+    const next = metadata[field] ?? "";
+    if (String(next) !== String(q.current?.[field] ?? "")) writes.push({ field, value: String(next) });
+  }
+  if (metadata.keywords!.join("\n") !== current.join("\n"))
+    writes.push({ field: "keywords", value: metadata.keywords!.join(", ") });
+  if (!writes.length) return NOTHING_NEW;
+  return {
+    nodeId: q.clip.nodeId,
+    name: q.clip.name,
+    confidence: Math.min(...taken),
+    metadata,
+    writes,
+    locked: [...(q.current?.lockedFields ?? [])],
+  };
+}
+
+export function planBatchAccept(queue: QueuedClip[], threshold: number): BatchPlan {
+  const plan: BatchPlan = { threshold, accept: [], left: [] };
+  for (const q of queue) {
+    if (q.status !== "suggested" || !q.suggestion) continue;
+    const planned = planClip(q, threshold);
+    if (typeof planned === "string") plan.left.push({ nodeId: q.clip.nodeId, name: q.clip.name, reason: planned });
+    else plan.accept.push(planned);
+  }
+  return plan;
+}
+
+/** The summary's grouped view: each field and value, and on how many clips it is written. */
+export function groupWrites(plan: BatchPlan): Array<{ field: BatchField; value: string; clips: number }> {
+  const groups = new Map<string, { field: BatchField; value: string; clips: number }>();
+  for (const clip of plan.accept)
+    for (const w of clip.writes) {
+      const key = `${w.field}\u0000${w.value}`;
+      const group = groups.get(key) ?? { ...w, clips: 0 };
+      group.clips++;
+      groups.set(key, group);
+    }
+  return [...groups.values()].sort((a, b) => b.clips - a.clips || a.field.localeCompare(b.field));
+}

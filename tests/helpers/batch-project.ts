@@ -1,0 +1,88 @@
+// A card of many clips for batch tests and the batch-undo bench: clips in the sample media's
+// folder (no IA sidecar there) and clips in a folder IA catalogued, whose corrections file a
+// batch accept writes and its undo must put back. Media paths only: the frames are faked.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ProjectItemType, SimProjectItem, type SimProject } from "../../src/sim/premiere-dom";
+import { createSampleProject } from "../../src/sim/sample-project";
+import type { CatalogClient } from "../../src/lib/catalog";
+import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
+import { createPanelStore, type PanelStore } from "../../src/panel/store";
+import { FakeCatalog, FakeEmbedder, frameOfLook, sampleReferences, type memoryStorage } from "./fake-panel-services";
+import { sampleMedia } from "./sample-media";
+import { simulatedHost } from "./simulated-host";
+
+export interface BatchCard {
+  project: SimProject;
+  clips: SimProjectItem[];
+  /** the folder IA catalogued, and its corrections file's path */
+  iaDir: string;
+  correctionsFile: string;
+  cleanup(): void;
+}
+
+/** `count` clips; every third one lives in the IA folder. */
+export function batchCard(count: number): BatchCard {
+  const project = createSampleProject(sampleMedia());
+  const iaDir = fs.mkdtempSync(path.join(os.tmpdir(), "IA Karte A — "));
+  const bin = project.rootItem.add(new SimProjectItem("Karte A", ProjectItemType.BIN));
+  const entries: Record<string, unknown> = { _schema: "2.0", _completed: true };
+  const clips: SimProjectItem[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `A001_C${String(i).padStart(3, "0")}.mp4`;
+    const inIa = i % 3 === 0;
+    const dir = inIa ? iaDir : path.dirname(sampleMedia().h264.path);
+    if (inIa) entries[`EB${i}`] = { id: `EB${i}`, currentFilename: name, fileType: "video", lockedFields: [] };
+    clips.push(
+      bin.add(new SimProjectItem(name, ProjectItemType.CLIP, { ...sampleMedia().h264, path: path.join(dir, name) })),
+    );
+  }
+  fs.writeFileSync(path.join(iaDir, ".ingest-metadata.json"), JSON.stringify(entries, null, 2));
+  return {
+    project,
+    clips,
+    iaDir,
+    correctionsFile: path.join(iaDir, ".ingest-metadata-pp.json"),
+    cleanup: () => fs.rmSync(iaDir, { recursive: true, force: true }),
+  };
+}
+
+const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
+
+/** A panel on the card's project, with the compiled host in the simulator and fake model and
+ * catalog; `looks` gives each clip's frames (10: kitchen oven, 40: garden lawn). */
+export function openBatchPanel(
+  card: BatchCard,
+  storage: ReturnType<typeof memoryStorage>,
+  looks: Map<string, number[]>,
+): PanelStore {
+  const { host } = simulatedHost(card.project);
+  return createPanelStore({
+    host,
+    embedder: new FakeEmbedder(),
+    catalog: new FakeCatalog(sampleReferences()) as unknown as CatalogClient,
+    storage,
+    grab: async (clip): Promise<GrabbedFrames> => ({
+      method: "host-export",
+      frames: (looks.get(clip.nodeId) ?? [10, 10]).map((axis) => frameOfLook(axis)),
+      labels: ["a", "b"],
+      fellBack: [],
+    }),
+  });
+}
+
+/** Project, model and catalog ready, and every clip of the card suggested. */
+export async function suggestCard(store: PanelStore, clips: SimProjectItem[]): Promise<void> {
+  await store.getState().refreshProject();
+  await store.getState().loadModel(null);
+  await store.getState().connectCatalog(CONFIG);
+  const { clips: records } = await store.services.host.call(
+    "getClips",
+    clips.map((c) => c.nodeId),
+  );
+  store.getState().enqueue(records);
+  const done = () => store.getState().queue.filter((q) => q.status === "suggested").length === clips.length;
+  for (let i = 0; i < 3000 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!done()) throw new Error("timed out waiting for the card's suggestions");
+}

@@ -1,0 +1,194 @@
+// The batch review mode through the store, with the real compiled host in the simulator: accept
+// above a confidence over 50+ clips, a clip failing mid-batch, reload, and an undo that leaves
+// every clip's XMP byte-identical to before (issue #15 §1).
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { groupWrites, planBatchAccept, selectBatchConfidence, type PanelStore } from "../../src/panel/store";
+import { batchUndoKey } from "../../src/panel/store/batch-undo-persistence";
+import type { SimProjectItem } from "../../src/sim/premiere-dom";
+import { batchCard, openBatchPanel, suggestCard, type BatchCard } from "../helpers/batch-project";
+import { memoryStorage } from "../helpers/fake-panel-services";
+
+const cards: BatchCard[] = [];
+afterEach(() => cards.splice(0).forEach((c) => c.cleanup()));
+
+/** What an undo must give back: each clip's raw XMP and the corrections file's bytes. */
+function state(card: BatchCard) {
+  return {
+    xmp: new Map(card.clips.map((c) => [c.nodeId, c.getXMPMetadata()])),
+    corrections: fs.existsSync(card.correctionsFile) ? fs.readFileSync(card.correctionsFile) : null,
+  };
+}
+
+const status = (store: PanelStore, clip: SimProjectItem) =>
+  store.getState().queue.find((q) => q.clip.nodeId === clip.nodeId)?.status;
+
+describe("batch accept", () => {
+  it("writes the clips above the confidence, survives a failing clip and a reload, and undoes byte for byte", async () => {
+    const card = batchCard(60);
+    cards.push(card);
+    const looks = new Map(card.clips.map((c, i) => [c.nodeId, i % 2 ? [40, 40] : [10, 10]]));
+    const storage = memoryStorage();
+    const store = openBatchPanel(card, storage, looks);
+    await suggestCard(store, card.clips);
+
+    // every tenth clip is less sure of its subject (the vote itself is tested in tests/suggestion)
+    const split = card.clips.filter((_, i) => i % 10 === 5);
+    for (const c of split) {
+      const q = store.getState().queue.find((x) => x.clip.nodeId === c.nodeId)!;
+      const fields = { ...q.suggestion!.fields, subject: { ...q.suggestion!.fields.subject, confidence: 0.62 } };
+      store.getState().updateClip(c.nodeId, { suggestion: { ...q.suggestion!, fields } });
+    }
+    const plan = planBatchAccept(store.getState().queue, selectBatchConfidence(store.getState()));
+    expect(plan.left).toEqual(
+      split.map((c) => ({ nodeId: c.nodeId, name: c.name, reason: "confidence 62 %, below 80 %" })),
+    );
+    expect(plan.accept.length).toBe(54);
+    expect(plan.accept.every((c) => c.confidence >= 0.8)).toBe(true);
+    expect(groupWrites(plan)).toEqual(
+      expect.arrayContaining([
+        { field: "subject", value: "oven", clips: 30 },
+        { field: "subject", value: "lawn", clips: 24 },
+      ]),
+    );
+
+    const before = state(card);
+    // one clip's XMP gets damaged after planning: its write fails, the rest go on
+    const broken = card.clips.find((c) => c.nodeId === plan.accept[20].nodeId)!;
+    Object.assign(broken, { xmpMetadata: "<x:xmpmeta><rdf:RDF><unclosed" });
+    before.xmp.set(broken.nodeId, broken.getXMPMetadata());
+
+    await store.getState().acceptBatch(plan);
+    const accepted = store.getState().batchOutcome!;
+    expect(accepted).toMatchObject({ action: "accept", done: 53, kept: [] });
+    expect(accepted.failed).toEqual([
+      expect.objectContaining({
+        nodeId: broken.nodeId,
+        reason: expect.stringContaining("is damaged and cannot be read"),
+      }),
+    ]);
+    expect(accepted.undoNotStored).toBe(false);
+    for (const c of split) {
+      expect(c.getXMPMetadata()).toBe(before.xmp.get(c.nodeId));
+      expect(status(store, c)).toBe("suggested");
+    }
+    const written = plan.accept.filter((p) => p.nodeId !== broken.nodeId);
+    for (const p of written) {
+      expect(
+        status(
+          store,
+          card.clips.find((c) => c.nodeId === p.nodeId)!,
+        ),
+      ).toBe("applied");
+      const read = await store.services.host.call("readClipMetadata", p.nodeId);
+      expect(read.metadata.subject).toBe(p.metadata.subject);
+      expect(read.columns["IA Reference"]).toBe("confirmed");
+    }
+    expect(fs.readFileSync(card.correctionsFile, "utf8")).toContain('"modifiedBy": "cep-panel"');
+    const stored = storage.data.get(batchUndoKey(card.project.path))!;
+    expect(JSON.parse(stored).undo.clips).toHaveLength(54);
+    const snapshots = [...storage.data.keys()].filter((k) => k.includes(":clip:"));
+    expect(snapshots).toHaveLength(54);
+
+    // the panel reloads: a new store, the same project and storage
+    const reloaded = openBatchPanel(card, storage, looks);
+    await reloaded.getState().refreshProject();
+    expect(reloaded.getState().batchUndo?.clips).toHaveLength(54);
+    expect(status(reloaded, card.clips[0])).toBe("applied");
+
+    await reloaded.getState().undoBatch();
+    expect(reloaded.getState().batchOutcome).toMatchObject({ action: "undo", done: 54, failed: [], kept: [] });
+    const after = state(card);
+    for (const c of card.clips) expect(after.xmp.get(c.nodeId)).toBe(before.xmp.get(c.nodeId));
+    expect(after.corrections).toBe(null); // the batch created it; the undo removed it
+    for (const p of written) {
+      const read = await reloaded.services.host.call("readClipMetadata", p.nodeId);
+      expect(read.columns).toEqual({});
+      expect(
+        status(
+          reloaded,
+          card.clips.find((c) => c.nodeId === p.nodeId)!,
+        ),
+      ).toBe("suggested");
+    }
+    expect(reloaded.getState().batchUndo).toBe(null);
+    expect(storage.data.get(batchUndoKey(card.project.path))).toBe("");
+    expect(snapshots.map((k) => storage.data.get(k))).toEqual(snapshots.map(() => ""));
+  });
+
+  it("keeps a clip the editor changed after the batch, and puts the others and IA's file back", async () => {
+    const card = batchCard(6);
+    cards.push(card);
+    // a corrections file IA's tools already keep, with CRLF line ends a rewrite would not keep
+    const iaText = fs.readFileSync(path.join(card.iaDir, ".ingest-metadata.json"), "utf8");
+    fs.writeFileSync(card.correctionsFile, iaText.replace(/\n/g, "\r\n"));
+    const looks = new Map(card.clips.map((c) => [c.nodeId, [10, 10]]));
+    const store = openBatchPanel(card, memoryStorage(), looks);
+    await suggestCard(store, card.clips);
+    const before = state(card);
+    await store.getState().acceptBatch(planBatchAccept(store.getState().queue, 0.8));
+    expect(store.getState().batchOutcome?.done).toBe(6);
+    expect(state(card).corrections).not.toEqual(before.corrections);
+    const edited = card.clips[1];
+    await store.services.host.call("writeClipMetadata", {
+      nodeId: edited.nodeId,
+      metadata: { location: "kitchen", subject: "kettle", shotType: "CU" },
+    });
+    const editedXmp = edited.getXMPMetadata();
+
+    await store.getState().undoBatch();
+    const outcome = store.getState().batchOutcome!;
+    expect(outcome).toMatchObject({ done: 5, failed: [] });
+    expect(outcome.kept).toEqual([
+      expect.objectContaining({ nodeId: edited.nodeId, reason: "changed after the batch accept" }),
+    ]);
+    expect(edited.getXMPMetadata()).toBe(editedXmp);
+    expect(status(store, edited)).toBe("applied");
+    for (const c of card.clips.filter((c) => c !== edited)) expect(c.getXMPMetadata()).toBe(before.xmp.get(c.nodeId));
+    // clips 0 and 3 share the IA folder's corrections file: undone last-first, it is as it was
+    expect(state(card).corrections).toEqual(before.corrections);
+    expect(store.getState().batchUndo).toBe(null);
+  });
+
+  it("stops before a clip whose undo cannot be stored, and undoes what it wrote", async () => {
+    const card = batchCard(10);
+    cards.push(card);
+    const storage = memoryStorage();
+    const looks = new Map(card.clips.map((c) => [c.nodeId, [10, 10]]));
+    const store = openBatchPanel(card, storage, looks);
+    await suggestCard(store, card.clips);
+    // localStorage's quota: room for the queue as it is and about three clips' undo
+    const used = () => [...storage.data].reduce((n, [k, v]) => n + k.length + v.length, 0);
+    const limit = used() + 10_000;
+    const setItem = storage.setItem;
+    storage.setItem = (key, value) => {
+      const old = storage.data.get(key);
+      if (used() - (old === undefined ? 0 : key.length + old.length) + key.length + value.length > limit)
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      setItem(key, value);
+    };
+    const before = state(card);
+    await store.getState().acceptBatch(planBatchAccept(store.getState().queue, 0.8));
+    const outcome = store.getState().batchOutcome!;
+    expect(outcome.done).toBeGreaterThan(0);
+    expect(outcome.done).toBeLessThan(10);
+    expect(outcome.kept).toHaveLength(10 - outcome.done);
+    expect(new Set(outcome.kept.map((k) => k.reason))).toEqual(
+      new Set(["not written: the panel's storage is full, so its undo could not be kept"]),
+    );
+    const unwritten = card.clips.filter((c) => outcome.kept.some((k) => k.nodeId === c.nodeId));
+    for (const c of unwritten) {
+      expect(c.getXMPMetadata()).toBe(before.xmp.get(c.nodeId));
+      expect(status(store, c)).toBe("suggested");
+    }
+
+    const reloaded = openBatchPanel(card, storage, looks);
+    await reloaded.getState().refreshProject();
+    expect(reloaded.getState().batchUndo?.clips).toHaveLength(outcome.done);
+    await reloaded.getState().undoBatch();
+    expect(reloaded.getState().batchOutcome).toMatchObject({ done: outcome.done, failed: [], kept: [] });
+    for (const c of card.clips) expect(c.getXMPMetadata()).toBe(before.xmp.get(c.nodeId));
+    expect(state(card).corrections).toEqual(before.corrections);
+  });
+});
