@@ -47,7 +47,7 @@ const stack = await startPreviewStack();
 const browser = await launchChromium(chromium);
 let report: InputProbeReport;
 let typedWhileBusy = 0;
-let batchMs = 0;
+let batchMs: number;
 try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
   await page.addInitScript("globalThis.__name = (f) => f");
