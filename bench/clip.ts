@@ -70,7 +70,7 @@ function summary(key: string, run: PathRun) {
       clipsPerMinute: +((c.length / run.wallMs) * 60_000).toFixed(1),
       "clipsPerMinute, frames in hand": +((c.length / c.reduce((s, x) => s + x.clipMs, 0)) * 60_000).toFixed(1),
     },
-    ...(run.eventLoopDelay && { "page event-loop delay while embedding (monitorEventLoopDelay)": run.eventLoopDelay }),
+    ...(run.eventLoopDelay && { "page event-loop delay while embedding (5 ms timer)": run.eventLoopDelay }),
     ...(target && {
       targets: target,
       pass: {
