@@ -149,7 +149,7 @@ try {
 const result = {
   benchmark: "clip",
   date: new Date().toISOString(),
-  mode: quick ? "quick (smoke run: few clips, 2k references)" : "full",
+  mode: (quick ? "quick (smoke run: few clips, 2k references)" : "full") + (only ? `, paths ${only.join(", ")}` : ""),
   machine: {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model,
@@ -173,7 +173,9 @@ const result = {
   ],
   paths: results,
 };
-const out = path.join(ROOT, `bench/results/clip-${result.date.slice(0, 10)}${quick ? "-quick" : ""}.json`);
+// a quick or partial run never overwrites the day's full results
+const suffix = (quick ? "-quick" : "") + (only ? `-${only.join("+")}` : "");
+const out = path.join(ROOT, `bench/results/clip-${result.date.slice(0, 10)}${suffix}.json`);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
 log(`wrote ${path.relative(ROOT, out)}`);
