@@ -78,7 +78,8 @@ function buildNativeThread(): PluginOption {
           target: "node15",
           minify: true,
           rollupOptions: {
-            external: ["onnxruntime-node", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+            // onnxruntime-node/dist/backend too: the thread count wraps its backend
+            external: [/^onnxruntime-node(\/|$)/, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
             output: { format: "cjs" as const, entryFileNames: "encoder-thread.cjs" },
           },
         },

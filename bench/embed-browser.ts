@@ -15,7 +15,8 @@ import { descendantsRssMb } from "./process-memory";
 import { stats } from "./embed-stats";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const PAGE_DIR = path.join(ROOT, ".cache/bench-embed-page");
+/** bench pages: a bundle of bench/<entry>.ts with a bare index.html, served at /bench/ */
+const pageDir = (entry: string) => path.join(ROOT, `.cache/bench-${entry}`);
 
 type PoolHandle = {
   load(o: unknown): Promise<{ threads: number }>;
@@ -36,19 +37,20 @@ type BenchGlobals = {
   blobs: Blob[];
 };
 
-async function buildBenchPage(): Promise<void> {
+async function buildBenchPage(entry: string): Promise<void> {
+  const outDir = pageDir(entry);
   await build({
     configFile: false,
     logLevel: "warn",
     build: {
-      outDir: PAGE_DIR,
+      outDir,
       emptyOutDir: true,
       target: "chrome88",
-      lib: { entry: path.join(ROOT, "bench/embed-pool-page.ts"), formats: ["iife"], name: "embedBenchLib" },
+      lib: { entry: path.join(ROOT, `bench/${entry}.ts`), formats: ["iife"], name: "embedBenchLib" },
       rollupOptions: { output: { entryFileNames: "embed-bench.js" } },
     },
   });
-  fs.writeFileSync(path.join(PAGE_DIR, "index.html"), '<!doctype html><script src="embed-bench.js"></script>');
+  fs.writeFileSync(path.join(outDir, "index.html"), '<!doctype html><script src="embed-bench.js"></script>');
 }
 
 export async function openPage(browser: Browser, url: string, jpgs: string[]): Promise<Page> {
@@ -131,12 +133,12 @@ async function workerDecode(page: Page, workerUrl: string, runs: number) {
 }
 
 /** The built extension, bench models (/models/, /tiny/) and the bench page (/bench/) served. */
-export async function startBenchServer(modelsDir: string) {
-  await buildBenchPage();
+export async function startBenchServer(modelsDir: string, entry = "embed-pool-page") {
+  await buildBenchPage(entry);
   const server = await startPreviewServer({
     extensionDir: path.join(ROOT, "dist/cep"),
     simulator: new PremiereSimulator({ project: null }).loadBundle(path.join(ROOT, "dist/cep/jsx/index.js")),
-    staticDirs: { "/models/": modelsDir, "/tiny/": path.dirname(TINY_CLIP_DIR), "/bench/": PAGE_DIR },
+    staticDirs: { "/models/": modelsDir, "/tiny/": path.dirname(TINY_CLIP_DIR), "/bench/": pageDir(entry) },
   });
   const worker = fs.readdirSync(path.join(ROOT, "dist/cep/assets")).find((f) => f.startsWith("embedding.worker-"))!;
   return { server, workerUrl: `${server.url}/assets/${worker}`, pageUrl: `${server.url}/bench/index.html` };

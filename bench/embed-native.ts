@@ -54,7 +54,7 @@ export async function nativeBench(modelDir: string, jpgs: string[], runs: number
   const lagMainThread = stopMainProbe();
 
   const report = {
-    runtime: `onnxruntime-node 1.14 in a worker_threads Worker (default threads, ${os.cpus().length} cores), int8`,
+    runtime: `onnxruntime-node 1.14 in a worker_threads Worker (${info.threads} intra-op thread(s), ${os.cpus().length} cores), int8`,
     modelVersion: info.modelVersion,
     modelLoadMs: loadMs,
     "clip of five frames, pixels ready (thread round trips + inference: frame 1, then a batch of 4)": stats(clip),

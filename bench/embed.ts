@@ -6,7 +6,6 @@
 // - the WASM pool in Debian's Chromium (bench/embed-browser.ts): 1 and 2 workers, SIMD and not,
 //   memory per worker, and the page-side decode the native path relies on.
 // Writes bench/results/embed-<date>.json.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,52 +15,9 @@ import { buildExtension } from "../scripts/build";
 import { browserBench } from "./embed-browser";
 import { nativeBench } from "./embed-native";
 import { stats } from "./embed-stats";
+import { MODEL, MODELS, ROOT, ensureFrames, ensureModel } from "./bench-model";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const MODELS = path.join(ROOT, "bench/models");
-const MODEL = path.join(MODELS, "clip-vit-b-32-random");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-function ensureModel(): void {
-  if (
-    fs.existsSync(path.join(MODEL, "onnx/vision_model_quantized.onnx")) &&
-    fs.existsSync(path.join(MODEL, "tokenizer.json"))
-  )
-    return;
-  console.log("generating a random-weight CLIP ViT-B/32 (real size) into bench/models/ …");
-  execFileSync(
-    "/usr/bin/python3",
-    ["scripts/model/make_clip_onnx.py", "--preset", "vit-b-32", "--out", MODEL, "--quantize"],
-    { cwd: ROOT, stdio: "inherit" },
-  );
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/model/build-clip-tokenizer.ts", MODEL], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
-}
-
-function ensureFrames(): string[] {
-  const dir = path.join(MODELS, "frames-1080p");
-  fs.mkdirSync(dir, { recursive: true });
-  const frames = [1, 2, 3, 4, 5].map((i) => path.join(dir, `frame-${i}.jpg`));
-  if (!frames.every((f) => fs.existsSync(f))) {
-    execFileSync("ffmpeg", [
-      "-loglevel",
-      "error",
-      "-y",
-      "-f",
-      "lavfi",
-      "-i",
-      "testsrc2=size=1920x1080:rate=5",
-      "-frames:v",
-      "5",
-      "-q:v",
-      "3",
-      path.join(dir, "frame-%d.jpg"),
-    ]);
-  }
-  return frames;
-}
 
 async function nodeBench(frames: string[]) {
   const out: Record<string, unknown> = {};

@@ -9,6 +9,7 @@ import sirv from "sirv";
 import { afterAll, describe, expect, it } from "vitest";
 import { cosine } from "../../src/lib/embedding";
 import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
+import { defaultIntraOpThreads } from "../../src/lib/embedding/node/intra-op-threads";
 import { modelFolderOnDisk } from "../../src/panel/embedding/native/model-folder";
 import { NativeEmbedder } from "../../src/panel/embedding/native/native-embedder";
 import { nativeProblem } from "../../src/panel/embedding/native/page-node";
@@ -41,7 +42,11 @@ describe("native embedder (onnxruntime-node in a worker thread)", () => {
   it("loads a model folder and embeds a clip like ClipModel in Node, frame by frame", async () => {
     const embedder = nativeEmbedder();
     const info = await embedder.load(folder);
-    expect(info).toEqual({ modelVersion: "local/tiny-random-clip@q8", threads: os.cpus().length, path: "native" });
+    expect(info).toEqual({
+      modelVersion: "local/tiny-random-clip@q8",
+      threads: defaultIntraOpThreads(os.cpus().length),
+      path: "native",
+    });
     const model = await tinyClip(true);
     const pngs = await Promise.all([1, 2, 3, 4, 5].map((s) => noisePng(320, 180, s)));
     const ready: number[] = [];

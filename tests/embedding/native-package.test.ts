@@ -28,10 +28,19 @@ describe("native files in the build and the ZXP", () => {
     expect(tooNew).toEqual([]);
   });
 
-  it("the encoder thread requires only bare Node built-ins and onnxruntime-node (no node: scheme)", () => {
+  it("the encoder thread requires only bare Node built-ins and onnxruntime-node's copied files (no node: scheme)", () => {
     const code = fs.readFileSync(path.join(DIST, "native/encoder-thread.cjs"), "utf8");
     const required = [...new Set([...code.matchAll(/require\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]))].sort();
-    expect(required).toEqual(["fs", "onnxruntime-node", "os", "path", "perf_hooks", "url", "worker_threads"]);
+    expect(required).toEqual([
+      "fs",
+      "onnxruntime-node",
+      "onnxruntime-node/dist/backend",
+      "os",
+      "path",
+      "perf_hooks",
+      "url",
+      "worker_threads",
+    ]);
   });
 
   it("ships the three Premiere platforms' binaries, nothing for Linux, and no other node_modules", async () => {

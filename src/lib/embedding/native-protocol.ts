@@ -6,7 +6,7 @@ import type { PreprocessorConfig } from "./pixels";
 export interface NativeLoaded {
   modelVersion: string;
   preprocess: PreprocessorConfig;
-  /** onnxruntime-node's intra-op threads (its default: one per core) */
+  /** onnxruntime-node's intra-op threads (half the cores: node/intra-op-threads.ts) */
   threads: number;
 }
 

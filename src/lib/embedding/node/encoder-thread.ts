@@ -12,6 +12,10 @@ import { ClipModel } from "../clip-model";
 import { EmbeddingError } from "../embedding-error";
 import type { NativeThreadCalls } from "../native-protocol";
 import { answerRpc, type RpcHandlers, type RpcRequest } from "../rpc";
+import { defaultIntraOpThreads, useIntraOpThreads } from "./intra-op-threads";
+
+const threads = defaultIntraOpThreads(os.cpus().length);
+useIntraOpThreads(threads);
 
 let model: ClipModel | null = null;
 const loaded = () => {
@@ -27,7 +31,7 @@ const handlers: RpcHandlers<NativeThreadCalls> = {
       onProgress: progress,
       fileExists: async (rel) => fs.existsSync(path.join(modelDir, rel)),
     });
-    return { result: { modelVersion: model.modelVersion, preprocess: model.preprocess, threads: os.cpus().length } };
+    return { result: { modelVersion: model.modelVersion, preprocess: model.preprocess, threads } };
   },
   async embedPixels({ pixels }) {
     const t = performance.now();
