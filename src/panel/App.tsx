@@ -43,9 +43,12 @@ function useReviewKeys(store: PanelStore): void {
         void s.saveAsReference();
         e.preventDefault();
       } else if (e.key === "e" || e.key === "E") {
-        const first = document.querySelector<HTMLInputElement>("#review-card .field-row input:not([readonly])");
+        // narrow screens get Spectrum's touch combobox: a button (opening a tray) and a hidden input
+        const first = document.querySelector<HTMLElement>(
+          "#review-card .field-row :is(input:not([readonly]):not([type=hidden]), button, [role=button])",
+        );
         first?.focus();
-        first?.select(); // typing replaces the value; Esc puts it back
+        if (first instanceof HTMLInputElement) first.select(); // typing replaces the value; Esc puts it back
         e.preventDefault();
       }
     };

@@ -66,9 +66,10 @@ export function ClipQueue() {
     if (selectedId) document.getElementById(optionId(selectedId))?.scrollIntoView?.({ block: "nearest" });
   }, [selectedId]);
   return (
-    <section className="queue" aria-label="New clips">
+    // "Clips", not "New clips": a batch on a bin or a selection lists clips imported long ago too
+    <section className="queue" aria-label="Clips">
       <h2>
-        New clips <span className="muted">({queue.length})</span>
+        Clips <span className="muted">({queue.length})</span>
         {open > 0 && <span className="muted"> · {open} to review</span>}
       </h2>
       <BatchBar />

@@ -3,6 +3,7 @@ import { usePanel, usePanelStore } from "../use-panel";
 import { AccountLine } from "./AccountLine";
 import { SettingsButton } from "./settings/SettingsView";
 import { OfflineCopyLine } from "./OfflineCopyLine";
+import "./PanelHeader.css";
 
 function ProjectLine() {
   const { project, loading, refreshProject } = usePanel((s) => ({

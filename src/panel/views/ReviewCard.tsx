@@ -71,6 +71,7 @@ export function ReviewCard() {
       acceptAndSave: s.acceptAndSave,
     }),
   );
+  const noClips = usePanel((s) => s.queue.length === 0);
   const nodeId = q?.clip.nodeId;
   // a new clip's card takes the focus that the last card's fields held, so typed keys never land
   // in the next clip's fields
@@ -78,7 +79,13 @@ export function ReviewCard() {
     if (nodeId && (document.activeElement === document.body || !document.activeElement))
       document.getElementById("review-card")?.focus();
   }, [nodeId]);
-  if (!q) return <section className="card empty muted">Select a clip to review its suggestion.</section>;
+  // with no clip yet, "select a clip" would send the editor looking for one
+  if (!q)
+    return (
+      <section className="card empty muted" data-testid="review-empty">
+        {noClips ? "No clip to review yet." : "Select a clip to review its suggestion."}
+      </section>
+    );
   const s = q.suggestion;
   const readOnly = q.status !== "suggested";
   return (

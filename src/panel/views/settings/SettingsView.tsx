@@ -94,7 +94,7 @@ function SettingsDialog({ close }: { close: () => void }) {
     const saved = !Object.keys(found).length;
     // once saved, the form shows what the panel now runs with (trimmed, as kept)
     if (saved) setForm(toForm(store.getState().settings));
-    setSaid(saved ? "Saved." : "Not saved: correct the values marked below.");
+    setSaid(saved ? "Saved." : "Not saved: correct the values marked in red above.");
   };
   const reset = () => {
     resetSettings();
