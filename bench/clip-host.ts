@@ -3,14 +3,14 @@
 // In Node the <video> path cannot run, so grabFrames falls back to the host export (ffmpeg in
 // the simulator), the path the preview uses for media the browser cannot seek.
 import fs from "node:fs";
-import { createHostClient, type ProjectItemRecord } from "../src/lib/bridge";
+import { createHostClient, type HostClient, type ProjectItemRecord } from "../src/lib/bridge";
 import { grabFrames, type GrabbedFrames } from "../src/panel/frames/grab-frames";
 import type { MediaAccess } from "../src/panel/frames/media-access";
 import { ProjectItemType, SimProject, SimProjectItem, type SimMedia } from "../src/sim/premiere-dom";
 import { PremiereSimulator } from "../src/sim/premiere-simulator";
 import { JSX_OUT } from "../scripts/build-jsx";
 
-const nodeMedia: MediaAccess = {
+export const nodeMedia: MediaAccess = {
   readFile: async (file) =>
     new Blob([fs.readFileSync(file)], { type: file.endsWith(".png") ? "image/png" : "image/jpeg" }),
   videoUrl: () => {
@@ -19,6 +19,8 @@ const nodeMedia: MediaAccess = {
 };
 
 export interface BenchHost {
+  /** the bridge client to the simulated Premiere, as the panel's store uses it */
+  client: HostClient;
   clips: ProjectItemRecord[];
   grab(clip: ProjectItemRecord): Promise<GrabbedFrames & { grabMs: number }>;
 }
@@ -33,6 +35,7 @@ export async function benchHost(media: SimMedia, count: number): Promise<BenchHo
   const snapshot = await host.call("getProjectSnapshot");
   const clips = snapshot.items.filter((i) => i.type === "CLIP");
   return {
+    client: host,
     clips,
     async grab(clip) {
       const start = performance.now();

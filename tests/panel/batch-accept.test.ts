@@ -40,6 +40,7 @@ describe("batch accept", () => {
       const fields = { ...q.suggestion!.fields, subject: { ...q.suggestion!.fields.subject, confidence: 0.62 } };
       store.getState().updateClip(c.nodeId, { suggestion: { ...q.suggestion!, fields } });
     }
+    store.getState().setBatchConfidence(0.8); // the editor moves the slider from the setting (0.9)
     const plan = planBatchAccept(store.getState().queue, selectBatchConfidence(store.getState()));
     expect(plan.left).toEqual(
       split.map((c) => ({ nodeId: c.nodeId, name: c.name, reason: "confidence 62 %, below 80 %" })),
