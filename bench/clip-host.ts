@@ -2,13 +2,16 @@
 // file, the compiled host bundle answering, and the panel's grabFrames reading what it exports.
 // In Node the <video> path cannot run, so grabFrames falls back to the host export (ffmpeg in
 // the simulator), the path the preview uses for media the browser cannot seek.
+// The simulator runs in its own process (bench/clip-host-process.ts), as Premiere does: its
+// exports block ExtendScript, never the panel's thread, so a clip's embedding and match go on
+// while the next clip's frames are exported (the queue's pipeline depends on that).
+import { fork } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { createHostClient, type HostClient, type ProjectItemRecord } from "../src/lib/bridge";
 import { grabFrames, type GrabbedFrames } from "../src/panel/frames/grab-frames";
 import type { MediaAccess } from "../src/panel/frames/media-access";
-import { ProjectItemType, SimProject, SimProjectItem, type SimMedia } from "../src/sim/premiere-dom";
-import { PremiereSimulator } from "../src/sim/premiere-simulator";
-import { JSX_OUT } from "../scripts/build-jsx";
+import type { SimMedia } from "../src/sim/premiere-dom";
 
 export const nodeMedia: MediaAccess = {
   readFile: async (file) =>
@@ -23,15 +26,31 @@ export interface BenchHost {
   client: HostClient;
   clips: ProjectItemRecord[];
   grab(clip: ProjectItemRecord): Promise<GrabbedFrames & { grabMs: number }>;
+  stop(): void;
 }
 
 export async function benchHost(media: SimMedia, count: number): Promise<BenchHost> {
-  const project = new SimProject("/Volumes/Projekte/bench-clip.prproj");
-  const bin = project.rootItem.add(new SimProjectItem("Karte A001", ProjectItemType.BIN));
-  for (let i = 0; i < count; i++)
-    bin.add(new SimProjectItem(`A001_C${String(i + 1).padStart(3, "0")}.mp4`, ProjectItemType.CLIP, media));
-  const simulator = new PremiereSimulator({ project }).loadBundle(JSX_OUT);
-  const host = createHostClient({ kind: "simulator", evalScript: async (s) => simulator.evalScript(s) });
+  const child = fork(path.join(import.meta.dirname, "clip-host-process.ts"), [JSON.stringify(media), String(count)], {
+    execArgv: ["--import", "tsx"],
+  });
+  const waiting = new Map<number, (result: string) => void>();
+  let nextId = 0;
+  child.on("message", (m) => {
+    const { id, result } = m as { id: number; result: string };
+    waiting.get(id)?.(result);
+    waiting.delete(id);
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code) => reject(new Error(`the simulated host exited (code ${code})`)));
+  });
+  const evalScript = (script: string) =>
+    new Promise<string>((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      child.send({ id, script });
+    });
+  const host = createHostClient({ kind: "simulator", evalScript });
   const snapshot = await host.call("getProjectSnapshot");
   const clips = snapshot.items.filter((i) => i.type === "CLIP");
   return {
@@ -42,5 +61,6 @@ export async function benchHost(media: SimMedia, count: number): Promise<BenchHo
       const grabbed = await grabFrames(clip, { host, media: nodeMedia });
       return { ...grabbed, grabMs: performance.now() - start };
     },
+    stop: () => child.disconnect(),
   };
 }

@@ -44,7 +44,21 @@ export async function queuePath(host: BenchHost, catalog: { url: string; anonKey
     decode: sharpDecode,
     modelFolder: modelFolderOnDisk(node, pageUrl()),
   });
-  const store = createPanelStore({ host: host.client, media: nodeMedia, embedder, catalog: null });
+  const t0 = performance.now();
+  const traced = process.env.BENCH_TRACE
+    ? {
+        ...host.client,
+        call: (async (fn: string, ...args: unknown[]) => {
+          const a = performance.now();
+          try {
+            return await (host.client.call as (f: string, ...x: unknown[]) => Promise<unknown>)(fn, ...args);
+          } finally {
+            console.log(`[trace-host] ${Math.round(a - t0)}→${Math.round(performance.now() - t0)} ${fn}`);
+          }
+        }) as typeof host.client.call,
+      }
+    : host.client;
+  const store = createPanelStore({ host: traced, media: nodeMedia, embedder, catalog: null });
   try {
     const config: StudioConfig = { catalog, model: { source: "folder", path: MODEL, modelId: MODEL_ID } };
     const settings = configOf(store.getState().initSettings(config));
@@ -57,6 +71,19 @@ export async function queuePath(host: BenchHost, catalog: { url: string; anonKey
     const first = until(store, (s) => s.queue.some((q) => q.status === "suggested")).then(
       () => (firstSuggestedMs = performance.now() - start),
     );
+    if (process.env.BENCH_TRACE) {
+      // BENCH_TRACE=1: the first three clips' steps, to see where a suggestion waits
+      const seen = new Map<string, string>();
+      store.subscribe((st) => {
+        for (const q of st.queue.slice(0, 3)) {
+          const k = `${q.status}${q.refining ? "+refining" : ""}`;
+          if (seen.get(q.clip.nodeId) !== k) {
+            seen.set(q.clip.nodeId, k);
+            console.log(`[trace] ${Math.round(performance.now() - start)} ms ${q.clip.name} ${k}`);
+          }
+        }
+      });
+    }
     store.getState().enqueue(clips);
     await until(store, (s) => s.queue.length === clips.length && settled(s));
     await first;

@@ -152,6 +152,7 @@ try {
   }
 } finally {
   catalog.stop();
+  host.stop();
   await server.close();
 }
 
@@ -175,7 +176,7 @@ const result = {
   },
   notes: [
     "clip = the queue's steps on grabbed frames: embedClip (onFrame starts the first frame's match+vote), then all frames matched (k=8 each over HTTP) and voted; the clip's XMP is not read",
-    "the grab is the simulator's host export (300 ms simulated latency per frame + ffmpeg), reported apart and added in the 'including the grab' rows",
+    "the grab is the simulator's host export in its own process (ffmpeg seeks and decodes each frame; Premiere's 300 ms export latency runs on the simulator's virtual clock), reported apart and added in the 'including the grab' rows",
     "native: the panel decodes in a Web Worker's canvas; here sharp decodes in the page's stand-in (Node) before the thread infers",
     "WASM: frames reach the page as image files from Node; the bench page runs the panel's pool, CatalogClient and the same steps",
     "targets apply to the frames-in-hand rows",

@@ -136,6 +136,7 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     if (canEmbed) {
       for (const q of queue) {
         if (stages.framesAhead >= PIPELINE_LIMITS.framesAhead) break;
+        if (stages.grabbing.size >= PIPELINE_LIMITS.grabbing) break;
         if (grabbable(q) && !stages.has(q.clip.nodeId)) run(stages.grabbing, q.clip.nodeId, () => grabTask(q));
       }
     }
@@ -163,11 +164,18 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     get().persistQueue();
   }
 
+  /** What each clip held when its frames were read. ExtendScript runs one call at a time: read
+   * later, a clip's metadata would wait behind the next clip's frame export (seconds) and so would
+   * its suggestion. Kept for this session only, until the clip's final suggestion. */
+  const readWithFrames = new Map<string, Pick<QueuedClip, "current" | "currentProblem">>();
+
   async function grabTask(q: QueuedClip): Promise<void> {
     const id = q.clip.nodeId;
     get().updateClip(id, { status: "grabbing", detail: undefined });
     try {
-      stages.grabbed.set(id, await grab(q.clip));
+      const grabbed = await grab(q.clip);
+      readWithFrames.set(id, await readCurrent(q));
+      stages.grabbed.set(id, grabbed);
     } catch (e) {
       failed(id, e);
     }
@@ -255,7 +263,7 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     calibration: Calibration,
   ) {
     const [current, frames] = await Promise.all([
-      readCurrent(q),
+      readWithFrames.get(q.clip.nodeId) ?? readCurrent(q),
       services.catalog!.matchFrames(queries, { k: get().settings.matchesPerFrame, modelVersion }),
     ]);
     const minConfidence = get().settings.abstentionThreshold;
@@ -291,6 +299,7 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
       embeddings.modelVersion,
       calibrationStatus.calibration,
     );
+    readWithFrames.delete(id); // the final suggestion: a later match (a retry) reads afresh
     const before = clipById(id);
     // the editor decided on the early suggestion while the other frames were still being looked at:
     // their decision stands; the clip keeps its full embedding (what a save stores)
