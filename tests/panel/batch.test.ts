@@ -86,6 +86,47 @@ const until = async (check: () => boolean, what: string) => {
 };
 
 describe("batch over a 300-clip bin", () => {
+  it("reads a clip's metadata with its frames, before the next clip's frames, once", async () => {
+    // ExtendScript runs one call at a time: read later, a clip's metadata (and its suggestion)
+    // would wait behind the next clip's frame export
+    const { project, card } = cardProject(4);
+    const { host, simulator } = simulatedHost(project);
+    const events: string[] = [];
+    const call = host.call as (fn: string, ...args: unknown[]) => Promise<unknown>;
+    const logged = {
+      ...host,
+      call: ((fn: string, ...args: unknown[]) => {
+        if (fn === "readClipMetadata") events.push(`metadata ${String(args[0])}`);
+        return call(fn, ...args);
+      }) as typeof host.call,
+    };
+    const counters = batchCounters();
+    const life: PanelLife = { crashed: false };
+    const grab = countingGrab(counters, life);
+    const store = createPanelStore({
+      host: logged,
+      embedder: new CountingEmbedder(counters.embed, life),
+      catalog: new CountingCatalog(counters.match, life) as unknown as CatalogClient,
+      storage: memoryStorage(),
+      grab: (clip) => {
+        events.push(`grab ${clip.nodeId}`);
+        return grab(clip);
+      },
+    });
+    await store.getState().refreshProject();
+    await store.getState().loadModel(null);
+    await store.getState().connectCatalog(CONFIG);
+    simulator.app.projectViewSelection = [card];
+    await store.getState().suggestForBin();
+    const done = () => store.getState().queue.every((q) => q.status === "suggested" && !q.refining);
+    await until(() => store.getState().queue.length === 4 && done(), "the bin");
+    const ids = store.getState().queue.map((q) => q.clip.nodeId);
+    for (let i = 0; i + 1 < ids.length; i++)
+      expect(events.indexOf(`metadata ${ids[i]}`)).toBeLessThan(events.indexOf(`grab ${ids[i + 1]}`));
+    // the early and the final suggestion both use what was read with the frames
+    expect(events.filter((e) => e.startsWith("metadata")).length).toBe(4);
+  });
+
   it("cancel at 100, reload, resume: each clip grabbed and embedded once, applied ones never redone", async () => {
     const { project, card, storage, counters, first } = await cardPanel(300);
     when(
