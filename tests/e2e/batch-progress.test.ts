@@ -1,52 +1,26 @@
 // A batch in headless Chromium against npm start's stack: "This bin" on a bin of 80 clips shows
 // the progress bar (done / total, pace, time left), Cancel stops it, Resume finishes it.
 // Screenshots of the bar at 320 px and 1000 px go to test-results/screenshots.
-import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
-import { launchChromium } from "../helpers/chromium";
-import { ROOT } from "../helpers/paths";
-import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { newPanelPage, openPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
 import { sampleMedia } from "../helpers/sample-media";
 
-let stack: PreviewStack;
-let browser: Browser;
-const SHOTS = path.join(ROOT, "test-results/screenshots");
+const env = previewInBrowser();
 const CLIPS = 80;
-
-beforeAll(async () => {
-  stack = await startPreviewStack();
-  browser = await launchChromium(chromium);
-  fs.mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 describe("a batch in the panel", () => {
   it("This bin → progress bar, Cancel, Resume → every clip suggested", async () => {
-    const card = stack.project.rootItem.add(new SimProjectItem("Karte 3 — Küche", ProjectItemType.BIN));
+    const card = env.stack.project.rootItem.add(new SimProjectItem("Karte 3 — Küche", ProjectItemType.BIN));
     for (let n = 1; n <= CLIPS; n++)
       card.add(
         new SimProjectItem(`C${String(n).padStart(3, "0")} Küche.mp4`, ProjectItemType.CLIP, sampleMedia().h264),
       );
-    stack.simulator.app.projectViewSelection = [card];
+    env.stack.simulator.app.projectViewSelection = [card];
 
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${stack.server.url}/main/index.html`);
-    await expect
-      .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
-      .toBe("ready");
-    await expect
-      .poll(() => page.getByTestId("catalog-status").getAttribute("data-state"), { timeout: 15_000 })
-      .toBe("connected");
+    const { context, page, errors } = await newPanelPage(env.browser, { width: 1000, height: 900 });
+    await openPanel(page, env.stack);
 
     // how late a 50 ms timer fires while the batch runs: what a key press would wait at most
     await page.evaluate(() => {
