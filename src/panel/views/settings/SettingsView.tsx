@@ -214,7 +214,9 @@ function SettingsDialog({
                   value={form.anonKey}
                   onChange={(anonKey) => edit({ anonKey })}
                   description={
-                    form.catalogKind === "local" ? "npm run catalog prints it." : "Supabase: Settings → API."
+                    form.catalogKind === "local"
+                      ? "Ask whoever runs the local catalog: it shows the key when it starts."
+                      : "In the Supabase project: Settings → API, the anon public key."
                   }
                   width="100%"
                   validationState={keyProblem ? "invalid" : undefined}
