@@ -14,7 +14,7 @@ const queued = (nodeId: string, status: QueuedClip["status"], refining = false):
 
 function run(nodeIds: string[], over: Partial<BatchRun> = {}): BatchRun {
   return {
-    label: "'Day 1'",
+    label: "“Day 1”",
     nodeIds,
     cancelled: false,
     startedAt: 0,
