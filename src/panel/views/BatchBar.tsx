@@ -2,7 +2,7 @@ import { ActionButton, ProgressBar } from "@adobe/react-spectrum";
 import { useEffect, useState } from "react";
 import { batchProgress } from "../store";
 import { usePanel } from "../use-panel";
-import { etaWords, rateWords } from "./batch-words";
+import { doneWords, etaWords, rateWords } from "./batch-words";
 import "./BatchBar.css";
 
 /** The time, renewed every second while a batch runs, for its pace and time left. */
@@ -78,7 +78,7 @@ export function BatchBar() {
           <div className="batch-progress-line">
             <span className="muted" aria-live="polite">
               {progress.finished
-                ? "Done"
+                ? doneWords(s.batch, s.queue)
                 : s.batch.cancelled
                   ? `Cancelled · ${progress.cancelled} not started`
                   : [rateWords(progress), etaWords(progress.etaSeconds)].filter(Boolean).join(" · ")}
