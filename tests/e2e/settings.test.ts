@@ -1,7 +1,7 @@
 // The settings view in headless Chromium against npm start's stack: opened and closed from the
 // keyboard, an invalid value refused with its message, a valid one kept across a reload, and
 // Test connection against the local catalog; it is modal, and it asks before it drops edits or
-// resets to the studio defaults.
+// resets to the studio defaults. Also the batch bar's button names (WCAG 2.5.3).
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -108,6 +108,25 @@ describe("settings view", () => {
     await view.waitFor({ state: "detached" });
     await page.locator("body").press(",");
     expect(await matchesNow.inputValue()).toBe("8");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  // here, not in a file of its own: one browser stack serves both checks
+  it("the batch bar's buttons are named by their visible label; the longer meaning describes them", async () => {
+    const { context, page, errors } = await newPanelPage(env.browser, { width: 1000, height: 900 });
+    await openPanel(page, env.stack);
+    const bar = page.getByRole("group", { name: "Suggest for many clips" });
+    for (const [label, hint] of [
+      ["This bin", "The bin selected in the Project panel, else the bin of the clip on the card"],
+      ["Selection", "The clips selected in the Project panel, bins included"],
+      ["Timeline", "The clips selected in the timeline"],
+    ]) {
+      const button = bar.getByRole("button", { name: label, exact: true });
+      expect(await button.getAttribute("aria-label")).toBeNull();
+      const describedBy = (await button.getAttribute("aria-describedby"))!;
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(hint);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

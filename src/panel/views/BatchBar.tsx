@@ -2,6 +2,7 @@ import { ActionButton, ProgressBar } from "@adobe/react-spectrum";
 import { useEffect, useState } from "react";
 import { batchProgress } from "../store";
 import { usePanel } from "../use-panel";
+import { HintedButton } from "./HintedButton";
 import { doneWords, etaWords, rateWords } from "./batch-words";
 import "./BatchBar.css";
 
@@ -39,23 +40,27 @@ export function BatchBar() {
     <div className="batch-bar" data-testid="batch-bar">
       <div className="batch-start" role="group" aria-label="Suggest for many clips">
         <span className="muted">Suggest for</span>
-        <ActionButton isDisabled={s.busy} onPress={() => void s.suggestForBin()}>
+        <HintedButton
+          isDisabled={s.busy}
+          onPress={() => void s.suggestForBin()}
+          hint="The bin selected in the Project panel, else the bin of the clip on the card"
+        >
           This bin
-        </ActionButton>
-        <ActionButton
+        </HintedButton>
+        <HintedButton
           isDisabled={s.busy}
           onPress={() => void s.suggestForSelection("project")}
-          aria-label="The Project panel's selection"
+          hint="The clips selected in the Project panel, bins included"
         >
           Selection
-        </ActionButton>
-        <ActionButton
+        </HintedButton>
+        <HintedButton
           isDisabled={s.busy}
           onPress={() => void s.suggestForSelection("timeline")}
-          aria-label="The clips selected in the timeline"
+          hint="The clips selected in the timeline"
         >
           Timeline
-        </ActionButton>
+        </HintedButton>
       </div>
       {s.error && (
         <p className="notice" role="status" data-testid="batch-error">
