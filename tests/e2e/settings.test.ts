@@ -30,12 +30,12 @@ describe("settings view", () => {
     const view = page.getByRole("dialog", { name: "Settings" });
     await view.waitFor();
     expect(await focusIsIn(page, "[role=dialog]")).toBe(true);
-    expect(await panelHidden(page)).toBe(true);
+    await expect.poll(() => panelHidden(page)).toBe(true);
     // Esc closes it and focus returns to where it was
     await page.keyboard.press("Escape");
     await view.waitFor({ state: "detached" });
     expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
-    expect(await panelHidden(page)).toBe(false);
+    await expect.poll(() => panelHidden(page)).toBe(false);
 
     // an invalid value: its message inline, nothing saved
     await page.keyboard.press(",");

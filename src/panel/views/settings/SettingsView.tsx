@@ -172,7 +172,8 @@ function SettingsDialog({
   const urlProblem = problems.catalog?.includes("address") ? problems.catalog : undefined;
   const keyProblem = urlProblem ? undefined : problems.catalog;
 
-  return (
+  // the questions sit beside the dialog, not in it: inside, they would take its heading's slot
+  const dialog = (
     <Dialog data-testid="settings-view" UNSAFE_className="settings-dialog">
       <Heading>Settings</Heading>
       <Divider />
@@ -284,7 +285,12 @@ function SettingsDialog({
           Save
         </Button>
       </ButtonGroup>
-      <Confirm asking={asking} onKeep={() => setAsking(null)} onDiscard={close} onReset={reset} />
     </Dialog>
+  );
+  return (
+    <>
+      {dialog}
+      <Confirm asking={asking} onKeep={() => setAsking(null)} onDiscard={close} onReset={reset} />
+    </>
   );
 }
