@@ -37,7 +37,7 @@ describe("a batch in the panel", () => {
     const bar = page.getByTestId("batch-progress");
     const progressbar = bar.getByRole("progressbar");
     await expect.poll(() => progressbar.getAttribute("aria-valuemax"), { timeout: 15_000 }).toBe(String(CLIPS));
-    expect(await bar.textContent()).toContain("Batch: 'Karte 3 — Küche'");
+    expect(await bar.textContent()).toContain("Batch: “Karte 3 — Küche”");
     // a few clips done: the pace and the time left are shown
     await expect
       .poll(async () => Number(await progressbar.getAttribute("aria-valuenow")), { timeout: 60_000 })

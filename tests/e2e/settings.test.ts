@@ -1,6 +1,7 @@
 // The settings view in headless Chromium against npm start's stack: opened and closed from the
 // keyboard, an invalid value refused with its message, a valid one kept across a reload, and
-// Test connection against the local catalog.
+// Test connection against the local catalog; it is modal, and it asks before it drops edits or
+// resets to the studio defaults. Also the batch bar's button names (WCAG 2.5.3).
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -13,6 +14,9 @@ const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
 
 const focusIsIn = (page: Page, selector: string) =>
   page.evaluate((s) => !!document.activeElement?.closest(s), selector);
+/** The panel behind the settings, as assistive tech reaches it. */
+const panelHidden = (page: Page) =>
+  page.evaluate(() => !!document.querySelector("main.panel")?.closest("[aria-hidden=true], [inert]"));
 
 describe("settings view", () => {
   it("keyboard in and out, an invalid value refused, a valid one kept after reload", async () => {
@@ -26,10 +30,12 @@ describe("settings view", () => {
     const view = page.getByRole("dialog", { name: "Settings" });
     await view.waitFor();
     expect(await focusIsIn(page, "[role=dialog]")).toBe(true);
+    await expect.poll(() => panelHidden(page)).toBe(true);
     // Esc closes it and focus returns to where it was
     await page.keyboard.press("Escape");
     await view.waitFor({ state: "detached" });
     expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expect.poll(() => panelHidden(page)).toBe(false);
 
     // an invalid value: its message inline, nothing saved
     await page.keyboard.press(",");
@@ -73,9 +79,54 @@ describe("settings view", () => {
     await openPanel(page, env.stack);
     await page.locator("body").press(",");
     expect(await view.getByRole("textbox", { name: "Matches per frame" }).inputValue()).toBe("12");
+    // Reset asks first (it resets the catalog too): Cancel keeps the settings, Reset resets them
+    const matchesNow = view.getByRole("textbox", { name: "Matches per frame" });
+    const resetAsk = page.getByRole("alertdialog", { name: "Reset to studio defaults?" });
     await view.getByRole("button", { name: "Reset to studio defaults" }).click();
-    expect(await view.getByRole("textbox", { name: "Matches per frame" }).inputValue()).toBe("8");
+    await resetAsk.getByRole("button", { name: "Cancel" }).click();
+    await resetAsk.waitFor({ state: "detached" });
+    expect(await matchesNow.inputValue()).toBe("12");
+    await view.getByRole("button", { name: "Reset to studio defaults" }).click();
+    await resetAsk.getByRole("button", { name: "Reset" }).click();
+    await resetAsk.waitFor({ state: "detached" });
+    expect(await matchesNow.inputValue()).toBe("8");
     expect(await page.evaluate((k) => localStorage.getItem(k), KEPT)).toBe("{}");
+
+    // an edit not saved: Esc asks; Esc again (or Keep editing) keeps it; Discard drops it
+    const discardAsk = page.getByRole("alertdialog", { name: "Discard your changes?" });
+    await matchesNow.fill("20");
+    await page.keyboard.press("Escape");
+    await discardAsk.waitFor();
+    await page.keyboard.press("Escape");
+    await discardAsk.waitFor({ state: "detached" });
+    expect(await matchesNow.inputValue()).toBe("20");
+    await view.getByRole("button", { name: "Close" }).click();
+    await discardAsk.getByRole("button", { name: "Keep editing" }).click();
+    expect(await matchesNow.inputValue()).toBe("20");
+    await view.getByRole("button", { name: "Close" }).click();
+    await discardAsk.getByRole("button", { name: "Discard" }).click();
+    await view.waitFor({ state: "detached" });
+    await page.locator("body").press(",");
+    expect(await matchesNow.inputValue()).toBe("8");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  // here, not in a file of its own: one browser stack serves both checks
+  it("the batch bar's buttons are named by their visible label; the longer meaning describes them", async () => {
+    const { context, page, errors } = await newPanelPage(env.browser, { width: 1000, height: 900 });
+    await openPanel(page, env.stack);
+    const bar = page.getByRole("group", { name: "Suggest for many clips" });
+    for (const [label, hint] of [
+      ["This bin", "The bin selected in the Project panel, else the bin of the clip on the card"],
+      ["Selection", "The clips selected in the Project panel, bins included"],
+      ["Timeline", "The clips selected in the timeline"],
+    ]) {
+      const button = bar.getByRole("button", { name: label, exact: true });
+      expect(await button.getAttribute("aria-label")).toBeNull();
+      const describedBy = (await button.getAttribute("aria-describedby"))!;
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(hint);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

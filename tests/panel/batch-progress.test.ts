@@ -2,7 +2,7 @@
 // pace counts only this run, the time left stops while cancelled.
 import { describe, expect, it } from "vitest";
 import { batchProgress, type BatchRun, type QueuedClip } from "../../src/panel/store";
-import { etaWords, rateWords } from "../../src/panel/views/batch-words";
+import { doneWords, etaWords, rateWords } from "../../src/panel/views/batch-words";
 import type { ProjectItemRecord } from "../../src/shared/bridge/contract";
 
 const clip = (nodeId: string) => ({ nodeId, name: `${nodeId}.mp4` }) as ProjectItemRecord;
@@ -14,7 +14,7 @@ const queued = (nodeId: string, status: QueuedClip["status"], refining = false):
 
 function run(nodeIds: string[], over: Partial<BatchRun> = {}): BatchRun {
   return {
-    label: "'Day 1'",
+    label: "“Day 1”",
     nodeIds,
     cancelled: false,
     startedAt: 0,
@@ -60,5 +60,18 @@ describe("batch progress", () => {
     expect(etaWords(null)).toBe("");
     expect(etaWords(40)).toBe("under a minute left");
     expect(etaWords(3 * 3600)).toBe("about 3 h left");
+  });
+
+  it("says at the end how many clips were suggested, and how many failed or were skipped", () => {
+    const queue = [
+      queued("a", "suggested"),
+      queued("b", "applied"),
+      queued("c", "failed"),
+      queued("d", "skipped"),
+      queued("e", "skipped"),
+      queued("x", "suggested"), // another batch's clip
+    ];
+    expect(doneWords(run(["a", "b", "c", "d", "e"]), queue)).toBe("Done: 2 clips suggested · 1 failed · 2 skipped");
+    expect(doneWords(run(["a"]), queue)).toBe("Done: 1 clip suggested");
   });
 });

@@ -135,7 +135,7 @@ describe("batch over a 300-clip bin", () => {
       () => first.store.getState().cancelBatch(),
     );
     await first.store.getState().suggestForBin();
-    expect(first.store.getState().batch).toMatchObject({ label: "'Karte 7 — 台所'", cancelled: false });
+    expect(first.store.getState().batch).toMatchObject({ label: "“Karte 7 — 台所”", cancelled: false });
     await until(() => first.store.getState().batch!.cancelled, "the cancel at 100");
     await first.store.getState().processQueue(); // the clips in work when Cancel was pressed finish
 
@@ -334,6 +334,21 @@ describe("the pipeline, and starting a batch", () => {
     expect(first.store.getState().batchError).toContain("No sequence is open");
     await first.store.getState().suggestForBin();
     expect(first.store.getState().batchError).toContain("Nothing is selected in the Project panel");
+    expect(first.store.getState().batch).toBeNull();
+  });
+
+  it("says plainly when a bin or a selection has no clips with media, and what it left out", async () => {
+    const { project, first } = await cardPanel(2);
+    const sequence = project.allItems().find((i) => i.name === "Ep 3 assembly")!;
+    first.simulator.app.projectViewSelection = [sequence];
+    await first.store.getState().suggestForSelection("project");
+    expect(first.store.getState().batchError).toBe(
+      "No clips with media are selected in the Project panel (1 left out: sequences or offline media).",
+    );
+    const empty = project.rootItem.add(new SimProjectItem("Day 2 — empty", ProjectItemType.BIN));
+    first.simulator.app.projectViewSelection = [empty];
+    await first.store.getState().suggestForBin();
+    expect(first.store.getState().batchError).toBe("The bin “Day 2 — empty” has no clips with media.");
     expect(first.store.getState().batch).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 // The settings form keeps what the editor typed: empty is not zero, a decimal comma is a point,
 // and the catalog choice offers the local catalog's address.
 import { describe, expect, it } from "vitest";
-import { fromForm, toForm, withCatalogKind } from "../../src/panel/views/settings/settings-form";
+import { formChanged, fromForm, toForm, withCatalogKind } from "../../src/panel/views/settings/settings-form";
 import { BUILT_IN_SETTINGS, LOCAL_CATALOG_URL, settingsProblems } from "../../src/panel/store/settings-values";
 
 const supabase = { ...BUILT_IN_SETTINGS, catalog: { url: "https://abc.supabase.co", anonKey: "a.b.c" } };
@@ -28,5 +28,16 @@ describe("settings form", () => {
     expect(local.url).toBe(LOCAL_CATALOG_URL);
     expect(withCatalogKind(local, "supabase").url).toBe("");
     expect(fromForm(withCatalogKind(local, "none"), supabase).catalog).toBeNull();
+  });
+
+  it("knows when closing would drop an edit: any field typed over, a choice switched", () => {
+    expect(formChanged(toForm(supabase), supabase)).toBe(false);
+    expect(formChanged({ ...toForm(supabase), matchesPerFrame: "12" }, supabase)).toBe(true);
+    expect(formChanged({ ...toForm(supabase), anonKey: "x.y.z" }, supabase)).toBe(true);
+    expect(formChanged(withCatalogKind(toForm(supabase), "none"), supabase)).toBe(true);
+    // typed back to what is kept: nothing to lose
+    expect(formChanged({ ...toForm(supabase), matchesPerFrame: String(supabase.matchesPerFrame) }, supabase)).toBe(
+      false,
+    );
   });
 });

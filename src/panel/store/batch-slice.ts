@@ -79,14 +79,20 @@ export const batchSlice: Slice<BatchSlice> = (set, get, services) => {
     void get().processQueue();
   }
 
-  async function ask(what: string, call: () => Promise<BatchClips>, label: (found: BatchClips) => string) {
+  /** `none` says, as a sentence without its full stop, that nothing there has media. */
+  async function ask(
+    what: string,
+    call: () => Promise<BatchClips>,
+    label: (found: BatchClips) => string,
+    none: (found: BatchClips) => string,
+  ) {
     if (get().batchBusy) return;
     set({ batchBusy: true, batchError: null });
     try {
       const found = await call();
       if (!found.clips.length) {
         const why = found.skipped.length ? ` (${found.skipped.length} left out: sequences or offline media)` : "";
-        set({ batchError: `No clips with media in ${label(found)}${why}.` });
+        set({ batchError: `${none(found)}${why}.` });
         return;
       }
       start(found, label(found));
@@ -116,13 +122,18 @@ export const batchSlice: Slice<BatchSlice> = (set, get, services) => {
             throw e;
           }
         },
-        (found) => `'${found.scope.name}'`,
+        (found) => `“${found.scope.name}”`,
+        (found) => `The bin “${found.scope.name}” has no clips with media`,
       ),
     suggestForSelection: (source) =>
       ask(
         "Suggest for selection",
         () => services.host.call("getSelectedClips", source),
-        (found) => (source === "timeline" ? `the selection in '${found.scope.name}'` : "the selection"),
+        (found) => (source === "timeline" ? `the selection in “${found.scope.name}”` : "the selection"),
+        (found) =>
+          source === "timeline"
+            ? `No clips with media are selected in “${found.scope.name}”`
+            : "No clips with media are selected in the Project panel",
       ),
     cancelBatch() {
       const batch = get().batch;

@@ -2,7 +2,8 @@ import { ActionButton, ProgressBar } from "@adobe/react-spectrum";
 import { useEffect, useState } from "react";
 import { batchProgress } from "../store";
 import { usePanel } from "../use-panel";
-import { etaWords, rateWords } from "./batch-words";
+import { HintedButton } from "./HintedButton";
+import { doneWords, etaWords, rateWords } from "./batch-words";
 import "./BatchBar.css";
 
 /** The time, renewed every second while a batch runs, for its pace and time left. */
@@ -39,23 +40,27 @@ export function BatchBar() {
     <div className="batch-bar" data-testid="batch-bar">
       <div className="batch-start" role="group" aria-label="Suggest for many clips">
         <span className="muted">Suggest for</span>
-        <ActionButton isDisabled={s.busy} onPress={() => void s.suggestForBin()}>
+        <HintedButton
+          isDisabled={s.busy}
+          onPress={() => void s.suggestForBin()}
+          hint="The bin selected in the Project panel, else the bin of the clip on the card"
+        >
           This bin
-        </ActionButton>
-        <ActionButton
+        </HintedButton>
+        <HintedButton
           isDisabled={s.busy}
           onPress={() => void s.suggestForSelection("project")}
-          aria-label="The Project panel's selection"
+          hint="The clips selected in the Project panel, bins included"
         >
           Selection
-        </ActionButton>
-        <ActionButton
+        </HintedButton>
+        <HintedButton
           isDisabled={s.busy}
           onPress={() => void s.suggestForSelection("timeline")}
-          aria-label="The clips selected in the timeline"
+          hint="The clips selected in the timeline"
         >
           Timeline
-        </ActionButton>
+        </HintedButton>
       </div>
       {s.error && (
         <p className="notice" role="status" data-testid="batch-error">
@@ -78,7 +83,7 @@ export function BatchBar() {
           <div className="batch-progress-line">
             <span className="muted" aria-live="polite">
               {progress.finished
-                ? "Done"
+                ? doneWords(s.batch, s.queue)
                 : s.batch.cancelled
                   ? `Cancelled · ${progress.cancelled} not started`
                   : [rateWords(progress), etaWords(progress.etaSeconds)].filter(Boolean).join(" · ")}

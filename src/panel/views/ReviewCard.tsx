@@ -149,7 +149,8 @@ export function ReviewCard() {
                 Skip
               </Button>
               <span className="muted keys">
-                Enter accepts (Ctrl+Enter in a field) · S saves as reference · E edits · Esc undoes an edit · ↑↓ moves
+                Enter accepts (Ctrl+Enter in a field) · after Accept, S saves as a reference · E edits · Esc undoes an
+                edit · ↑↓ moves
               </span>
             </div>
           )}

@@ -1,5 +1,6 @@
 import {
   ActionButton,
+  AlertDialog,
   Button,
   ButtonGroup,
   Content,
@@ -11,11 +12,11 @@ import {
   RadioGroup,
   TextField,
 } from "@adobe/react-spectrum";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState, type MutableRefObject } from "react";
 import type { SettingProblems } from "../../store";
 import { usePanel, usePanelStore } from "../../use-panel";
 import { ConnectionCheck } from "./ConnectionCheck";
-import { fromForm, toForm, withCatalogKind, type CatalogKind, type SettingsForm } from "./settings-form";
+import { formChanged, fromForm, toForm, withCatalogKind, type CatalogKind, type SettingsForm } from "./settings-form";
 import "./settings.css";
 
 /** The numbers an editor tunes, with the range each one takes. */
@@ -64,17 +65,70 @@ export function SettingsButton() {
   );
 }
 
-/** Full-panel settings: focus moves in, Esc closes, focus returns to where it was. */
+/** Full-panel settings, modal (the panel behind is hidden from assistive tech): focus moves in,
+ * Esc closes (asking first when edits are not saved), focus returns to where it was. */
 export function SettingsView() {
   const { open, close } = usePanel((s) => ({ open: s.settingsOpen, close: s.closeSettings }));
+  // Esc reaches the container; the dialog, which holds the edits, decides what closing means
+  const requestCloseRef = useRef(close);
   return (
-    <DialogContainer type="fullscreenTakeover" onDismiss={close}>
-      {open && <SettingsDialog close={close} />}
+    <DialogContainer type="fullscreenTakeover" onDismiss={() => requestCloseRef.current()}>
+      {open && <SettingsDialog close={close} requestCloseRef={requestCloseRef} />}
     </DialogContainer>
   );
 }
 
-function SettingsDialog({ close }: { close: () => void }) {
+/** What the view asks before it drops the editor's edits or the settings themselves. */
+function Confirm({
+  asking,
+  onKeep,
+  onDiscard,
+  onReset,
+}: {
+  asking: "discard" | "reset" | null;
+  onKeep: () => void;
+  onDiscard: () => void;
+  onReset: () => void;
+}) {
+  return (
+    <DialogContainer onDismiss={onKeep}>
+      {asking === "discard" && (
+        <AlertDialog
+          title="Discard your changes?"
+          variant="warning"
+          primaryActionLabel="Discard"
+          cancelLabel="Keep editing"
+          autoFocusButton="cancel"
+          onPrimaryAction={onDiscard}
+          onCancel={onKeep}
+        >
+          The settings you changed are not saved yet.
+        </AlertDialog>
+      )}
+      {asking === "reset" && (
+        <AlertDialog
+          title="Reset to studio defaults?"
+          variant="destructive"
+          primaryActionLabel="Reset"
+          cancelLabel="Cancel"
+          autoFocusButton="cancel"
+          onPrimaryAction={onReset}
+          onCancel={onKeep}
+        >
+          Every setting goes back to the studio&apos;s, the catalog URL and anon key included.
+        </AlertDialog>
+      )}
+    </DialogContainer>
+  );
+}
+
+function SettingsDialog({
+  close,
+  requestCloseRef,
+}: {
+  close: () => void;
+  requestCloseRef: MutableRefObject<() => void>;
+}) {
   const store = usePanelStore();
   const { settings, saveSettings, resetSettings } = usePanel((s) => ({
     settings: s.settings,
@@ -84,6 +138,12 @@ function SettingsDialog({ close }: { close: () => void }) {
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
   const [problems, setProblems] = useState<SettingProblems>({});
   const [said, setSaid] = useState("");
+  const [asking, setAsking] = useState<"discard" | "reset" | null>(null);
+  const unsaved = formChanged(form, settings);
+  const tryClose = () => (unsaved ? setAsking("discard") : close());
+  useEffect(() => {
+    requestCloseRef.current = tryClose;
+  });
   const edit = (patch: Partial<SettingsForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     setSaid("");
@@ -97,6 +157,7 @@ function SettingsDialog({ close }: { close: () => void }) {
     setSaid(saved ? "Saved." : "Not saved: correct the values marked in red above.");
   };
   const reset = () => {
+    setAsking(null);
     resetSettings();
     setForm(toForm(store.getState().settings));
     setProblems({});
@@ -111,7 +172,8 @@ function SettingsDialog({ close }: { close: () => void }) {
   const urlProblem = problems.catalog?.includes("address") ? problems.catalog : undefined;
   const keyProblem = urlProblem ? undefined : problems.catalog;
 
-  return (
+  // the questions sit beside the dialog, not in it: inside, they would take its heading's slot
+  const dialog = (
     <Dialog data-testid="settings-view" UNSAFE_className="settings-dialog">
       <Heading>Settings</Heading>
       <Divider />
@@ -153,7 +215,9 @@ function SettingsDialog({ close }: { close: () => void }) {
                   value={form.anonKey}
                   onChange={(anonKey) => edit({ anonKey })}
                   description={
-                    form.catalogKind === "local" ? "npm run catalog prints it." : "Supabase: Settings → API."
+                    form.catalogKind === "local"
+                      ? "Ask whoever runs the local catalog: it shows the key when it starts."
+                      : "In the Supabase project: Settings → API, the anon public key."
                   }
                   width="100%"
                   validationState={keyProblem ? "invalid" : undefined}
@@ -211,10 +275,10 @@ function SettingsDialog({ close }: { close: () => void }) {
         </p>
       </Content>
       <ButtonGroup>
-        <Button variant="secondary" onPress={reset}>
+        <Button variant="secondary" onPress={() => setAsking("reset")}>
           Reset to studio defaults
         </Button>
-        <Button variant="secondary" onPress={close}>
+        <Button variant="secondary" onPress={tryClose}>
           Close
         </Button>
         <Button variant="accent" onPress={save}>
@@ -222,5 +286,11 @@ function SettingsDialog({ close }: { close: () => void }) {
         </Button>
       </ButtonGroup>
     </Dialog>
+  );
+  return (
+    <>
+      {dialog}
+      <Confirm asking={asking} onKeep={() => setAsking(null)} onDiscard={close} onReset={reset} />
+    </>
   );
 }

@@ -58,3 +58,9 @@ export function withCatalogKind(f: SettingsForm, kind: CatalogKind): SettingsFor
     kind === "local" && !isLoopback(f.url) ? LOCAL_CATALOG_URL : kind === "supabase" && isLoopback(f.url) ? "" : f.url;
   return { ...f, catalogKind: kind, url };
 }
+
+/** Edits not saved yet: what closing the view would drop. */
+export function formChanged(f: SettingsForm, saved: PanelSettings): boolean {
+  const kept = toForm(saved);
+  return (Object.keys(kept) as (keyof SettingsForm)[]).some((k) => kept[k] !== f[k]);
+}
