@@ -19,7 +19,7 @@ const BROWSER_VIDEO = /\.(mp4|m4v|mov)$/i;
 
 export function planGrab(clip: ProjectItemRecord): GrabPlan {
   if (clip.type !== "CLIP" || clip.isSequence)
-    return { methods: [], blocked: `'${clip.name}' is not a clip with media.` };
+    return { methods: [], blocked: `“${clip.name}” is not a clip with media.` };
   if (clip.offline || !clip.mediaPath) {
     return { methods: [], blocked: mediaOfflineMessage(clip.name) };
   }

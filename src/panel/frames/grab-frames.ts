@@ -31,7 +31,7 @@ export async function grabFrames(
       fellBack.push(`${method}: ${(e as Error).message}`);
     }
   }
-  throw new GrabFailed(`No frames from '${clip.name}': ${fellBack.join("; ")}`);
+  throw new GrabFailed(`No frames from “${clip.name}”: ${fellBack.join("; ")}`);
 }
 
 async function grabWith(
