@@ -139,10 +139,16 @@ describe("queue slice", () => {
     expect(store.getState().queue[0].detail).toContain("cannot be reached");
     expect(store.getState().catalogStatus.state).toBe("error");
     expect(embedder.calls).toBe(1);
+    // meanwhile the clip's metadata changes in Premiere: the late match reads it afresh
+    await store.services.host.call("writeClipMetadata", {
+      nodeId: hob.nodeId,
+      metadata: { location: "scullery", subject: "hob", shotType: "CU" },
+    });
     catalog.down = false;
     await store.getState().connectCatalog(CONFIG); // what the background retry does
     await until(() => status(store, hob) === "suggested", "the catalog's return");
     expect(store.getState().queue[0].suggestion?.fields.subject.value).toBe("hob");
+    expect(store.getState().queue[0].current?.location).toBe("scullery");
     expect(embedder.calls).toBe(1);
   });
 

@@ -160,6 +160,7 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
   }
 
   function failed(nodeId: string, e: unknown): void {
+    readWithFrames.delete(nodeId);
     get().updateClip(nodeId, { status: "failed", detail: toPanelError("Suggesting", e).detail });
     get().persistQueue();
   }
@@ -293,13 +294,14 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     get().updateClip(id, clipById(id)?.refining ? { embeddings } : { status: "matching", embeddings });
     // frames when we have them; after a reload only the pooled embedding was kept
     const queries = embeddings.frames.length ? embeddings.frames : [embeddings.pooled];
-    const { current, suggestion } = await suggestFrom(
-      q,
-      queries,
-      embeddings.modelVersion,
-      calibrationStatus.calibration,
-    );
-    readWithFrames.delete(id); // the final suggestion: a later match (a retry) reads afresh
+    let final;
+    try {
+      final = await suggestFrom(q, queries, embeddings.modelVersion, calibrationStatus.calibration);
+    } finally {
+      // used once: a later match (after the catalog was lost, say) reads the clip afresh
+      readWithFrames.delete(id);
+    }
+    const { current, suggestion } = final;
     const before = clipById(id);
     // the editor decided on the early suggestion while the other frames were still being looked at:
     // their decision stands; the clip keeps its full embedding (what a save stores)
