@@ -52,7 +52,9 @@ export async function runEval(options: RunEvalOptions): Promise<{ report: EvalRe
   const stamp = new Date().toISOString().slice(0, 10);
   const json = path.join(options.outDir, `eval-${stamp}.json`);
   const png = path.join(options.outDir, `eval-${stamp}.png`);
-  fs.writeFileSync(json, JSON.stringify({ libraries: options.libraries, ...report }, null, 2));
+  // results are committed: name the libraries as the run's folder sees them, never a machine's absolute path
+  const libraries = options.libraries.map((folder) => path.relative(process.cwd(), folder) || ".");
+  fs.writeFileSync(json, JSON.stringify({ libraries, ...report }, null, 2));
   await writeChartPng(report, png);
   return { report, json, png };
 }
