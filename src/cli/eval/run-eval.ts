@@ -31,7 +31,9 @@ export async function runEval(options: RunEvalOptions): Promise<{ report: EvalRe
       // what a person confirmed is the truth; IA's own values where nobody corrected them
       const values = entry.corrected ?? entry.ia;
       if (!entry.mediaPath || !values?.metadata) {
-        log(`skipped ${entry.id}: ${entry.mediaPath ? values?.problem : "media file not in the folder"}`);
+        log(
+          `skipped ${entry.id}: ${entry.mediaPath ? values?.problem : (entry.refused ?? "media file not in the folder")}`,
+        );
         continue;
       }
       const embedded = await embedLibraryEntry(entry, model);
