@@ -11,7 +11,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { listen, type RunningServer } from "../preview-server";
 import { applyMigrations, bootstrapPlatform, openCatalogDatabase } from "./database";
 import { GoTrue } from "./gotrue";
-import { apiError, PostgrestError } from "./http-errors";
+import { apiError, internalFailure, PostgrestError } from "./http-errors";
 import { CEP_ORIGINS, CorsPolicy, HttpFailure, parseJson, readBody, requestUrl, sendJson } from "./http-io";
 import { projectKey, verifyToken } from "./jwt";
 import { ensureLocalPasswords, type LocalCredential } from "./local-users";
@@ -234,7 +234,7 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
         return;
       }
       if (e instanceof PostgrestError) return sendJson(res, e.status, e.body, corsHeaders);
-      sendJson(res, 500, { code: "XX000", message: (e as Error).message, details: null, hint: null }, corsHeaders);
+      sendJson(res, 500, internalFailure(e, "this request"), corsHeaders);
     }
   }
 
