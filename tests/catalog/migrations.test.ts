@@ -223,6 +223,7 @@ describe("IA catalog structure", () => {
       "metadata_problem",
       "note_reference_change",
       "reference_problem",
+      "refuse_audit_log_change",
       "resolve_model_version",
       "touch_updated",
       "write_audit",
