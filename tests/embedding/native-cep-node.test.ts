@@ -107,7 +107,7 @@ describe.skipIf(unavailable)(
         });
 
         // in a page of its own that loaded one model: with Node 15.10, ending a thread after a
-        // model change took the process down (SIGSEGV) in 5 of 24 runs (docs/adr/0021)
+        // model change took the process down (SIGSEGV) in 6 of 36 runs (docs/adr/0021)
         it("falls back to WASM for the rest of the session when the thread dies, and says why", async () => {
           const page = await CepPage.start(runtime.binary());
           pages.push(page);

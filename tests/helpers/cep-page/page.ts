@@ -108,10 +108,8 @@ async function answer(message: PageCall, reply: (m: object) => void): Promise<un
       return embedder.load(message.options);
     case "embedClip": {
       const images = message.pixels.map((pixels) => ({ pixels }) as unknown as Blob);
-      const order: number[] = [];
-      const result = await embedder.embedClip(images, undefined, (index) => order.push(index));
-      reply({ frameOrder: order });
-      return result;
+      // each frame as it is ready: the first suggestion starts from it
+      return embedder.embedClip(images, undefined, (index, embedding) => reply({ frame: { index, embedding } }));
     }
     case "embedTexts":
       return embedder.embedTexts(message.texts);

@@ -43,17 +43,23 @@ type Reply = { id: number; ok?: boolean; result?: unknown; error?: { code?: stri
 
 export class CepPage {
   private nextId = 1;
-  private waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  private waiting = new Map<
+    number,
+    { resolve: (r: unknown) => void; reject: (e: Error) => void; onFrame?: (i: number, e: Float32Array) => void }
+  >();
   /** the order in which the last clip's frames were reported ready */
   lastFrameOrder: number[] = [];
   private exited: string | null = null;
 
   private constructor(private readonly child: ChildProcess) {
     child.on("message", (wire) => {
-      const message = fromWire(wire) as Reply & { frameOrder?: number[] };
-      if (message.frameOrder) this.lastFrameOrder = message.frameOrder;
-      if (message.ok === undefined) return;
+      const message = fromWire(wire) as Reply & { frame?: { index: number; embedding: Float32Array } };
       const entry = this.waiting.get(message.id);
+      if (message.frame) {
+        this.lastFrameOrder.push(message.frame.index);
+        entry?.onFrame?.(message.frame.index, message.frame.embedding);
+      }
+      if (message.ok === undefined) return;
       this.waiting.delete(message.id);
       if (message.ok) entry?.resolve(message.result);
       else entry?.reject(Object.assign(new Error(message.error!.message), { code: message.error!.code }));
@@ -77,17 +83,21 @@ export class CepPage {
     return new CepPage(child);
   }
 
-  private call<T>(message: PageCall): Promise<T> {
+  private call<T>(message: PageCall, onFrame?: (index: number, embedding: Float32Array) => void): Promise<T> {
     if (this.exited) return Promise.reject(new Error(this.exited));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (r: unknown) => void, reject });
+      this.waiting.set(id, { resolve: resolve as (r: unknown) => void, reject, onFrame });
       this.child.send(toWire({ ...message, id }) as Serializable);
     });
   }
 
   load = (options: ModelOptions) => this.call<EmbedderInfo>({ call: "load", options });
-  embedClip = (pixels: Float32Array[]) => this.call<ClipResult>({ call: "embedClip", pixels });
+  /** decoded frames in; each frame's embedding to onFrame as the page gets it */
+  embedClip = (pixels: Float32Array[], onFrame?: (index: number, embedding: Float32Array) => void) => {
+    this.lastFrameOrder = [];
+    return this.call<ClipResult>({ call: "embedClip", pixels }, onFrame);
+  };
   embedTexts = (texts: string[]) => this.call<Float32Array[]>({ call: "embedTexts", texts });
   state = () => this.call<PageState>({ call: "state" });
   /** ends the native thread from outside, as a crash would */
