@@ -9,6 +9,7 @@ import {
   setMember,
   stringifyJson,
   utf8Decode,
+  utf8DecodeSlowly,
   utf8Encode,
 } from "../../src/shared/metadata/json-text";
 
@@ -65,6 +66,7 @@ describe("UTF-8 as bytes", () => {
     (s) => {
       expect(utf8Encode(s)).toBe(bytesOf(s));
       expect(utf8Decode(bytesOf(s))).toBe(s);
+      expect(utf8DecodeSlowly(bytesOf(s))).toBe(s);
     },
   );
 
@@ -78,7 +80,7 @@ describe("UTF-8 as bytes", () => {
       "\u00f4\u0090\u0080\u0080",
       "\u0080",
     ])
-      expect(utf8Decode(bad)).toBe(null);
+      expect([utf8Decode(bad), utf8DecodeSlowly(bad)]).toEqual([null, null]);
   });
 });
 
@@ -122,6 +124,25 @@ describe("setMember", () => {
     expect(textOf(after)).toBe(
       '{\n  "A": {"id":"A", "n": 1.50, "s": "\\u00e9"},\n  "B": {\n    "id": "B",\n    "subject": "x"\n  }\n}\n',
     );
+  });
+
+  it("finds every entry of a large generated file, whatever its strings hold", () => {
+    let s = 11;
+    const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31), s / 2 ** 31);
+    const pieces = ["a", "{", "}", "[", "]", '"', "\\", ",", ":", " ", "é", "🍳", "\n", "\u2028"];
+    const word = () =>
+      Array.from({ length: Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join("");
+    const file: Record<string, unknown> = { _schema: "2.0", _completed: false };
+    for (let i = 0; i < 300; i++)
+      file[`E${i}${word()}`] = { id: word(), keywords: [word(), word()], nested: { [word()]: [word(), 1, null] } };
+    for (const gap of [2, 0]) {
+      const bytes = bytesOf(JSON.stringify(file, null, gap));
+      expect(objectMembers(bytes)!.members.map((m) => m.key)).toEqual(Object.keys(file));
+      const key = Object.keys(file)[150];
+      const after = setMember(bytes, key, { id: "new" });
+      expect(JSON.parse(textOf(after))).toEqual({ ...file, [key]: { id: "new" } });
+      expect(textOf(after)).toBe(JSON.stringify({ ...file, [key]: { id: "new" } }, null, gap));
+    }
   });
 
   it("finds keys written with escapes, and refuses a text that is not an object", () => {

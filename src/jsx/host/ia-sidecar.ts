@@ -12,7 +12,7 @@ import {
   lockedFieldsOf,
   shotNumberOf,
 } from "../../shared/metadata/ia-corrections";
-import { objectMembers, setMember, utf8Decode } from "../../shared/metadata/json-text";
+import { setMember, utf8Decode } from "../../shared/metadata/json-text";
 import { requireClip } from "./items";
 
 type Sidecar = { [key: string]: unknown };
@@ -53,7 +53,7 @@ function readSidecar(file: File): SidecarRead {
     read.unreadable = "it is not valid JSON";
     return read;
   }
-  if (!parsed || typeof parsed !== "object" || !objectMembers(bytes)) {
+  if (!parsed || typeof parsed !== "object" || Object.prototype.toString.call(parsed) === "[object Array]") {
     read.unreadable = "it does not hold a JSON object";
     return read;
   }
@@ -143,7 +143,13 @@ export function recordCorrection(request: RecordCorrectionRequest): RecordCorrec
   if (!entry) return { written: false, file: out.fsName, reason: "nothing changed" };
   // the corrections file when there is one, else a copy of IA's file: only this entry differs
   var base = (found.corrections.bytes !== null ? found.corrections.bytes : found.ia.bytes) as string;
-  var bytes = setMember(base, found.hit.key, entry);
+  var bytes: string;
+  try {
+    bytes = setMember(base, found.hit.key, entry);
+  } catch (e) {
+    // JSON.parse took it, our scan did not: leave the file rather than guess
+    return { written: false, file: out.fsName, problem: "the sidecar's JSON could not be updated in place: " + e };
+  }
   out.encoding = "BINARY";
   out.lineFeed = "Unix";
   if (!out.open("w"))

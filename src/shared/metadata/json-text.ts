@@ -11,6 +11,19 @@ function ch(code: number): string {
 
 /** UTF-8 bytes → text; null when the bytes are not UTF-8. */
 export function utf8Decode(bytes: string): string | null {
+  if (!/[\u0080-\uffff]/.test(bytes)) return bytes; // ASCII: the bytes are the text
+  // the engine's own UTF-8 decoder, checked by encoding back (ExtendScript loops slowly)
+  try {
+    var text = decodeURIComponent(escape(bytes));
+    if (unescape(encodeURIComponent(text)) === bytes) return text;
+  } catch (e) {
+    // not UTF-8 to the engine: the check below says so, or decodes what the engine would not
+  }
+  return utf8DecodeSlowly(bytes);
+}
+
+/** The same, one byte at a time: for an engine whose own decoder disagrees. */
+export function utf8DecodeSlowly(bytes: string): string | null {
   var out: string[] = [];
   var i = 0;
   var n = bytes.length;
@@ -149,38 +162,59 @@ function skipSpace(t: string, i: number): number {
   return i;
 }
 
-function skipString(t: string, i: number): number {
-  for (i++; i < t.length; i++) {
-    var c = t.charAt(i);
-    if (c === "\\") i++;
-    else if (c === '"') return i + 1;
+/** Where the next of each character that matters is, by native indexOf searches kept per
+ * character: ExtendScript runs a loop over every character of a large IA file slowly. The
+ * scan only moves forward, so each search starts where the last one of its character ended. */
+function scanner(t: string): Scan {
+  var marks = ['"', "\\", "{", "}", "[", "]"];
+  var at = [-2, -2, -2, -2, -2, -2];
+  return function next(k: number, from: number): number {
+    if (at[k] !== -1 && at[k] < from) at[k] = t.indexOf(marks[k], from);
+    return at[k];
+  };
+}
+type Scan = (k: number, from: number) => number;
+
+function skipString(scan: Scan, i: number): number {
+  var from = i + 1;
+  for (;;) {
+    var quote = scan(0, from);
+    var backslash = scan(1, from);
+    if (quote === -1) return -1;
+    if (backslash === -1 || quote < backslash) return quote + 1;
+    from = backslash + 2; // the escaped character
   }
-  return -1;
 }
 
-function skipValue(t: string, i: number): number {
+function skipValue(t: string, scan: Scan, i: number): number {
   var c = t.charAt(i);
-  if (c === '"') return skipString(t, i);
+  if (c === '"') return skipString(scan, i);
   if (c !== "{" && c !== "[") {
     while (i < t.length && ",}] \t\r\n".indexOf(t.charAt(i)) < 0) i++;
     return i;
   }
   var depth = 0;
-  while (i < t.length) {
-    c = t.charAt(i);
-    if (c === '"') {
-      i = skipString(t, i);
+  for (;;) {
+    var best = -1;
+    var which = -1;
+    for (var k = 0; k < 6; k++) {
+      if (k === 1) continue; // a backslash only matters inside a string
+      var at = scan(k, i);
+      if (at !== -1 && (best < 0 || at < best)) {
+        best = at;
+        which = k;
+      }
+    }
+    if (best < 0) return -1;
+    if (which === 0) {
+      i = skipString(scan, best);
       if (i < 0) return -1;
       continue;
     }
-    if (c === "{" || c === "[") depth++;
-    else if (c === "}" || c === "]") {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-    i++;
+    if (which === 2 || which === 4) depth++;
+    else if (--depth === 0) return best + 1;
+    i = best + 1;
   }
-  return -1;
 }
 
 /**
@@ -192,14 +226,15 @@ export function objectMembers(t: string): { open: number; close: number; members
   i = skipSpace(t, i);
   if (t.charAt(i) !== "{") return null;
   var open = i;
+  var scan = scanner(t);
   var members: JsonMember[] = [];
   i = skipSpace(t, i + 1);
   while (t.charAt(i) === '"') {
-    var keyEnd = skipString(t, i);
+    var keyEnd = skipString(scan, i);
     if (keyEnd < 0) return null;
     var literal = utf8Decode(t.substring(i, keyEnd));
     var valueStart = skipSpace(t, skipSpace(t, keyEnd) + 1);
-    var valueEnd = skipValue(t, valueStart);
+    var valueEnd = skipValue(t, scan, valueStart);
     if (literal === null || valueEnd < 0) return null;
     members.push({
       key: JSON.parse(literal) as string,
