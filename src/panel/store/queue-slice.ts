@@ -47,13 +47,16 @@ export interface QueuedClip {
   current?: CurrentMetadata;
   /** the XMP could not be read: the suggestion stands alone */
   currentProblem?: string;
+  /** one of IA's sidecars beside the media could not be read (it is left as it is) */
+  sidecarProblem?: string;
   suggestion?: Suggestion;
   applied?: {
     at: string;
     metadata: IaMetadata;
     keptLocked: string[];
-    /** what became of the correction in IA's .ingest-metadata-pp.json beside the media */
-    correction?: { written: boolean; reason?: string };
+    /** what became of the correction in IA's .ingest-metadata-pp.json beside the media:
+     * `reason` when not writing it was right, `problem` when the editor should act */
+    correction?: { written: boolean; reason?: string; problem?: string };
   };
   /** its save as a reference, once the editor asked for one */
   saved?: SaveState;
@@ -168,7 +171,7 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
   /** What each clip held when its frames were read. ExtendScript runs one call at a time: read
    * later, a clip's metadata would wait behind the next clip's frame export (seconds) and so would
    * its suggestion. Kept for this session only, until the clip's final suggestion. */
-  const readWithFrames = new Map<string, Pick<QueuedClip, "current" | "currentProblem">>();
+  const readWithFrames = new Map<string, Pick<QueuedClip, "current" | "currentProblem" | "sidecarProblem">>();
 
   async function grabTask(q: QueuedClip): Promise<void> {
     const id = q.clip.nodeId;
@@ -277,13 +280,22 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
     };
   }
 
-  async function readCurrent(q: QueuedClip): Promise<Pick<QueuedClip, "current" | "currentProblem">> {
+  async function readCurrent(
+    q: QueuedClip,
+  ): Promise<Pick<QueuedClip, "current" | "currentProblem" | "sidecarProblem">> {
     try {
       const record = await services.host.call("readClipMetadata", q.clip.nodeId);
-      // the locks live in IA's sidecars, not in the XMP: a missing or unreadable one locks nothing
-      const sidecar = await services.host.call("readIaSidecar", q.clip.nodeId).catch(() => null);
+      // the locks live in IA's sidecars, not in the XMP, and so does IA's shot number (ADR 0022)
+      let sidecarProblem: string | undefined;
+      const sidecar = await services.host.call("readIaSidecar", q.clip.nodeId).catch((e) => {
+        sidecarProblem = toPanelError("Reading IA's sidecars", e).detail;
+        return null;
+      });
       const lockedFields = (sidecar?.lockedFields ?? []) as CurrentMetadata["lockedFields"];
-      return { current: { ...(record.metadata as CurrentMetadata), lockedFields }, currentProblem: undefined };
+      const current: CurrentMetadata = { ...(record.metadata as CurrentMetadata), lockedFields };
+      const shotNumber = sidecar?.shotNumber ?? record.metadata.shotNumber;
+      if (shotNumber) current.shotNumber = shotNumber;
+      return { current, currentProblem: undefined, sidecarProblem: sidecar?.problem ?? sidecarProblem };
     } catch (e) {
       return { current: {}, currentProblem: toPanelError("Reading the clip's metadata", e).detail };
     }
