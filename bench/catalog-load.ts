@@ -15,6 +15,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const REFERENCES = Number(process.env.BENCH_REFERENCES ?? 10_000);
 const LABEL = process.env.BENCH_LABEL ?? "";
 const K = 10;
+const PROBE_MS = 20;
 
 interface Servers {
   catalogUrl: string;
@@ -71,12 +72,13 @@ async function level(concurrency: number) {
       matches.push(await match());
     }
   });
-  // One editor's page beside the load: /health and a thumbnail, one request at a time.
+  // One editor's page beside the load: /health and a thumbnail, one at a time, every PROBE_MS
+  // (paced, so that the probe measures the server without adding load of its own).
   const probe = (async () => {
     while (!done) {
       health.push(await timed(`${servers.catalogUrl}/health`));
-      if (done) break;
       statics.push(await timed(servers.staticUrl));
+      await new Promise((resolve) => setTimeout(resolve, PROBE_MS));
     }
   })();
   await Promise.all(clients);
