@@ -5,11 +5,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
+import { DataDirLock } from "./data-dir-lock";
 
 const SUPABASE_DIR = path.resolve(import.meta.dirname, "../../../supabase");
 export const MIGRATIONS_DIR = path.join(SUPABASE_DIR, "migrations");
 export const ROLLBACK_DIR = path.join(SUPABASE_DIR, "rollback");
 const BOOTSTRAP = path.join(SUPABASE_DIR, "local/platform-bootstrap.sql");
+
+/** What the catalog's code calls on its database: PGlite itself, or the database thread's
+ * stand-in for it (database-thread.ts). */
+export type CatalogDb = Pick<PGlite, "query" | "exec" | "transaction" | "close">;
 
 export interface Migration {
   version: string;
@@ -31,19 +36,51 @@ export interface OpenOptions {
   dataDir?: string;
   /** apply pending migrations (default true) */
   migrate?: boolean;
+  /** how this process was started, for the data dir's lock (default: this thread's argv) */
+  command?: string;
 }
 
+/** A data dir's database, locked to this process until db.close() (data-dir-lock.ts): a second
+ * opener, in this process or another, gets DataDirBusyError naming the holder. */
 export async function openCatalogDatabase(options: OpenOptions = {}): Promise<PGlite> {
-  const fresh = !options.dataDir || !fs.existsSync(path.join(options.dataDir, "PG_VERSION"));
-  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { vector } });
-  if (fresh) await bootstrapPlatform(db);
-  if (options.migrate !== false) await applyMigrations(db);
-  return db;
+  const lock = options.dataDir ? DataDirLock.acquire(options.dataDir, options.command) : undefined;
+  let db: PGlite | undefined;
+  try {
+    const fresh = !options.dataDir || !fs.existsSync(path.join(options.dataDir, "PG_VERSION"));
+    db = await PGlite.create({ dataDir: options.dataDir, extensions: { vector } });
+    if (lock) releaseOnClose(db, lock);
+    if (fresh) await bootstrapPlatform(db);
+    if (options.migrate !== false) await applyMigrations(db);
+    return db;
+  } catch (e) {
+    if (db)
+      await db.close().catch(() => undefined); // releases the lock too
+    else lock?.release();
+    throw e;
+  }
+}
+
+const locks = new WeakMap<PGlite, DataDirLock>();
+
+/** The lock on an open database's data dir (to announce the server's url in it). */
+export function dataDirLockOf(db: PGlite): DataDirLock | undefined {
+  return locks.get(db);
+}
+
+function releaseOnClose(db: PGlite, lock: DataDirLock): void {
+  locks.set(db, lock);
+  const close = db.close.bind(db);
+  db.close = async () => {
+    try {
+      await close();
+    } finally {
+      lock.release();
+    }
+  };
 }
 
 /** Roles, auth.*, extensions schema: what Supabase has before migrations. Local/test only. */
-export async function bootstrapPlatform(db: PGlite): Promise<void> {
+export async function bootstrapPlatform(db: CatalogDb): Promise<void> {
   await db.exec(fs.readFileSync(BOOTSTRAP, "utf8"));
   await db.exec(`
     create schema if not exists supabase_migrations;
@@ -52,7 +89,7 @@ export async function bootstrapPlatform(db: PGlite): Promise<void> {
     );`);
 }
 
-export async function appliedVersions(db: PGlite): Promise<string[]> {
+export async function appliedVersions(db: CatalogDb): Promise<string[]> {
   const res = await db.query<{ version: string }>(
     "select version from supabase_migrations.schema_migrations order by version",
   );
@@ -60,7 +97,7 @@ export async function appliedVersions(db: PGlite): Promise<string[]> {
 }
 
 /** Applies each pending migration in its own transaction, as the Supabase CLI does. */
-export async function applyMigrations(db: PGlite, migrations = listMigrations()): Promise<Migration[]> {
+export async function applyMigrations(db: CatalogDb, migrations = listMigrations()): Promise<Migration[]> {
   const done = new Set(await appliedVersions(db));
   const applied: Migration[] = [];
   for (const m of migrations) {
@@ -71,7 +108,7 @@ export async function applyMigrations(db: PGlite, migrations = listMigrations())
   return applied;
 }
 
-export async function applyMigration(db: PGlite, m: Migration): Promise<void> {
+export async function applyMigration(db: CatalogDb, m: Migration): Promise<void> {
   const sql = fs.readFileSync(m.file, "utf8");
   await db.transaction(async (tx: Transaction) => {
     await tx.exec(sql);
@@ -83,7 +120,7 @@ export async function applyMigration(db: PGlite, m: Migration): Promise<void> {
 }
 
 /** Runs a rollback script (it carries its own BEGIN/COMMIT) and forgets the migration. */
-export async function rollbackMigration(db: PGlite, m: Migration): Promise<void> {
+export async function rollbackMigration(db: CatalogDb, m: Migration): Promise<void> {
   const file = path.join(ROLLBACK_DIR, `${m.version}_${m.name}.down.sql`);
   await db.exec(fs.readFileSync(file, "utf8"));
   await db.query("delete from supabase_migrations.schema_migrations where version = $1", [m.version]);

@@ -1,7 +1,8 @@
 // The local catalog server: PostgREST's /rest/v1 subset, GoTrue's /auth/v1 and Storage's
 // /storage/v1 subsets for the local users, over one embedded Postgres. PGlite has one backend, so
 // requests run one at a time — but only after their body has arrived whole (bounded in size and
-// time), so a stalled client holds nobody else up.
+// time), so a stalled client holds nobody else up. The database runs on a thread of its own
+// (database-thread.ts), so /health and the preview's files are answered while it works.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -9,7 +10,9 @@ import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { listen, type RunningServer } from "../preview-server";
-import { applyMigrations, bootstrapPlatform, openCatalogDatabase } from "./database";
+import { auditReadOnly, AUDIT_ROUTE } from "./catalog-audit";
+import { dataDirLockOf, type CatalogDb } from "./database";
+import { DatabaseThread } from "./database-thread";
 import { GoTrue } from "./gotrue";
 import { apiError, internalFailure, PostgrestError } from "./http-errors";
 import { CEP_ORIGINS, CorsPolicy, HttpFailure, parseJson, readBody, requestUrl, sendJson } from "./http-io";
@@ -25,8 +28,8 @@ import { ObjectFiles } from "./storage-objects";
 export interface CatalogServerOptions {
   /** file-backed data dir; in memory when absent */
   dataDir?: string;
-  /** an open database to serve instead of opening one */
-  db?: PGlite;
+  /** an open database to serve instead of opening one (PGlite, or a DatabaseThread) */
+  db?: CatalogDb;
   port?: number;
   host?: string;
   jwtSecret?: string;
@@ -45,7 +48,7 @@ export interface CatalogServerOptions {
 }
 
 export interface RunningCatalog extends RunningServer {
-  db: PGlite;
+  db: CatalogDb;
   jwtSecret: string;
   anonKey: string;
   serviceKey: string;
@@ -73,11 +76,16 @@ function serialize() {
   };
 }
 
+/** Where a data dir's JWT secret is kept: beside it. */
+export function jwtSecretFile(dataDir: string): string {
+  return path.join(dataDir, "..", `${path.basename(dataDir)}.jwt-secret`);
+}
+
 /** The local JWT secret: env, else a random one kept beside the data dir. */
 function localSecret(dataDir?: string): string {
   if (process.env.CATALOG_JWT_SECRET) return process.env.CATALOG_JWT_SECRET;
   if (!dataDir) return crypto.randomBytes(32).toString("hex");
-  const file = path.join(dataDir, "..", `${path.basename(dataDir)}.jwt-secret`);
+  const file = jwtSecretFile(dataDir);
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
   return fs.readFileSync(file, "utf8").trim();
 }
@@ -89,16 +97,17 @@ function defaultOrigins(): string[] {
   return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 }
 
-/** A data dir made by an older version gets the platform pieces added since, before new migrations. */
-async function openServedDatabase(dataDir: string | undefined): Promise<PGlite> {
-  const db = await openCatalogDatabase({ dataDir, migrate: false });
-  await bootstrapPlatform(db);
-  await applyMigrations(db);
-  return db;
+/** Writes the server's url into the data dir's lock file, where db:audit finds it. */
+async function announce(db: CatalogDb, url: string): Promise<void> {
+  if (db instanceof DatabaseThread) await db.announce(url);
+  else dataDirLockOf(db as PGlite)?.announce({ url });
 }
 
 export async function startCatalogServer(options: CatalogServerOptions = {}): Promise<RunningCatalog> {
-  const db = options.db ?? (await openServedDatabase(options.dataDir));
+  const served = options.db ?? (await DatabaseThread.open({ dataDir: options.dataDir }));
+  // The handlers and seeds are typed for PGlite; they call only what CatalogDb has (query, exec,
+  // transaction), which the database thread serves as PGlite does.
+  const db = served as PGlite;
   if (options.seed !== false) {
     await seedUsers(db);
     await seedShots(db);
@@ -174,6 +183,11 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
         claims: await authenticate(req),
       });
     }
+    if (url.pathname === AUDIT_ROUTE && method === "GET") {
+      if ((await authenticate(req)).role !== "service_role")
+        throw apiError(403, "42501", "the audit takes the service role's key");
+      return { status: 200, body: { findings: await auditReadOnly(db) } };
+    }
     if (url.pathname.startsWith("/storage/v1/")) {
       const storagePath = url.pathname.slice("/storage/v1".length);
       return storage.handle({
@@ -237,9 +251,10 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
   server.requestTimeout = 30_000; // a backstop: bodies have their own, shorter timeout
   server.headersTimeout = 10_000;
   const url = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
+  await announce(served, url);
   return {
     url,
-    db,
+    db: served,
     jwtSecret,
     anonKey,
     serviceKey,
@@ -249,7 +264,7 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
     close: () =>
       new Promise((resolve) => {
         server.close(async () => {
-          if (!options.db) await db.close();
+          if (!options.db) await served.close();
           if (ownStorageDir) fs.rmSync(storageDir, { recursive: true, force: true });
           resolve();
         });
