@@ -12,6 +12,7 @@ import { getClips, getProjectSnapshot, listClipIds } from "./host/snapshot";
 import { getClipAtPlayhead } from "./host/timeline";
 import { readIaSidecar, recordCorrection } from "./host/ia-sidecar";
 import { restoreClip, snapshotClip } from "./host/clip-snapshot";
+import { beginSelfCheck, endSelfCheck, getHostInfo } from "./host/self-check";
 
 var handlers: HostHandlers = {
   getProjectInfo: getProjectInfo,
@@ -32,6 +33,9 @@ var handlers: HostHandlers = {
   snapshotClip: snapshotClip,
   restoreClip: restoreClip,
   watchImports: watchImports,
+  getHostInfo: getHostInfo,
+  beginSelfCheck: beginSelfCheck,
+  endSelfCheck: endSelfCheck,
   ping: function (message: string) {
     return { message: message, receivedAt: new Date().toUTCString() };
   },

@@ -8,7 +8,15 @@ import { createFileClasses } from "./extendscript-files";
 import { SimPaths, type SimPlatform } from "./sim-paths";
 import { HostClock } from "./host-clock";
 import { SimApp, SimDocument, SimTime, globalConstants, type SimProject, type SimProjectItem } from "./premiere-dom";
-import { QeApplication, QeProject, type ExportRecord, type QeExportMode } from "./qe-dom";
+import {
+  QeApplication,
+  QeProject,
+  qeExportFormOf,
+  type ExportRecord,
+  type QeExportCall,
+  type QeExportForm,
+  type QeExportMode,
+} from "./qe-dom";
 import { createExtendScriptEnv, type CsxsEvent } from "./extendscript-env";
 import { SimHostEnvironment } from "./host-environment";
 import { simulatorTemp } from "./sim-temp";
@@ -32,6 +40,12 @@ export interface SimulatorOptions {
   fileRoots?: string[];
   /** what QE's exportFramePNG renders: the time it is given (default) or the player position */
   qeExportMode?: QeExportMode;
+  /** which exportFrame* calls QE accepts; default by hostVersion (26.x from version 26 on) */
+  qeExportForm?: QeExportForm;
+  /** broken on purpose: QE's exportFrame* return false and write nothing, whatever they are given */
+  brokenQeExport?: boolean;
+  /** false: no app.encoder (Premiere without Media Encoder's scripting object) */
+  mediaEncoder?: boolean;
 }
 
 export type { CsxsEvent };
@@ -41,6 +55,8 @@ export class PremiereSimulator {
   readonly app: SimApp;
   readonly clock = new HostClock();
   readonly exports: ExportRecord[] = [];
+  /** every QE exportFrame* call scripts made, with what they passed and whether QE took it */
+  readonly qeExportCalls: QeExportCall[] = [];
   /** what `qe` is once a script called app.enableQE() */
   readonly qe: QeApplication;
   /** the simulated platform's paths: toReal() turns a path the host returned into a real one */
@@ -49,10 +65,12 @@ export class PremiereSimulator {
   readonly events = new EventEmitter();
   /** what CEP's getHostEnvironment() reports: app, version and the brightness skin */
   readonly environment: SimHostEnvironment;
+  private readonly dollar: { fileName: string };
 
   constructor(options: SimulatorOptions) {
     this.app = new SimApp(options.project, options.hostVersion);
     this.app.hasCurrentProjectViewSelection = !options.legacySelectionApi;
+    if (options.mediaEncoder === false) (this.app as { encoder?: unknown }).encoder = undefined;
     this.environment = new SimHostEnvironment(this.app.version, this.events);
     const temp = options.temp ?? simulatorTemp();
     this.paths = new SimPaths({
@@ -93,9 +111,21 @@ export class PremiereSimulator {
       ExternalObject: env.ExternalObject,
     });
     realmRef.realm = this.realm;
+    this.dollar = env.$;
     this.realm.run("$.global = this;");
     this.app.attach(this.realm);
-    const qeProject = new QeProject(() => this.app.project, clock, this.exports, this.paths, options.qeExportMode);
+    const qeProject = new QeProject(
+      () => this.app.project,
+      clock,
+      this.exports,
+      this.paths,
+      {
+        mode: options.qeExportMode ?? "given-time",
+        form: options.qeExportForm ?? qeExportFormOf(this.app.version),
+        broken: options.brokenQeExport,
+      },
+      this.qeExportCalls,
+    );
     const qeApplication = new QeApplication(qeProject, this.app.version, this.paths.fsName);
     this.qe = qeApplication;
     const enableQE = this.app.enableQE.bind(this.app);
@@ -108,7 +138,13 @@ export class PremiereSimulator {
 
   /** Evaluates the host bundle, as Premiere does with the manifest's ScriptPath. */
   loadBundle(file: string): this {
-    this.realm.run(fs.readFileSync(file, "utf8"), "index.js");
+    // while a file is evaluated, ExtendScript's $.fileName names it
+    this.dollar.fileName = this.paths.toHost(file);
+    try {
+      this.realm.run(fs.readFileSync(file, "utf8"), "index.js");
+    } finally {
+      this.dollar.fileName = "";
+    }
     return this;
   }
 

@@ -224,6 +224,51 @@ export interface RestoreClipResult {
   reason?: string;
 }
 
+/** What the running Premiere says of itself, for the self-check's report (docs/adr/0023). */
+export interface HostInfo {
+  /** app.version, e.g. "24.6.1" */
+  premiereVersion: string;
+  /** app.build where Premiere has it, else "" */
+  premiereBuild: string;
+  /** ExtendScript's $.os, e.g. "Windows/64 10.0" */
+  os: string;
+  /** ExtendScript's $.version */
+  extendScript: string;
+  /** whether app.enableQE exists (QE's frame export needs it) */
+  qe: boolean;
+  /** whether app.encoder (Media Encoder's scripting object) exists; the panel does not use it */
+  mediaEncoder: boolean;
+}
+
+export interface BeginSelfCheckRequest {
+  /** the sample clip to import; absent: self-check/sample.mp4 beside the host bundle */
+  sampleFile?: string;
+}
+
+/** What the self-check made in the project and on disk; endSelfCheck removes exactly this. */
+export interface SelfCheckScratch {
+  /** the scratch bin at the project's root */
+  binNodeId: string;
+  binName: string;
+  /** the sample as imported into the scratch bin */
+  clip: ProjectItemRecord;
+  /** the folder holding the copy of the sample that was imported (under Folder.temp) */
+  folder: string;
+}
+
+export interface EndSelfCheckRequest {
+  /** absent when beginSelfCheck failed before it said what it made */
+  binNodeId?: string;
+  folder?: string;
+}
+
+export interface EndSelfCheckResult {
+  /** what was removed, in plain words */
+  removed: string[];
+  /** what could not be removed, and where it is */
+  problems: string[];
+}
+
 /** Every host function: its arguments as a tuple and its result. */
 export interface HostApi {
   getProjectInfo: { args: []; result: ProjectInfo };
@@ -256,6 +301,12 @@ export interface HostApi {
   releaseFrames: { args: [folder: string]; result: { removed: number } };
   /** binds Premiere's import event; the host then dispatches the `itemsAdded` host event */
   watchImports: { args: []; result: { mode: "events" | "polling" } };
+  /** Premiere's, ExtendScript's and the OS's versions, and which optional APIs exist */
+  getHostInfo: { args: []; result: HostInfo };
+  /** imports the sample clip into a new scratch bin (removed again if anything fails on the way) */
+  beginSelfCheck: { args: [request: BeginSelfCheckRequest]; result: SelfCheckScratch };
+  /** removes the scratch bin (and the clip in it) and the sample's copy, each whatever the other did */
+  endSelfCheck: { args: [request: EndSelfCheckRequest]; result: EndSelfCheckResult };
   /** Echo for wiring checks: returns its argument unchanged after a JSON round trip. */
   ping: { args: [message: string]; result: { message: string; receivedAt: string } };
 }
@@ -331,6 +382,14 @@ export const hostArgChecks: { [F in HostFunctionName]: Check[] } = {
   ],
   releaseFrames: [str({ nonEmpty: true, maxLength: 4096 })],
   watchImports: [],
+  getHostInfo: [],
+  beginSelfCheck: [record({ sampleFile: str({ nonEmpty: true, maxLength: 4096 }) }, { sampleFile: true })],
+  endSelfCheck: [
+    record(
+      { binNodeId: nodeId, folder: str({ nonEmpty: true, maxLength: 4096 }) },
+      { binNodeId: true, folder: true },
+    ),
+  ],
   ping: [str()],
 };
 

@@ -14,6 +14,7 @@ export type HostErrorCode =
   | "METADATA_FAILED" // Premiere refused the metadata write
   | "EXPORT_FAILED" // Premiere could not export a frame
   | "EXPORT_TIMEOUT" // Premiere accepted an export but no file appeared in time
+  | "IMPORT_FAILED" // Premiere did not import a file (the self-check's sample)
   | "HOST_EXCEPTION" // ExtendScript threw
   | "EVAL_FAILED" // CEP's evalScript answered "EvalScript error." (the script itself broke)
   | "BAD_RESPONSE" // the host answered something that is not our envelope
