@@ -24,6 +24,41 @@ export const EXPORT_LATENCY_MS = 300;
 
 export type QeExportMode = "given-time" | "player-position";
 
+/** Which calls QE's exportFrame* methods accept. "lenient" (Premiere 23–25, as FACTS.md has it):
+ * any time it can read, a bare number taken as frames, any path. "26.x": only
+ * (timecode "HH:MM:SS:FF", path without extension), exactly two arguments; anything else returns
+ * false and writes nothing, as public reports of Premiere 26.x say (unverified; docs/adr/0023). */
+export type QeExportForm = "lenient" | "26.x";
+
+/** The form a Premiere version's QE takes: 26.x from version 26 on. */
+export function qeExportFormOf(hostVersion: string): QeExportForm {
+  return parseInt(hostVersion, 10) >= 26 ? "26.x" : "lenient";
+}
+
+export interface QeExportBehaviour {
+  mode: QeExportMode;
+  form: QeExportForm;
+  /** broken on purpose: every export returns false and writes nothing */
+  broken?: boolean;
+}
+
+/** Every exportFrame* call a script made, accepted or not (tests check the host's form). */
+export interface QeExportCall {
+  method: string;
+  args: unknown[];
+  accepted: boolean;
+}
+
+const TIMECODE = /^\d+[:;]\d\d[:;]\d\d[:;]\d\d$/;
+
+/** 26.x's one form: (timecode, path whose last part has no extension). */
+export function isQe26ExportForm(args: unknown[]): boolean {
+  const [time, output] = args;
+  if (args.length !== 2 || typeof time !== "string" || typeof output !== "string") return false;
+  const name = output.split(/[\\/]/).pop() ?? "";
+  return TIMECODE.test(time) && name !== "" && !name.includes(".");
+}
+
 export interface ExportRecord {
   requestedPath: string;
   /** the file written, as the platform spells it */
@@ -187,8 +222,9 @@ export class QeSequence extends QeObject {
     private readonly clock: HostClock,
     private readonly exports: ExportRecord[],
     private readonly paths: SimPaths,
-    private readonly mode: QeExportMode,
+    private readonly behaviour: QeExportBehaviour,
     private readonly project: SimProject,
+    private readonly exportCalls: QeExportCall[],
   ) {
     super();
   }
@@ -361,33 +397,38 @@ export class QeSequence extends QeObject {
     return true;
   }
 
-  exportFramePNG(time: string, outputPath: string): boolean {
-    return this.exportFrame("png", time, outputPath);
+  exportFramePNG(...args: unknown[]): boolean {
+    return this.exportFrame("exportFramePNG", "png", args);
   }
-  exportFrameJPEG(time: string, outputPath: string): boolean {
-    return this.exportFrame("jpg", time, outputPath);
+  exportFrameJPEG(...args: unknown[]): boolean {
+    return this.exportFrame("exportFrameJPEG", "jpg", args);
   }
-  exportFrameBMP(time: string, outputPath: string): boolean {
-    return this.exportFrame("bmp", time, outputPath);
+  exportFrameBMP(...args: unknown[]): boolean {
+    return this.exportFrame("exportFrameBMP", "bmp", args);
   }
-  exportFrameTIFF(time: string, outputPath: string): boolean {
-    return this.exportFrame("tif", time, outputPath);
+  exportFrameTIFF(...args: unknown[]): boolean {
+    return this.exportFrame("exportFrameTIFF", "tif", args);
   }
-  exportFrameGIF(time: string, outputPath: string): boolean {
-    return this.exportFrame("gif", time, outputPath);
+  exportFrameGIF(...args: unknown[]): boolean {
+    return this.exportFrame("exportFrameGIF", "gif", args);
   }
-  exportFrameTarga(time: string, outputPath: string): boolean {
-    return this.exportFrame("tga", time, outputPath);
+  exportFrameTarga(...args: unknown[]): boolean {
+    return this.exportFrame("exportFrameTarga", "tga", args);
   }
-  exportFrameDPX(time: string, outputPath: string): boolean {
-    return this.exportFrame("dpx", time, outputPath);
+  exportFrameDPX(...args: unknown[]): boolean {
+    return this.exportFrame("exportFrameDPX", "dpx", args);
   }
 
-  private exportFrame(extension: FrameExtension, time: string, outputPath: string): boolean {
+  private exportFrame(method: string, extension: FrameExtension, args: unknown[]): boolean {
+    const accepted = !this.behaviour.broken && (this.behaviour.form === "lenient" || isQe26ExportForm(args));
+    this.exportCalls.push({ method, args: [...args], accepted });
+    if (!accepted) return false; // nothing is written
     this.calls++;
+    const [time, outputPath] = args;
     const seconds = parseQeTime(String(time), this.seq.frameRate);
     if (seconds === null) return false;
-    const at = this.mode === "player-position" ? this.seq.playerPositionTicks : Math.round(seconds * TICKS_PER_SECOND);
+    const at =
+      this.behaviour.mode === "player-position" ? this.seq.playerPositionTicks : Math.round(seconds * TICKS_PER_SECOND);
     const item = this.seq.itemAt(at);
     if (!item?.projectItem.media) return false;
     const written = this.paths.toReal(`${String(outputPath)}.${extension}`);
@@ -503,7 +544,9 @@ export class QeProject extends QeObject {
     private readonly clock: HostClock,
     readonly exports: ExportRecord[],
     private readonly paths: SimPaths,
-    private readonly mode: QeExportMode = "given-time",
+    private readonly behaviour: QeExportBehaviour = { mode: "given-time", form: "lenient" },
+    /** every exportFrame* call, accepted or not */
+    readonly exportCalls: QeExportCall[] = [],
   ) {
     super();
   }
@@ -537,7 +580,9 @@ export class QeProject extends QeObject {
   }
   private sequence(seq: SimSequence | undefined | null): QeSequence | undefined {
     const project = this.project();
-    return seq && project ? new QeSequence(seq, this.clock, this.exports, this.paths, this.mode, project) : undefined;
+    return seq && project
+      ? new QeSequence(seq, this.clock, this.exports, this.paths, this.behaviour, project, this.exportCalls)
+      : undefined;
   }
   getActiveSequence(): QeSequence | undefined {
     return this.sequence(this.project()?.activeSequence);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { TICKS_PER_SECOND, SimProjectItem, ProjectItemType } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { simulatorFramesRoot, simulatorTemp } from "../../src/sim/sim-temp";
+import { projectState } from "../helpers/project-state";
 import { sampleMedia } from "../helpers/sample-media";
 import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
 import type { SimPlatform } from "../../src/sim/sim-paths";
@@ -117,5 +118,38 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
     ).rejects.toMatchObject({
       code: "INVALID_ARGUMENTS",
     });
+  });
+});
+
+describe.each(PLATFORMS)("the frame grab on Premiere 26.x (%s)", (platform) => {
+  function setup26(options: { brokenQeExport?: boolean } = {}) {
+    const project = createSampleProject(sampleMedia());
+    const named = (n: string) => project.allItems().find((i) => i.name === n)!;
+    return { project, named, ...simulatedHost(project, { platform, hostVersion: "26.0.0", ...options }) };
+  }
+
+  it("calls exportFramePNG only as (timecode, path without extension), which 26.x takes", async () => {
+    const { host, named, simulator } = setup26();
+    const clip = named("bathroom tap WS (ProRes).mov");
+    const result = await host.call("exportFrames", { nodeId: clip.nodeId });
+    const at = await host.call("exportFrameAt", { nodeId: clip.nodeId, ticks: String(TICKS_PER_SECOND) });
+    expect(result.frames).toHaveLength(5);
+    expect(at.frames).toHaveLength(1);
+    expect(simulator.qeExportCalls).toHaveLength(6);
+    for (const call of simulator.qeExportCalls) {
+      expect(call).toMatchObject({ method: "exportFramePNG", accepted: true });
+      expect(call.args).toEqual([expect.stringMatching(/^\d\d:\d\d:\d\d:\d\d$/), expect.not.stringMatching(/\.\w+$/)]);
+    }
+    await host.call("releaseFrames", result.folder);
+    await host.call("releaseFrames", at.folder);
+  });
+
+  it("when QE returns false and writes nothing, fails with EXPORT_TIMEOUT and leaves the project as it was", async () => {
+    const { host, named, project } = setup26({ brokenQeExport: true });
+    const before = projectState(project);
+    await expect(
+      host.call("exportFrames", { nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId, timeoutMs: 500 }),
+    ).rejects.toMatchObject({ code: "EXPORT_TIMEOUT", message: expect.stringMatching(/did not write frame 1/) });
+    expect(projectState(project)).toEqual(before);
   });
 });

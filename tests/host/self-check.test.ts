@@ -75,9 +75,10 @@ describe.each(PLATFORMS)("self-check host functions on %s", (platform) => {
     const notMedia = path.join(temp, "sample.mp4");
     fs.writeFileSync(notMedia, "not a video");
     const before = projectState(project);
-    await expect(
-      host.call("beginSelfCheck", { sampleFile: simulator.paths.toHost(notMedia) }),
-    ).rejects.toMatchObject({ code: "IMPORT_FAILED", message: expect.stringMatching(/did not import/) });
+    await expect(host.call("beginSelfCheck", { sampleFile: simulator.paths.toHost(notMedia) })).rejects.toMatchObject({
+      code: "IMPORT_FAILED",
+      message: expect.stringMatching(/did not import/),
+    });
     expect(projectState(project)).toEqual(before);
     expect(scratchFolders(temp)).toEqual([]);
   });
