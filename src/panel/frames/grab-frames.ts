@@ -26,7 +26,7 @@ export async function grabFrames(
   const fellBack: string[] = [];
   for (const method of plan.methods) {
     try {
-      return { method, fellBack, ...(await grabWith(method, clip, deps, fractions)) };
+      return { method, fellBack, ...(await grabFramesWith(method, clip, deps, fractions)) };
     } catch (e) {
       fellBack.push(`${method}: ${(e as Error).message}`);
     }
@@ -34,7 +34,8 @@ export async function grabFrames(
   throw new GrabFailed(`No frames from “${clip.name}”: ${fellBack.join("; ")}`);
 }
 
-async function grabWith(
+/** One method only, no fallback (the self-check times each method on its own). */
+export async function grabFramesWith(
   method: GrabMethod,
   clip: ProjectItemRecord,
   { host, media }: { host: HostClient; media: MediaAccess },

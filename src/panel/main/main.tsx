@@ -4,20 +4,24 @@ import { localStorageStorage } from "../../lib/catalog";
 import { jpegThumbnail } from "../frames/thumbnail";
 import { App } from "../App";
 import { startEmbedder } from "../embedding/start-embedder";
+import { browserSelfCheck } from "../self-check/browser-self-check";
 import { detectMediaAccess } from "../frames/media-access";
 import { loadStudioConfig } from "../load-studio-config";
 import { configOf, createPanelStore } from "../store";
 import { startCatalogCopy } from "../offline/start-copy";
 import "../styles.css";
 
+const host = createHostClient(detectTransport());
+const media = detectMediaAccess();
 const store = createPanelStore({
-  host: createHostClient(detectTransport()),
-  media: detectMediaAccess(),
+  host,
+  media,
   embedder: startEmbedder(),
   catalog: null,
   storage: window.localStorage,
   outboxStorage: localStorageStorage(),
   thumbnail: jpegThumbnail,
+  selfCheck: browserSelfCheck(host, media),
 });
 createRoot(document.getElementById("root")!).render(<App store={store} />);
 void store.getState().refreshProject();

@@ -13,3 +13,4 @@ export { batchProgress, type BatchRun, type BatchProgress } from "./batch-progre
 export type { CopyStatus } from "./offline-slice";
 export type { BatchOutcome, BatchAcceptProgress } from "./batch-accept-slice";
 export { groupWrites, planBatchAccept, type BatchPlan } from "./batch-plan";
+export type { SelfCheckStatus } from "./self-check-slice";

@@ -7,7 +7,16 @@ import type { Slice } from "./slice";
 export type ModelStatus =
   | { state: "idle" }
   | { state: "loading"; percent: number; source: string }
-  | { state: "ready"; modelVersion: string; threads: number; isTestModel: boolean; detail?: string }
+  | {
+      state: "ready";
+      modelVersion: string;
+      threads: number;
+      isTestModel: boolean;
+      detail?: string;
+      /** the inference path that runs, and why the native one does not (its first error) */
+      path?: "native" | "wasm-pool";
+      nativeReason?: string;
+    }
   | { state: "error"; error: PanelError };
 
 export interface ModelSlice {
@@ -44,6 +53,8 @@ export const modelSlice: Slice<ModelSlice> = (set, get, services) => ({
           isTestModel: isTestModel(info.modelVersion),
           // which inference path runs, and why not the faster one (native or WASM pool)
           detail: embedder.detail,
+          path: info.path ?? embedder.path,
+          nativeReason: info.reason,
         },
       });
       void get().prepareCalibration();

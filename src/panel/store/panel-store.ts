@@ -13,6 +13,7 @@ import { saveSlice, type SaveSlice } from "./save-slice";
 import { timelineSlice, type TimelineSlice } from "./timeline-slice";
 import { settingsSlice, type SettingsSlice } from "./settings-slice";
 import { offlineSlice, type OfflineSlice } from "./offline-slice";
+import { selfCheckSlice, type SelfCheckSlice } from "./self-check-slice";
 import type { PanelServices } from "./services";
 
 export type PanelState = ProjectSlice &
@@ -27,7 +28,8 @@ export type PanelState = ProjectSlice &
   SettingsSlice &
   BatchSlice &
   OfflineSlice &
-  BatchAcceptSlice;
+  BatchAcceptSlice &
+  SelfCheckSlice;
 export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
 
 export function createPanelStore(services: PanelServices): PanelStore {
@@ -45,6 +47,7 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...batchSlice(set, get, services),
     ...offlineSlice(set, get, services),
     ...batchAcceptSlice(set, get, services),
+    ...selfCheckSlice(set, get, services),
   }));
   return Object.assign(store, { services });
 }

@@ -8,16 +8,19 @@ import type { ModelOptions } from "../../lib/embedding/model-source";
 import type { MediaAccess } from "../frames/media-access";
 import type { GrabbedFrames } from "../frames/grab-frames";
 import type { ProjectItemRecord } from "../../shared/bridge/contract";
+import type { SelfCheckServices } from "../self-check/self-check-services";
 
 /** The encoder as the store uses it (src/panel/embedding/embedder.ts has the full interface:
  * the native path or the WASM pool); tests give fakes of just this. */
 export interface Embedder {
   /** which path runs and why, for the details line */
   readonly detail?: string;
+  /** which inference path runs: onnxruntime-node ("native") or the WASM pool */
+  readonly path?: "native" | "wasm-pool";
   load(
     options: ModelOptions,
     onProgress?: (p: LoadProgress) => void,
-  ): Promise<{ modelVersion: string; threads: number }>;
+  ): Promise<{ modelVersion: string; threads: number; path?: "native" | "wasm-pool"; reason?: string }>;
   embedClip(
     images: Blob[],
     labels?: string[],
@@ -47,4 +50,6 @@ export interface PanelServices {
   probeMs?: number;
   /** a JPEG of about 320 px of a frame, for a reference's thumbnail */
   thumbnail?: (frame: Blob) => Promise<Blob>;
+  /** what "Check this Premiere" needs from the page (absent: the check is not offered) */
+  selfCheck?: SelfCheckServices;
 }

@@ -385,10 +385,7 @@ export const hostArgChecks: { [F in HostFunctionName]: Check[] } = {
   getHostInfo: [],
   beginSelfCheck: [record({ sampleFile: str({ nonEmpty: true, maxLength: 4096 }) }, { sampleFile: true })],
   endSelfCheck: [
-    record(
-      { binNodeId: nodeId, folder: str({ nonEmpty: true, maxLength: 4096 }) },
-      { binNodeId: true, folder: true },
-    ),
+    record({ binNodeId: nodeId, folder: str({ nonEmpty: true, maxLength: 4096 }) }, { binNodeId: true, folder: true }),
   ],
   ping: [str()],
 };
