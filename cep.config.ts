@@ -2,7 +2,8 @@ import type { CEP_Config } from "vite-cep-plugin";
 import pkg from "./package.json" with { type: "json" };
 
 // The single source of the CEP manifest. Premiere 2023 (23.x) runs CEP 11; 2025 (25.x) runs CEP 12.
-// RequiredRuntime 11.0 lets CEP 12 hosts load the panel too.
+// RequiredRuntime 11.0 lets CEP 12 hosts load the panel too. 26.x still loads CEP panels (public
+// reports, unverified: docs/install.md); its admins run the self-check (docs/adr/0023).
 const config: CEP_Config = {
   version: pkg.version,
   id: "com.eav.referencelookup",
@@ -13,7 +14,7 @@ const config: CEP_Config = {
   startingDebugPort: 8860,
   extensionManifestVersion: 6.0,
   requiredRuntimeVersion: 11.0,
-  hosts: [{ name: "PPRO", version: "[23.0,25.9]" }],
+  hosts: [{ name: "PPRO", version: "[23.0,26.9]" }],
   type: "Panel",
   iconDarkNormal: "./icons/icon-dark.png",
   iconNormal: "./icons/icon-light.png",

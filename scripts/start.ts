@@ -28,9 +28,11 @@ const catalog = await startCatalogServer({
 const project = createSampleProject(media);
 // Scripts reach only the sample project's folders (the host endpoint also takes only bridge
 // calls from this run's page: src/server/host-call-guard.ts).
-const simulator = new PremiereSimulator({ project, fileRoots: sampleFolders(mediaRoot) }).loadBundle(
-  path.join(extensionDir, "jsx/index.js"),
-);
+// (and the self-check's sample clip, which ships in the extension)
+const simulator = new PremiereSimulator({
+  project,
+  fileRoots: [...sampleFolders(mediaRoot), path.join(extensionDir, "self-check")],
+}).loadBundle(path.join(extensionDir, "jsx/index.js"));
 // The real CLIP when an admin put it in .cache/models/clip-vit-base-patch32 (no download here);
 // otherwise the tiny random test model, so that the whole flow runs (its suggestions mean nothing).
 const realModel = path.join(root, ".cache/models/clip-vit-base-patch32");

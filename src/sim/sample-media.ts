@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { SimMedia } from "./premiere-dom";
-import { simulatorFramesRoot } from "./sim-temp";
+import { simulatorFramesRoot, simulatorSelfCheckRoot } from "./sim-temp";
 
 export interface SampleMedia {
   h264: SimMedia;
@@ -87,8 +87,9 @@ export function makeSampleMedia(root: string): SampleMedia {
   };
 }
 
-/** The folders of the sample project: its media and the frame grab's folder in the simulator's
- * private temp folder. The preview confines the simulator's file access, and /__media, to them. */
+/** The folders of the sample project: its media, and the frame grab's and the self-check's folders
+ * in the simulator's private temp folder. The preview confines the simulator's file access, and
+ * /__media, to them. */
 export function sampleFolders(mediaRoot: string): string[] {
-  return [path.resolve(mediaRoot), simulatorFramesRoot()];
+  return [path.resolve(mediaRoot), simulatorFramesRoot(), simulatorSelfCheckRoot()];
 }

@@ -14,3 +14,9 @@ export function simulatorTemp(): string {
 export function simulatorFramesRoot(): string {
   return path.join(simulatorTemp(), "reference-lookup-frames");
 }
+
+/** Where the self-check copies its sample clip: Folder.temp's reference-lookup-self-check
+ * (src/jsx/host/self-check.ts). */
+export function simulatorSelfCheckRoot(): string {
+  return path.join(simulatorTemp(), "reference-lookup-self-check");
+}

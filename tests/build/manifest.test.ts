@@ -7,13 +7,13 @@ const manifest = () => fs.readFileSync(path.join(DIST, "CSXS/manifest.xml"), "ut
 const all = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]);
 
 describe("built CSXS/manifest.xml", () => {
-  it("targets Premiere Pro (PPRO) 2023 to 2025", () => {
+  it("targets Premiere Pro (PPRO) 2023 to 2026", () => {
     const hosts = [...manifest().matchAll(/<Host Name="([^"]+)" Version="\[([\d.]+),([\d.]+)\]"/g)];
     expect(hosts).toHaveLength(1);
     const [, name, low, high] = hosts[0];
     expect(name).toBe("PPRO");
     expect(Number(low)).toBeLessThanOrEqual(23.0); // Premiere 2023 = 23.x
-    expect(Number(high)).toBeGreaterThanOrEqual(25.0); // Premiere 2025 = 25.x
+    expect(Number(high)).toBeGreaterThanOrEqual(26.9); // Premiere 2026 = 26.x: its admins run the self-check
   });
 
   it("requires CSXS 11, which CEP 11 and CEP 12 hosts both satisfy", () => {

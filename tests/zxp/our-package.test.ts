@@ -65,6 +65,7 @@ describe("our signed ZXP", () => {
       "ort/ort-wasm.wasm",
       "ort/ort-wasm-simd.wasm",
       "icons/icon-dark.png",
+      "self-check/sample.mp4", // the self-check's sample clip (docs/adr/0023)
     ]) {
       expect(names).toContain(needed);
     }
@@ -158,6 +159,17 @@ describe("our signed ZXP", () => {
       await page.goto(`${server.url}/${mainPath}`);
       await expect.poll(() => page.getByTestId("project-name").textContent()).toBe("Küche Ep 3.prproj");
       expect(errors).toEqual([]);
+      // the self-check's host side finds the small sample clip the package ships beside its bundle
+      expect(fs.statSync(path.join(installed, "self-check/sample.mp4")).size).toBeLessThan(100_000);
+      const call = (fn: string, args: unknown[]) =>
+        JSON.parse(
+          simulator.evalScript(
+            `__referenceLookup.dispatch(${JSON.stringify(fn)}, ${JSON.stringify(JSON.stringify(args))})`,
+          ),
+        ) as { ok: boolean; value: { binNodeId: string; folder: string; clip: { name: string } } };
+      const begun = call("beginSelfCheck", [{}]);
+      expect(begun).toMatchObject({ ok: true, value: { clip: { name: "sample.mp4" } } });
+      expect(call("endSelfCheck", [{ binNodeId: begun.value.binNodeId, folder: begun.value.folder }]).ok).toBe(true);
     } finally {
       await browser.close();
       await server.close();

@@ -16,6 +16,7 @@ import { useEffect, useRef, useState, type MutableRefObject } from "react";
 import type { SettingProblems } from "../../store";
 import { usePanel, usePanelStore } from "../../use-panel";
 import { ConnectionCheck } from "./ConnectionCheck";
+import { SelfCheck } from "./SelfCheck";
 import { formChanged, fromForm, toForm, withCatalogKind, type CatalogKind, type SettingsForm } from "./settings-form";
 import "./settings.css";
 
@@ -266,6 +267,10 @@ function SettingsDialog({
                 />
               ))}
             </div>
+          </fieldset>
+          <fieldset>
+            <legend>This Premiere</legend>
+            <SelfCheck />
           </fieldset>
           {/* Enter in a field saves, as in Premiere's dialogs */}
           <button type="submit" hidden />
