@@ -24,7 +24,7 @@ export const EXPORT_LATENCY_MS = 300;
 
 export type QeExportMode = "given-time" | "player-position";
 
-/** Which calls QE's exportFrame* methods accept. "lenient" (Premiere 23–25, as FACTS.md has it):
+/** Which calls QE's exportFrame* methods accept. "lenient" (Premiere 23–25, as docs/facts/premiere-and-cep.md has it):
  * any time it can read, a bare number taken as frames, any path. "26.x": only
  * (timecode "HH:MM:SS:FF", path without extension), exactly two arguments; anything else returns
  * false and writes nothing, as public reports of Premiere 26.x say (unverified; docs/adr/0023). */
