@@ -83,5 +83,5 @@ describe("Check this Premiere in the preview", () => {
     await page.screenshot({ path: path.join(SHOTS, "self-check-320.png") });
     expect(errors).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, 120_000);
 });
