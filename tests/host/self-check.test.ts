@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ImportWatcher } from "../../src/panel/imports/import-watcher";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import type { SimulatorOptions } from "../../src/sim/premiere-simulator";
@@ -117,5 +118,28 @@ describe.each(PLATFORMS)("self-check host functions on %s", (platform) => {
     const scratch = await host.call("beginSelfCheck", {});
     await host.call("endSelfCheck", { binNodeId: scratch.binNodeId, folder: scratch.folder });
     expect(footage.childItems).toContain(nested);
+  });
+});
+
+describe("the scratch clip and the panel's queue", () => {
+  it("ImportWatcher leaves the self-check's sample out of the queue, from events and polling alike", async () => {
+    const { host, project } = setup();
+    const queued: string[] = [];
+    const watcher = new ImportWatcher(host, {
+      pollMs: 60_000,
+      onNewClips: (c) => queued.push(...c.map((i) => i.name)),
+    });
+    const stop = watcher.listen();
+    await watcher.start();
+    const scratch = await host.call("beginSelfCheck", {});
+    await watcher.idle();
+    await watcher.poll();
+    // an editor's import meanwhile is still queued
+    project.rootItem.childItems[0].add(new SimProjectItem("editor.mp4", ProjectItemType.CLIP, sampleMedia().h264));
+    await watcher.poll();
+    expect(queued).toEqual(["editor.mp4"]);
+    await host.call("endSelfCheck", { binNodeId: scratch.binNodeId, folder: scratch.folder });
+    watcher.stop();
+    stop();
   });
 });

@@ -2,19 +2,17 @@
 // scratch bin holding a copy of the sample clip, made and removed here. Whatever fails on the way
 // in, what was made so far is removed before the failure is reported; on the way out, each part
 // is removed whatever happened to the other.
-import type {
-  BeginSelfCheckRequest,
-  EndSelfCheckRequest,
-  EndSelfCheckResult,
-  HostInfo,
-  SelfCheckScratch,
+import {
+  SELF_CHECK_BIN_PREFIX,
+  type BeginSelfCheckRequest,
+  type EndSelfCheckRequest,
+  type EndSelfCheckResult,
+  type HostInfo,
+  type SelfCheckScratch,
 } from "../../shared/bridge/contract";
 import { fail } from "../dispatch";
 import { describeItem, findItem } from "./items";
 import { requireProject } from "./project";
-
-/** Every scratch bin's name starts so; only such bins are ever deleted here. */
-export var SCRATCH_BIN_PREFIX = "Reference Lookup self-check ";
 
 /** The bundle's own file, as ExtendScript reports it while evaluating it (read once, at load). */
 var bundleFile = typeof $ !== "undefined" && $.fileName ? String($.fileName) : "";
@@ -57,7 +55,7 @@ function removeFolder(folder: Folder): void {
 }
 
 function isScratchBin(item: ProjectItem): boolean {
-  return item.type === ProjectItemType.BIN && String(item.name).indexOf(SCRATCH_BIN_PREFIX) === 0;
+  return item.type === ProjectItemType.BIN && String(item.name).indexOf(SELF_CHECK_BIN_PREFIX) === 0;
 }
 
 /** Bins and folders an interrupted check left (the panel reloaded mid-way): removed first. */
@@ -95,7 +93,7 @@ export function beginSelfCheck(request: BeginSelfCheckRequest): SelfCheckScratch
     if (!sample.copy(copy.fsName)) {
       throw fail("IMPORT_FAILED", "Could not copy the sample clip to " + folder.fsName + ": " + sample.error + ".");
     }
-    bin = project.rootItem.createBin(SCRATCH_BIN_PREFIX + stamp) || null;
+    bin = project.rootItem.createBin(SELF_CHECK_BIN_PREFIX + stamp) || null;
     if (!bin) throw fail("IMPORT_FAILED", "Premiere did not make the scratch bin.");
     project.importFiles([copy.fsName], true, bin, false);
     var clip = bin.children.numItems > 0 ? bin.children[0] : null;

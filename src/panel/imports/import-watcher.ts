@@ -2,7 +2,7 @@
 // Premiere fires it) and a cheap poll of clip ids (always). Both feed one set of known ids, so
 // no clip is missed and none is queued twice.
 import type { HostClient } from "../../lib/bridge/client";
-import type { ProjectItemRecord } from "../../shared/bridge/contract";
+import { inSelfCheckBin, type ProjectItemRecord } from "../../shared/bridge/contract";
 
 export interface ImportWatcherOptions {
   /** how often to poll; events usually arrive first */
@@ -64,7 +64,8 @@ export class ImportWatcher {
     try {
       // items deleted since they were added (our own temporary sequences) are simply not new clips
       const { clips: found } = await this.host.call("getClips", fresh);
-      const clips = found.filter((c) => c.type === "CLIP" && !c.isSequence);
+      // the self-check's sample is imported and removed again by the check: never an editor's clip
+      const clips = found.filter((c) => c.type === "CLIP" && !c.isSequence && !inSelfCheckBin(c.treePath));
       if (clips.length) this.options.onNewClips(clips);
     } catch (e) {
       for (const id of fresh) this.known.delete(id); // try again on the next poll

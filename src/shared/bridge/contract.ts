@@ -245,6 +245,17 @@ export interface BeginSelfCheckRequest {
   sampleFile?: string;
 }
 
+/** Every scratch bin's name starts so: the host deletes only such bins, and the panel never
+ * queues a clip inside one. */
+export var SELF_CHECK_BIN_PREFIX = "Reference Lookup self-check ";
+
+/** Whether a project item sits in a self-check's scratch bin (by its treePath). */
+export function inSelfCheckBin(treePath: string): boolean {
+  var parts = treePath.split(/[\\/]/);
+  for (var i = 0; i < parts.length - 1; i++) if (parts[i].indexOf(SELF_CHECK_BIN_PREFIX) === 0) return true;
+  return false;
+}
+
 /** What the self-check made in the project and on disk; endSelfCheck removes exactly this. */
 export interface SelfCheckScratch {
   /** the scratch bin at the project's root */
