@@ -19,7 +19,7 @@ import { SelectingEmbedder } from "../../src/panel/embedding/select-embedder";
 import type { Embedder as FullEmbedder } from "../../src/panel/embedding/embedder";
 import { grabFramesWith } from "../../src/panel/frames/grab-frames";
 import type { MediaAccess } from "../../src/panel/frames/media-access";
-import type { CheckEmbedder } from "../../src/panel/self-check/embedding-probe";
+import { embeddingProbe, type CheckEmbedder } from "../../src/panel/self-check/embedding-probe";
 import type { PanelEnvironment } from "../../src/panel/self-check/panel-environment";
 import { createPanelStore } from "../../src/panel/store";
 import { HOST_SKINS } from "../../src/lib/theme/host-skin";
@@ -334,5 +334,24 @@ describe("Check this Premiere, on simulators broken on purpose", () => {
     expect(text).toContain("✗ Frames by QE export (failed, ");
     expect(text).toMatch(/\n\d+ worked, 1 failed, 2 skipped\.\n$/);
     expect(JSON.parse(reportJson(r.report))).toEqual(r.report);
+  });
+});
+
+describe("the self-check's view of the encoder", () => {
+  it("follows the live path: a native thread that died since the load gives its reason, not 'native'", () => {
+    const died = {
+      ...fakePool(),
+      detail:
+        "WASM, 2 workers (native not used: the native encoder thread died: out of memory; WASM for the rest of this session)",
+    };
+    const probe = embeddingProbe({
+      embedder: died,
+      status: () => ({ state: "ready", modelVersion: "m@q8", threads: 4, isTestModel: true, path: "native" }),
+      modelOptions: () => ({ source: { kind: "folder", path: TINY_CLIP_DIR }, quantized: true }),
+    });
+    expect(probe.loaded()).toMatchObject({
+      path: "wasm-pool",
+      nativeReason: "the native encoder thread died: out of memory; WASM for the rest of this session",
+    });
   });
 });

@@ -72,8 +72,11 @@ export function embeddingProbe(options: EmbeddingProbeOptions): EmbeddingProbe {
       if (problem) return { problem };
       if (!options.embedder) return { problem: "the panel has no encoder." };
       const ready = status as Extract<ModelStatus, { state: "ready" }>;
-      const path = ready.path ?? options.embedder.path ?? "wasm-pool";
-      return { embedder: options.embedder, path, nativeReason: ready.nativeReason };
+      // the live path first: a native thread that died since the load left the panel on WASM,
+      // and the selection's details line then gives the reason (docs/adr/0021)
+      const path = options.embedder.path ?? ready.path ?? "wasm-pool";
+      const live = /\(native not used: (.*)\)$/.exec(options.embedder.detail ?? "")?.[1];
+      return { embedder: options.embedder, path, nativeReason: live ?? ready.nativeReason };
     },
     timeClip,
     async timeOtherPath(path, frames) {
