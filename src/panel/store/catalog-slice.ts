@@ -33,8 +33,9 @@ export interface CatalogSlice {
 const RETRY_MS = 10_000;
 const NO_VALUES: KnownValues = { location: [], subject: [], action: [], keywords: [] };
 
-export const catalogSlice: Slice<CatalogSlice> = (set, get, services) => {
+export const catalogSlice: Slice<CatalogSlice> = (set, get, services, onDispose) => {
   let retry: ReturnType<typeof setTimeout> | null = null;
+  onDispose(() => retry && clearTimeout(retry));
   let lastConfig: StudioConfig | null = null;
   const scheduleRetry = () => {
     if (retry) clearTimeout(retry);

@@ -23,9 +23,13 @@ const PROBE_MS = 10_000;
 /** while the catalog answers, the copy catches up this often (and on every reconnection) */
 const SYNC_MS = 5 * 60_000;
 
-export const offlineSlice: Slice<OfflineSlice> = (set, get, services) => {
+export const offlineSlice: Slice<OfflineSlice> = (set, get, services, onDispose) => {
   let probe: ReturnType<typeof setInterval> | null = null;
   let nextSync: ReturnType<typeof setTimeout> | null = null;
+  onDispose(() => {
+    stopProbe();
+    if (nextSync) clearTimeout(nextSync);
+  });
   let syncing: Promise<void> | null = null;
   const offlineCatalog = () => (services.catalog instanceof OfflineCatalog ? services.catalog : null);
   const stopProbe = () => {

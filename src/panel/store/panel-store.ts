@@ -28,23 +28,30 @@ export type PanelState = ProjectSlice &
   BatchSlice &
   OfflineSlice &
   BatchAcceptSlice;
-export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
+export type PanelStore = StoreApi<PanelState> & {
+  services: PanelServices;
+  /** stops the store's timers (catalog reconnects, offline probes and syncs, save retries): a panel
+   * closed, or a test done, leaves nothing running */
+  dispose(): void;
+};
 
 export function createPanelStore(services: PanelServices): PanelStore {
+  const stops: Array<() => void> = [];
+  const onDispose = (stop: () => void) => void stops.push(stop);
   const store = createStore<PanelState>()((set, get) => ({
-    ...projectSlice(set, get, services),
-    ...catalogSlice(set, get, services),
-    ...modelSlice(set, get, services),
-    ...queueSlice(set, get, services),
-    ...reviewSlice(set, get, services),
-    ...searchSlice(set, get, services),
-    ...authSlice(set, get, services),
-    ...saveSlice(set, get, services),
-    ...timelineSlice(set, get, services),
-    ...settingsSlice(set, get, services),
-    ...batchSlice(set, get, services),
-    ...offlineSlice(set, get, services),
-    ...batchAcceptSlice(set, get, services),
+    ...projectSlice(set, get, services, onDispose),
+    ...catalogSlice(set, get, services, onDispose),
+    ...modelSlice(set, get, services, onDispose),
+    ...queueSlice(set, get, services, onDispose),
+    ...reviewSlice(set, get, services, onDispose),
+    ...searchSlice(set, get, services, onDispose),
+    ...authSlice(set, get, services, onDispose),
+    ...saveSlice(set, get, services, onDispose),
+    ...timelineSlice(set, get, services, onDispose),
+    ...settingsSlice(set, get, services, onDispose),
+    ...batchSlice(set, get, services, onDispose),
+    ...offlineSlice(set, get, services, onDispose),
+    ...batchAcceptSlice(set, get, services, onDispose),
   }));
-  return Object.assign(store, { services });
+  return Object.assign(store, { services, dispose: () => stops.forEach((stop) => stop()) });
 }

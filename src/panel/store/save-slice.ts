@@ -50,8 +50,9 @@ function originalCatalog(q: QueuedClip) {
   };
 }
 
-export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
+export const saveSlice: Slice<SaveSlice> = (set, get, services, onDispose) => {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  onDispose(() => timer && clearTimeout(timer));
   const send = async (input: SaveWithThumbnail) => {
     if (!services.catalog) throw new CatalogError("UNREACHABLE", "No reference catalog is configured.");
     return saveWithThumbnail(services.catalog, input);
