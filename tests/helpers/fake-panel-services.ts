@@ -1,7 +1,7 @@
 // Fakes of the panel's services for store tests: an embedder whose vectors follow the frames'
 // bytes, and a catalog holding a few labelled references that can be switched off. The host is
 // the real compiled bundle in the simulator (tests/helpers/simulated-host.ts).
-import { CatalogError, type KnownValues, type ReferenceMatch } from "../../src/lib/catalog";
+import { CatalogError, type Catalog, type KnownValues } from "../../src/lib/catalog";
 import type { LabeledReference, Neighbour } from "../../src/lib/suggestion";
 import type { LoadProgress } from "../../src/lib/embedding/clip-model";
 import type { Embedder } from "../../src/panel/store";
@@ -56,7 +56,7 @@ export interface FakeReference {
   metadata: IaMetadata;
 }
 
-export class FakeCatalog {
+export class FakeCatalog implements Catalog {
   down = false;
   matchCalls = 0;
   constructor(private readonly references: FakeReference[]) {}
@@ -98,9 +98,28 @@ export class FakeCatalog {
         .slice(0, 8),
     );
   }
-  async match(): Promise<ReferenceMatch[]> {
+  async match(): Promise<Neighbour[]> {
     this.check();
     return [];
+  }
+  // nobody signs in or saves here: the tests that do use the local catalog
+  async listShots() {
+    return [];
+  }
+  async signInSession(): Promise<never> {
+    throw new CatalogError("AUTH", "The fake catalog has no accounts.");
+  }
+  async signOut() {}
+  async accessToken() {
+    return null;
+  }
+  async uploadThumbnail(): Promise<never> {
+    this.check();
+    throw new CatalogError("NOT_ALLOWED", "The fake catalog keeps no thumbnails.");
+  }
+  async saveReference(): Promise<never> {
+    this.check();
+    throw new CatalogError("NOT_ALLOWED", "The fake catalog keeps no references.");
   }
 }
 

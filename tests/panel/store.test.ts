@@ -5,7 +5,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CatalogClient } from "../../src/lib/catalog";
 import { createPanelStore, type PanelStore } from "../../src/panel/store";
 import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
@@ -32,7 +31,7 @@ function setup(storage = memoryStorage(), catalog = new FakeCatalog(sampleRefere
   const store = createPanelStore({
     host,
     embedder,
-    catalog: catalog as unknown as CatalogClient,
+    catalog: catalog,
     storage,
     grab: async (clip): Promise<GrabbedFrames> => ({
       method: "host-export",

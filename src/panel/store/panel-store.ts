@@ -14,6 +14,8 @@ import { timelineSlice, type TimelineSlice } from "./timeline-slice";
 import { settingsSlice, type SettingsSlice } from "./settings-slice";
 import { offlineSlice, type OfflineSlice } from "./offline-slice";
 import type { PanelServices } from "./services";
+import { CatalogConnection } from "./catalog-connection";
+import type { SliceContext } from "./slice";
 
 export type PanelState = ProjectSlice &
   CatalogSlice &
@@ -30,6 +32,8 @@ export type PanelState = ProjectSlice &
   BatchAcceptSlice;
 export type PanelStore = StoreApi<PanelState> & {
   services: PanelServices;
+  /** the one connection to the reference catalog (its client, reconnects, offline fallback) */
+  catalog: CatalogConnection;
   /** stops the store's timers (catalog reconnects, offline probes and syncs, save retries): a panel
    * closed, or a test done, leaves nothing running */
   dispose(): void;
@@ -38,20 +42,27 @@ export type PanelStore = StoreApi<PanelState> & {
 export function createPanelStore(services: PanelServices): PanelStore {
   const stops: Array<() => void> = [];
   const onDispose = (stop: () => void) => void stops.push(stop);
+  const catalog = new CatalogConnection({
+    given: services.catalog,
+    probeMs: services.probeMs,
+    onSource: (source) => store.getState().catalogSourceChanged(source),
+  });
+  onDispose(() => catalog.dispose());
+  const context: SliceContext = { catalog, onDispose };
   const store = createStore<PanelState>()((set, get) => ({
-    ...projectSlice(set, get, services, onDispose),
-    ...catalogSlice(set, get, services, onDispose),
-    ...modelSlice(set, get, services, onDispose),
-    ...queueSlice(set, get, services, onDispose),
-    ...reviewSlice(set, get, services, onDispose),
-    ...searchSlice(set, get, services, onDispose),
-    ...authSlice(set, get, services, onDispose),
-    ...saveSlice(set, get, services, onDispose),
-    ...timelineSlice(set, get, services, onDispose),
-    ...settingsSlice(set, get, services, onDispose),
-    ...batchSlice(set, get, services, onDispose),
-    ...offlineSlice(set, get, services, onDispose),
-    ...batchAcceptSlice(set, get, services, onDispose),
+    ...projectSlice(set, get, services, context),
+    ...catalogSlice(set, get, services, context),
+    ...modelSlice(set, get, services, context),
+    ...queueSlice(set, get, services, context),
+    ...reviewSlice(set, get, services, context),
+    ...searchSlice(set, get, services, context),
+    ...authSlice(set, get, services, context),
+    ...saveSlice(set, get, services, context),
+    ...timelineSlice(set, get, services, context),
+    ...settingsSlice(set, get, services, context),
+    ...batchSlice(set, get, services, context),
+    ...offlineSlice(set, get, services, context),
+    ...batchAcceptSlice(set, get, services, context),
   }));
-  return Object.assign(store, { services, dispose: () => stops.forEach((stop) => stop()) });
+  return Object.assign(store, { services, catalog, dispose: () => stops.forEach((stop) => stop()) });
 }

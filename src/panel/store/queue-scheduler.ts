@@ -4,7 +4,7 @@
 // of each clip through one callback (`report`); the slice owns the state, the scheduler only
 // what is in flight (its stages, the metadata read with the frames, who waits for what).
 import type { HostClient } from "../../lib/bridge";
-import { CatalogError } from "../../lib/catalog";
+import { CatalogError, type Catalog } from "../../lib/catalog";
 import { suggest, type Calibration, type CurrentMetadata } from "../../lib/suggestion";
 import type { ProjectItemRecord } from "../../shared/bridge/contract";
 import type { GrabbedFrames } from "../frames/grab-frames";
@@ -12,7 +12,7 @@ import type { PanelState } from "./panel-store";
 import { toPanelError } from "./panel-error";
 import { PIPELINE_LIMITS, PipelineStages } from "./queue-pipeline";
 import type { QueuedClip } from "./queue-slice";
-import type { Embedder, PanelServices } from "./services";
+import type { Embedder } from "./services";
 import { frameFractions } from "./settings-values";
 
 /** What the scheduler reads of the store. */
@@ -37,7 +37,7 @@ export interface SchedulerDeps {
   /** the clip's metadata and IA's sidecar beside its media */
   host: Pick<HostClient, "call">;
   embedder: () => Embedder | undefined;
-  catalog: () => Pick<NonNullable<PanelServices["catalog"]>, "matchFrames"> | null;
+  catalog: () => Pick<Catalog, "matchFrames"> | null;
   /** reads a clip's frames at these fractions of its in–out range */
   grab: (clip: ProjectItemRecord, fractions: number[]) => Promise<GrabbedFrames>;
 }

@@ -72,13 +72,13 @@ export interface QueueSlice {
 
 export { FULL_FRAMES_KEPT } from "./queue-scheduler";
 
-export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
+export const queueSlice: Slice<QueueSlice> = (set, get, services, { catalog: connection }) => {
   const scheduler = new QueueScheduler({
     view: get,
     report: (report) => applyReport(report),
     host: services.host,
     embedder: () => services.embedder,
-    catalog: () => services.catalog,
+    catalog: () => connection.current,
     grab: (clip, fractions) => {
       if (services.grab) return services.grab(clip, fractions);
       if (!services.media) throw new Error("This panel cannot read media files.");

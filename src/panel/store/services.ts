@@ -1,8 +1,7 @@
 // What the store talks to, injected so that slices are tested with fakes and so that clients
 // stay out of the reactive state (a progress tick never re-renders on a client swap).
 import type { HostClient } from "../../lib/bridge";
-import type { CatalogClient, OutboxStorage } from "../../lib/catalog";
-import type { CatalogCopy } from "../../lib/catalog/offline";
+import type { Catalog, OutboxStorage } from "../../lib/catalog";
 import type { LoadProgress } from "../../lib/embedding/clip-model";
 import type { ModelOptions } from "../../lib/embedding/model-source";
 import type { MediaAccess } from "../frames/media-access";
@@ -31,8 +30,9 @@ export interface PanelServices {
   host: HostClient;
   media?: MediaAccess;
   embedder?: Embedder;
-  /** set when a catalog is configured; replaced on reconnect */
-  catalog: CatalogClient | null;
+  /** a catalog to use for the first address connected instead of opening one (tests, benches);
+   * the store's CatalogConnection owns the catalog from then on */
+  catalog?: Catalog;
   /** where the queue survives reloads (localStorage in the panel) */
   storage?: Pick<Storage, "getItem" | "setItem">;
   /** frame grabbing, replaceable in tests; fractions: where in the clip (the settings' frames per clip) */
@@ -41,8 +41,6 @@ export interface PanelServices {
   outboxStorage?: OutboxStorage;
   /** the clock a batch's rate and ETA are measured by (Date.now in the panel) */
   now?: () => number;
-  /** the offline copy of the catalog: with it, the catalog client answers from it when offline */
-  catalogCopy?: CatalogCopy;
   /** how often an OfflineCatalog answering from its copy asks the catalog again (default 10 s) */
   probeMs?: number;
   /** a JPEG of about 320 px of a frame, for a reference's thumbnail */

@@ -45,8 +45,8 @@ export const settingsSlice: Slice<SettingsSlice> = (set, get, services) => {
   function apply(before: PanelSettings, after: PanelSettings): void {
     set({ settings: after });
     if (!sameValue(before.catalog, after.catalog)) {
-      // a new address or key: a new client, a new calibration, and no account from the old one
-      services.catalog = null;
+      // a new address or key: a new client (the connection opens it), a new calibration, and no
+      // account from the old one
       set({ calibrationStatus: { state: "idle" }, account: null, authState: "signed-out", plannedShots: [] });
       void get().connectCatalog(configOf(after));
     }
