@@ -5,9 +5,12 @@ import { CatalogError, type Catalog, type KnownValues } from "../../src/lib/cata
 import type { LabeledReference, Neighbour } from "../../src/lib/suggestion";
 import type { LoadProgress } from "../../src/lib/embedding/clip-model";
 import type { Embedder } from "../../src/panel/store";
+import type { EmbedderPath } from "../../src/panel/embedding/embedder";
 import type { IaMetadata } from "../../src/shared/metadata/ia-metadata";
 
 export const MODEL = "test/fake@q8";
+/** what a fake encoder reports of its time */
+export const NO_TIMINGS = { decodeMs: 0, inferenceMs: 0 };
 const DIMS = 512;
 
 /** A unit vector near axis `axis`: frames of one "look" land close together. */
@@ -23,14 +26,16 @@ export function vectorNear(axis: number, jitter = 0): Float32Array {
 export const frameOfLook = (axis: number) => new Blob([String(axis)], { type: "image/png" });
 
 export class FakeEmbedder implements Embedder {
+  readonly path: EmbedderPath = "wasm-pool";
+  readonly detail = "a fake encoder";
   calls = 0;
   async load(_options?: unknown, _onProgress?: (p: LoadProgress) => void) {
-    return { modelVersion: MODEL, threads: 1 };
+    return { modelVersion: MODEL, threads: 1, path: this.path };
   }
   async embedClip(images: Blob[], _labels?: string[], _onFrame?: (index: number, e: Float32Array) => void) {
     this.calls++;
     const frames = await Promise.all(images.map(async (b, i) => vectorNear(Number(await b.text()), 0.05 * i)));
-    return { modelVersion: MODEL, frames, clip: frames[0] };
+    return { modelVersion: MODEL, frames, pooled: frames[0], timings: NO_TIMINGS };
   }
   /** From now on, each clip's first frame is ready at once and the others only when `finish` is
    * called: the store shows an early suggestion meanwhile. */
@@ -49,6 +54,7 @@ export class FakeEmbedder implements Embedder {
   async embedTexts(texts: string[]) {
     return texts.map((_, i) => vectorNear(i));
   }
+  terminate() {}
 }
 
 export interface FakeReference {
@@ -83,10 +89,10 @@ export class FakeCatalog implements Catalog {
       shot: null,
     }));
   }
-  async matchFrames(frames: ArrayLike<number>[]): Promise<Neighbour[][]> {
+  async matchFrames(embeddings: ArrayLike<number>[]): Promise<Neighbour[][]> {
     this.check();
     this.matchCalls++;
-    return frames.map((f) =>
+    return embeddings.map((f) =>
       this.references
         .map((r, i) => {
           const e = vectorNear(r.axis, 0.1 * (i % 3));

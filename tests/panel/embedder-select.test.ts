@@ -19,7 +19,7 @@ function fakePath(path: EmbedderPath, loadError?: Error): Embedder & { terminate
     },
     async embedClip() {
       const v = new Float32Array([1, 0]);
-      return { modelVersion: "local/clip@q8", frames: [v], clip: v, timings: { decodeMs: 0, inferenceMs: 0 } };
+      return { modelVersion: "local/clip@q8", frames: [v], pooled: v, timings: { decodeMs: 0, inferenceMs: 0 } };
     },
     async embedTexts() {
       return [];
@@ -37,7 +37,7 @@ describe("choosing the inference path", () => {
     expect(info).toEqual({ modelVersion: "local/clip@q8", threads: 2, path: "native" });
     expect(embedder.path).toBe("native");
     expect(embedder.detail).toBe("native (onnxruntime-node)");
-    expect((await embedder.embedClip([new Blob(["x"])])).clip).toEqual(new Float32Array([1, 0]));
+    expect((await embedder.embedClip([new Blob(["x"])])).pooled).toEqual(new Float32Array([1, 0]));
   });
 
   it("falls back to the WASM pool when the native binary refuses to load, and says why", async () => {

@@ -341,7 +341,7 @@ describe("model and search slices", () => {
     embedder.load = async (_options, onProgress) => {
       onProgress?.({ file: "onnx/vision_model_quantized.onnx", status: "progress", loaded: 10, total: 10 });
       expect(store.getState().modelStatus).toMatchObject({ state: "loading", percent: 99 });
-      return { modelVersion: MODEL, threads: 1 };
+      return { modelVersion: MODEL, threads: 1, path: embedder.path };
     };
     await store.getState().loadModel(null);
     expect(store.getState().modelStatus).toMatchObject({ state: "ready", isTestModel: false });

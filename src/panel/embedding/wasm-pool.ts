@@ -110,7 +110,7 @@ export class WasmPoolEmbedder implements Embedder {
     return {
       modelVersion: model.info.modelVersion,
       frames,
-      clip: meanEmbedding(frames),
+      pooled: meanEmbedding(frames),
       // summed over frames: with several workers the wall time is shorter
       timings: {
         decodeMs: results.reduce((s, r) => s + r.decodeMs, 0),

@@ -230,7 +230,7 @@ export class QueueScheduler {
         : undefined;
     const result = await this.deps.embedder()!.embedClip(grabbed.frames, grabbed.labels, onFrame);
     await early;
-    return { modelVersion: result.modelVersion, pooled: result.clip, frames: result.frames };
+    return { modelVersion: result.modelVersion, pooled: result.pooled, frames: result.frames };
   }
 
   /** A suggestion from one frame, shown while the clip's other frames are embedded. */

@@ -2,29 +2,13 @@
 // stay out of the reactive state (a progress tick never re-renders on a client swap).
 import type { HostClient } from "../../lib/bridge";
 import type { Catalog, OutboxStorage } from "../../lib/catalog";
-import type { LoadProgress } from "../../lib/embedding/clip-model";
-import type { ModelOptions } from "../../lib/embedding/model-source";
+import type { Embedder } from "../embedding/embedder";
 import type { MediaAccess } from "../frames/media-access";
 import type { GrabbedFrames } from "../frames/grab-frames";
 import type { ProjectItemRecord } from "../../shared/bridge/contract";
 
-/** The encoder as the store uses it (src/panel/embedding/embedder.ts has the full interface:
- * the native path or the WASM pool); tests give fakes of just this. */
-export interface Embedder {
-  /** which path runs and why, for the details line */
-  readonly detail?: string;
-  load(
-    options: ModelOptions,
-    onProgress?: (p: LoadProgress) => void,
-  ): Promise<{ modelVersion: string; threads: number }>;
-  embedClip(
-    images: Blob[],
-    labels?: string[],
-    /** fires as each frame's embedding is ready, for progressive suggestions */
-    onFrame?: (index: number, embedding: Float32Array) => void,
-  ): Promise<{ modelVersion: string; frames: Float32Array[]; clip: Float32Array }>;
-  embedTexts(texts: string[]): Promise<Float32Array[]>;
-}
+/** the encoder, whichever path runs (src/panel/embedding/embedder.ts); tests give fakes of it */
+export type { Embedder };
 
 export interface PanelServices {
   host: HostClient;

@@ -30,10 +30,10 @@ export interface SettingsSlice {
   closeSettings(): void;
 }
 
-/** The confidence a batch accept needs (the batch review reads it here). */
-/** The batch accept's threshold: the editor's pick in the batch review this session, else the setting. */
-export const selectBatchConfidence = (s: { settings: PanelSettings; batchConfidence?: number | null }): number =>
-  s.batchConfidence ?? s.settings.batchConfidence;
+/** The batch confidence, the one place it is read from: the editor's pick in the batch review
+ * this session, else the setting. */
+export const selectBatchConfidence = (s: { settings: PanelSettings; pickedBatchConfidence?: number | null }): number =>
+  s.pickedBatchConfidence ?? s.settings.batchConfidence;
 
 /** The studio config the catalog and model slices take, from the settings. */
 export function configOf(settings: PanelSettings): StudioConfig {
