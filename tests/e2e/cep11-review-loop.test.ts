@@ -115,10 +115,6 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => read(page, `${card} [data-field=shotType] button`)).toContain("MID");
     const keywords = await page.$$eval(`${card} .chip`, (els) => els.map((e) => e.firstChild?.textContent));
-    // the planned shot the card proposes, if any, is written with the accepted values
-    const shotNumber = /Planned shot #(\d+)/.exec(
-      (await read(page, `${card} [data-testid=suggested-shot]`)) ?? "",
-    )?.[1];
     await page.keyboard.down("Control");
     await page.keyboard.press("Enter");
     await page.keyboard.up("Control");
@@ -128,7 +124,8 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
       })
       .toBe("applied");
 
-    expectAcceptedOvenXmp(item, keywords as string[], shotNumber);
+    // a planned shot the card proposes is the catalog's link, not IA's shot number: none in the XMP
+    expectAcceptedOvenXmp(item, keywords as string[]);
 
     // sign in through the panel and save with S: the save path runs in Chromium 88 too
     const [signInButton] = await page.$x("//button[contains(., 'Sign in to save references')]");

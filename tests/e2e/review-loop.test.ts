@@ -58,11 +58,6 @@ describe("the editor's loop", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => card.locator("[data-field=shotType] button").first().textContent()).toContain("MID");
     const keywords = await card.locator(".chip").evaluateAll((els) => els.map((e) => e.firstChild?.textContent));
-    // the planned shot the card proposes (the sample library links the oven references to #1/#2)
-    const shotText = (await card.getByTestId("suggested-shot").count())
-      ? await card.getByTestId("suggested-shot").textContent()
-      : "";
-    const shotNumber = /Planned shot #(\d+)/.exec(shotText ?? "")?.[1];
     await page.keyboard.press("Control+Enter");
     await expect
       .poll(async () =>
@@ -72,7 +67,9 @@ describe("the editor's loop", () => {
       )
       .toBe("applied");
 
-    expectAcceptedOvenXmp(item, keywords as string[], shotNumber);
+    // the planned shot the card proposes (the sample library links the oven references to #1/#2)
+    // is the catalog's link, not IA's shot number: the XMP carries none
+    expectAcceptedOvenXmp(item, keywords as string[]);
 
     // the queue at 320 px, the width of a docked panel
     await page.setViewportSize({ width: 320, height: 800 });

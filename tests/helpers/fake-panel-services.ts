@@ -27,7 +27,7 @@ export const frameOfLook = (axis: number) => new Blob([String(axis)], { type: "i
 
 export class FakeEmbedder implements Embedder {
   readonly path: EmbedderPath = "wasm-pool";
-  readonly detail = "a fake encoder";
+  detail = "a fake encoder";
   calls = 0;
   async load(_options?: unknown, _onProgress?: (p: LoadProgress) => void) {
     return { modelVersion: MODEL, threads: 1, path: this.path };

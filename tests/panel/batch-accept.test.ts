@@ -152,6 +152,29 @@ describe("batch accept", () => {
     expect(store.getState().batchUndo).toBe(null);
   });
 
+  it("writes the clips but leaves an unreadable corrections file alone, lists them, and undoes the rest", async () => {
+    const card = batchCard(6);
+    cards.push(card);
+    fs.writeFileSync(card.correctionsFile, '{ "EB0": { "subject": "kettle" ');
+    const looks = new Map(card.clips.map((c) => [c.nodeId, [10, 10]]));
+    const store = openBatchPanel(card, memoryStorage(), looks);
+    await suggestCard(store, card.clips);
+    const before = state(card);
+    await store.getState().acceptBatch(planBatchAccept(store.getState().queue, 0.8));
+    const outcome = store.getState().batchOutcome!;
+    expect(outcome).toMatchObject({ done: 6, failed: [], kept: [] });
+    // clips 0 and 3 live in the IA folder: written, but not recorded in the file nobody can read
+    expect(outcome.notRecorded!.map((n) => n.nodeId)).toEqual([card.clips[0].nodeId, card.clips[3].nodeId]);
+    expect(outcome.notRecorded![0].reason).toMatch(/cannot be read \(it is not valid JSON\), so it was left as it is/);
+    expect(state(card).corrections).toEqual(before.corrections);
+    for (const c of card.clips) expect(c.getXMPMetadata()).not.toBe(before.xmp.get(c.nodeId));
+
+    await store.getState().undoBatch();
+    expect(store.getState().batchOutcome).toMatchObject({ done: 6, failed: [], kept: [] });
+    for (const c of card.clips) expect(c.getXMPMetadata()).toBe(before.xmp.get(c.nodeId));
+    expect(state(card).corrections).toEqual(before.corrections);
+  });
+
   it("stops before a clip whose undo cannot be stored, and undoes what it wrote", async () => {
     const card = batchCard(10);
     cards.push(card);

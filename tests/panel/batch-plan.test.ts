@@ -115,15 +115,25 @@ describe("planBatchAccept", () => {
     expect(planned.writes).toContainEqual({ field: "keywords", value: "steel, door" });
   });
 
-  it("takes the planned shot only when it reaches the threshold, like a keyword", () => {
-    const confident = planBatchAccept([clip(sure, { shot: [3, 0.9] })], 0.8).accept[0];
-    expect(confident.metadata.shotNumber).toBe(3);
-    expect(confident.writes).toContainEqual({ field: "shotNumber", value: "3" });
-    // below it, the clip is still written from its fields, without the shot (as a keyword would be left out)
-    const [unsure] = planBatchAccept([clip(sure, { shot: [3, 0.7] })], 0.8).accept;
-    expect(unsure.metadata.shotNumber).toBe(null);
-    expect(unsure.writes.map((w) => w.field)).not.toContain("shotNumber");
-    expect(unsure.confidence).toBe(0.85);
+  it("never writes a planned shot's number: the clip keeps IA's shot number, or has none", async () => {
+    const [planned] = planBatchAccept([clip(sure, { shot: [3, 0.9] })], 0.8).accept;
+    expect(planned.metadata.shotNumber).toBe(null);
+    expect(planned.confidence).toBe(0.85);
+    const [ia] = planBatchAccept([clip(sure, { shot: [12, 0.95], current: { shotNumber: 1 } })], 0.8).accept;
+    expect(ia.metadata.shotNumber).toBe(1);
+    expect(ia.writes.map((w) => w.field)).toEqual(["location", "subject", "shotType"]);
+    // a clip whose only news would be the planned shot has nothing to write
+    const nothing = clip({}, { shot: [3, 0.9], current: { location: "kitchen", subject: "oven", shotType: "MID" } });
+    expect(planBatchAccept([nothing], 0.8).left).toEqual([
+      expect.objectContaining({ reason: "nothing new to write: the clip already holds these values" }),
+    ]);
+  });
+
+  it("leaves a clip whose values IA would refuse, saying why", () => {
+    const q = clip({ ...sure, subject: ["salt & pepper", 0.9] });
+    expect(planBatchAccept([q], 0.8).left).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/^Subject holds "&", which Ingest Assistant refuses/) }),
+    ]);
   });
 
   it("keeps locked fields and lists them; a locked value is not a value taken from the suggestion", () => {

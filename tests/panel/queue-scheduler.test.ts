@@ -86,6 +86,7 @@ async function setup(options: { clips?: number; look?: number } = {}) {
     view: () => state,
     report: (report) => {
       reports.push(report);
+      if (report.type === "encoder-ran") return;
       apply(report.nodeId, report.patch);
       // as the catalog slice does: no more matches until it reconnects
       if (report.type === "catalog-lost")
@@ -115,9 +116,10 @@ describe("the queue's scheduler", () => {
     expect(grab).toHaveBeenCalledWith(state.queue[0].clip, [0.25, 0.75]); // the settings' two frames per clip
     expect(reads).toEqual(["readClipMetadata:c0", "readIaSidecar:c0"]);
     const steps = reports.map((r) => (r.type === "update" ? (r.patch.status ?? "patch") : r.type));
-    expect(steps).toEqual(["grabbing", "embedding", "waiting", "matching", "suggested"]);
+    expect(steps).toEqual(["grabbing", "embedding", "encoder-ran", "waiting", "matching", "suggested"]);
     // what a reload must not lose is kept at once: the embeddings, and the suggestion
-    expect(reports.filter((r) => r.type === "update" && r.persist).map((r) => r.patch.status)).toEqual(["waiting"]);
+    const kept = reports.flatMap((r) => (r.type === "update" && r.persist ? [r.patch.status] : []));
+    expect(kept).toEqual(["waiting"]);
     expect(reports.at(-1)).toMatchObject({ type: "suggested", early: false });
   });
 

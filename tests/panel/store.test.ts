@@ -240,12 +240,60 @@ describe("review slice", () => {
       expect(q.suggestion?.fields.subject).toMatchObject({ value: "oven", current: "range cooker", locked: true });
       store.getState().setField("location", "kitchen");
       await store.getState().accept();
-      expect(store.getState().queue[0].applied?.correction).toEqual({ written: true, reason: undefined });
+      expect(store.getState().queue[0].applied?.correction).toEqual({
+        written: true,
+        reason: undefined,
+        problem: undefined,
+      });
       const pp = JSON.parse(fs.readFileSync(path.join(dir, ".ingest-metadata-pp.json"), "utf8"));
       expect(pp.EB001560).toMatchObject({ location: "kitchen", subject: "range cooker", modifiedBy: "cep-panel" });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("keeps IA's shot number over a linked planned shot's, and says when IA's corrections file is unreadable", async () => {
+    const { store, project, host } = setup();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "IA folder "));
+    try {
+      fs.copyFileSync(sampleMedia().h264.path, path.join(dir, "EB001560.MP4"));
+      const entry = { currentFilename: "EB001560.MP4", fileType: "video", shotNumber: 1, lockedFields: ["keywords"] };
+      fs.writeFileSync(path.join(dir, ".ingest-metadata.json"), JSON.stringify({ _schema: "2.0", EB001560: entry }));
+      const broken = '{ "EB001560": { "subject": "range cooker", ';
+      fs.writeFileSync(path.join(dir, ".ingest-metadata-pp.json"), broken);
+      const media = { ...sampleMedia().h264, path: path.join(dir, "EB001560.MP4") };
+      const item = project.rootItem.add(new SimProjectItem("EB001560.MP4", ProjectItemType.CLIP, media));
+      await ready(store);
+      await enqueue(store, item);
+      const q = store.getState().queue[0];
+      expect(q.current).toMatchObject({ shotNumber: 1, lockedFields: ["keywords"] });
+      expect(q.sidecarProblem).toMatch(/\.ingest-metadata-pp\.json cannot be read \(it is not valid JSON\)/);
+      store.getState().setShot({ id: "planned-12", shotNumber: 12 });
+      await store.getState().accept();
+      const applied = store.getState().queue[0].applied!;
+      expect(applied.metadata.shotNumber).toBe(1);
+      expect(applied.correction).toMatchObject({ written: false, problem: expect.stringContaining("left as it is") });
+      const read = await host.call("readClipMetadata", item.nodeId);
+      expect(read.shotName).toBe("kitchen-oven-MID-#1");
+      expect(fs.readFileSync(path.join(dir, ".ingest-metadata-pp.json"), "utf8")).toBe(broken);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("does not write values IA would refuse, and says what to change", async () => {
+    const { store, clip, project } = setup();
+    await ready(store);
+    const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
+    await enqueue(store, oven);
+    store.getState().setField("subject", "salt & pepper");
+    await store.getState().accept();
+    expect(store.getState().reviewError).toEqual({
+      title: "Not written yet",
+      detail: 'Subject holds "&", which Ingest Assistant refuses (; | & $ ` < > { } ! and line breaks). Take it out.',
+    });
+    expect(status(store, oven)).toBe("suggested");
+    expect(project.allItems().find((i) => i === oven)!.xmpMetadata).toBe("");
   });
 
   it("refuses to write without the required fields and says which", async () => {
@@ -345,6 +393,24 @@ describe("model and search slices", () => {
     };
     await store.getState().loadModel(null);
     expect(store.getState().modelStatus).toMatchObject({ state: "ready", isTestModel: false });
+  });
+
+  it("updates the details line when the embedder moves to WASM during a clip (its native thread died)", async () => {
+    const { store, embedder, clip } = setup();
+    const moving = embedder as FakeEmbedder & { detail: string };
+    moving.detail = "native (onnxruntime-node)";
+    await ready(store);
+    expect(store.getState().modelStatus).toMatchObject({ state: "ready", detail: "native (onnxruntime-node)" });
+    const plain = embedder.embedClip.bind(embedder);
+    embedder.embedClip = async (images, labels, onFrame) => {
+      moving.detail = "WASM, 2 workers, SIMD (native not used: the native encoder thread exited (code 1))";
+      return plain(images, labels, onFrame);
+    };
+    await enqueue(store, clip("kitchen-oven-cleaning-MID.mp4", 10));
+    expect(store.getState().modelStatus).toMatchObject({
+      state: "ready",
+      detail: "WASM, 2 workers, SIMD (native not used: the native encoder thread exited (code 1))",
+    });
   });
 
   it("shows only the latest query's answer when an older one returns last", async () => {

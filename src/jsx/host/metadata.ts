@@ -1,9 +1,12 @@
 // Clip metadata: IA's XMP contract and the panel's Project panel columns. Locked fields keep
-// their current values; every other XMP property is left as it was.
+// their current values, IA's shot number is kept (ADR 0022), values IA would refuse are refused
+// before anything is written, and every other XMP property is left as it was.
 import type { ClipMetadataRecord, WriteMetadataRequest, WriteMetadataResult } from "../../shared/bridge/contract";
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
+import { iaWriteProblem } from "../../shared/metadata/ia-values";
 import { NS_DC, NS_DM, fromXmpFields, toXmpFields } from "../../shared/metadata/xmp-contract";
 import { fail } from "../dispatch";
+import { iaShotNumber } from "./ia-sidecar";
 import { requireClip } from "./items";
 import { requireProject } from "./project";
 
@@ -101,11 +104,26 @@ function applyLocks(next: IaMetadata, current: Partial<IaMetadata>, kept: string
   return merged as unknown as IaMetadata;
 }
 
+/** IA's shot number is IA's: its sidecar's, else the one the clip already has; a linked planned
+ * shot's number or a correction never changes it. Only a clip IA never numbered takes the request's. */
+function withIaShotNumber(next: IaMetadata, current: Partial<IaMetadata>, item: ProjectItem): IaMetadata {
+  var ia = iaShotNumber(item);
+  var number = ia !== null ? ia : current.shotNumber ? current.shotNumber : next.shotNumber;
+  var out: { [key: string]: unknown } = {};
+  var source = next as unknown as { [key: string]: unknown };
+  for (var key in source) if (Object.prototype.hasOwnProperty.call(source, key)) out[key] = source[key];
+  out.shotNumber = number || null;
+  return out as unknown as IaMetadata;
+}
+
 export function writeClipMetadata(request: WriteMetadataRequest): WriteMetadataResult {
   var item = requireClip(request.nodeId);
+  var refused = iaWriteProblem(request.metadata);
+  if (refused) throw fail("INVALID_ARGUMENTS", refused + " Nothing was written to '" + item.name + "'.");
   var xmp = readXmp(item);
   var kept: string[] = [];
-  var metadata = applyLocks(request.metadata, currentMetadata(xmp), kept);
+  var current = currentMetadata(xmp);
+  var metadata = applyLocks(withIaShotNumber(request.metadata, current, item), current, kept);
   var fields = toXmpFields(metadata);
   xmp.setProperty(NS_DM, "shotName", fields.shotName);
   xmp.setProperty(NS_DM, "logComment", fields.logComment);

@@ -35,6 +35,8 @@ export interface BatchOutcome {
   failed: BatchClipNote[];
   /** clips left as they are: decided meanwhile (accept), or changed after the batch (undo) */
   kept: BatchClipNote[];
+  /** clips written whose correction IA's corrections file could not take (it was left alone) */
+  notRecorded?: BatchClipNote[];
   /** the panel has no storage here: the undo lasts only until the panel closes */
   undoNotStored?: boolean;
 }
@@ -82,6 +84,7 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
     undo: BatchUndo,
     owners: Map<string, BatchUndoClip>,
     { nodeId, name, metadata }: BatchPlan["accept"][number],
+    notRecorded: BatchClipNote[],
   ) {
     const snapshot = await host.call("snapshotClip", nodeId);
     const file = snapshot.corrections?.file;
@@ -101,6 +104,7 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
     if (file && !owner) owners.set(file, entry);
     const applied = await writeAccepted(host, nodeId, metadata);
     entry.written = true;
+    if (applied.correction?.problem) notRecorded.push({ nodeId, name, reason: applied.correction.problem });
     const after = await host.call("snapshotClip", nodeId).catch(() => null);
     if (after) entry.after = { xmp: after.xmpFingerprint };
     const holder = owner ?? (file ? entry : undefined);
@@ -126,7 +130,7 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
     async acceptBatch(plan) {
       if (get().batchAcceptProgress || !plan.accept.length) return;
       const undo: BatchUndo = { at: new Date().toISOString(), threshold: plan.threshold, clips: [] };
-      const outcome: BatchOutcome = { action: "accept", done: 0, failed: [], kept: [] };
+      const outcome: BatchOutcome = { action: "accept", done: 0, failed: [], kept: [], notRecorded: [] };
       const owners = new Map<string, BatchUndoClip>();
       const inMemoryOnly = !get().projectPath || !services.storage;
       const previous = get().batchUndo;
@@ -151,7 +155,7 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
           outcome.kept.push({ nodeId, name, reason: "it was decided while the batch ran" });
         } else {
           try {
-            full = !(await acceptOne(undo, owners, planned));
+            full = !(await acceptOne(undo, owners, planned, outcome.notRecorded!));
             if (full) outcome.kept.push({ nodeId, name, reason: NO_ROOM });
             else outcome.done++;
           } catch (e) {

@@ -1,12 +1,13 @@
 // What a batch accept would write: every suggested clip whose suggested values all reach the
 // confidence the editor picked, with the fields and values per clip; the others are left for
-// review with the reason. Pure, so that the summary shows exactly what the write will do.
+// review with the reason. Pure, so that the summary shows exactly what the write will do. A
+// suggested planned shot is not written to the clip: its number is not IA's shot number (ADR 0022).
 import { SUGGESTED_FIELDS, type SuggestedField } from "../../lib/suggestion";
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import type { QueuedClip } from "./queue-slice";
 import { draftToMetadata, initialDraft } from "./review-slice";
 
-export type BatchField = SuggestedField | "shotNumber" | "keywords";
+export type BatchField = SuggestedField | "keywords";
 
 export interface PlannedClip {
   nodeId: string;
@@ -41,21 +42,18 @@ function planClip(q: QueuedClip, threshold: number): PlannedClip | string {
   const filled = SUGGESTED_FIELDS.filter((f) => s.fields[f].fillsEmpty);
   const lowestField = Math.min(...filled.map((f) => s.fields[f].confidence));
   if (lowestField < threshold) return `confidence ${percent(lowestField)}, below ${percent(threshold)}`;
-  // the planned shot and each keyword are optional: taken only when they reach the threshold
-  const shot = s.shot && s.shot.confidence >= threshold ? s.shot : null;
+  // each keyword is optional: taken only when it reaches the threshold
   const current = q.current?.keywords ?? [];
   const keywords = s.keywords.filter((k) => k.confidence >= threshold && !current.includes(k.value));
   const taken = [...filled.map((f) => s.fields[f].confidence), ...keywords.map((k) => k.confidence)];
-  if (shot) taken.push(shot.confidence);
   if (!taken.length) return NOTHING_NEW;
   const draft = initialDraft(q);
   draft.keywords = [...current, ...keywords.map((k) => k.value)];
-  draft.shot = shot ? { id: shot.shot.id, shotNumber: shot.shot.shotNumber } : null;
   const built = draftToMetadata(draft, q);
   if ("missing" in built) return built.missing;
   const metadata = built.metadata;
   const writes: PlannedClip["writes"] = [];
-  for (const field of [...SUGGESTED_FIELDS, "shotNumber"] as const) {
+  for (const field of SUGGESTED_FIELDS) {
     const next = metadata[field] ?? "";
     if (String(next) !== String(q.current?.[field] ?? "")) writes.push({ field, value: String(next) });
   }

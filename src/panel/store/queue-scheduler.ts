@@ -29,7 +29,9 @@ export type SchedulerReport =
    * clip's final one (the slice decides what the card shows) */
   | { type: "suggested"; nodeId: string; patch: Partial<QueuedClip>; early: boolean }
   /** the catalog could not be reached: the clip waits with its embeddings */
-  | { type: "catalog-lost"; nodeId: string; patch: Partial<QueuedClip>; error: CatalogError };
+  | { type: "catalog-lost"; nodeId: string; patch: Partial<QueuedClip>; error: CatalogError }
+  /** the encoder answered (or failed) for a clip: which path runs may have changed */
+  | { type: "encoder-ran"; nodeId: string };
 
 export interface SchedulerDeps {
   view: () => SchedulerView;
@@ -50,7 +52,7 @@ const WAITING_FOR_CATALOG = "Waiting for the reference catalog…";
 const CATALOG_LOST = "The reference catalog cannot be reached. This clip waits and is matched when it is back.";
 
 type Embeddings = NonNullable<QueuedClip["embeddings"]>;
-type ReadMetadata = Pick<QueuedClip, "current" | "currentProblem">;
+type ReadMetadata = Pick<QueuedClip, "current" | "currentProblem" | "sidecarProblem">;
 
 /** Frames to read: a waiting clip not embedded yet. */
 const grabbable = (q: QueuedClip) => q.status === "waiting" && !q.embeddings;
@@ -228,7 +230,10 @@ export class QueueScheduler {
             early ??= this.earlySuggestion(q, embedding).catch(() => undefined);
           }
         : undefined;
-    const result = await this.deps.embedder()!.embedClip(grabbed.frames, grabbed.labels, onFrame);
+    const result = await this.deps
+      .embedder()!
+      .embedClip(grabbed.frames, grabbed.labels, onFrame)
+      .finally(() => this.deps.report({ type: "encoder-ran", nodeId: id }));
     await early;
     return { modelVersion: result.modelVersion, pooled: result.pooled, frames: result.frames };
   }
@@ -275,10 +280,17 @@ export class QueueScheduler {
     const { host } = this.deps;
     try {
       const record = await host.call("readClipMetadata", q.clip.nodeId);
-      // the locks live in IA's sidecars, not in the XMP: a missing or unreadable one locks nothing
-      const sidecar = await host.call("readIaSidecar", q.clip.nodeId).catch(() => null);
+      // the locks live in IA's sidecars, not in the XMP, and so does IA's shot number (ADR 0022)
+      let sidecarProblem: string | undefined;
+      const sidecar = await host.call("readIaSidecar", q.clip.nodeId).catch((e) => {
+        sidecarProblem = toPanelError("Reading IA's sidecars", e).detail;
+        return null;
+      });
       const lockedFields = (sidecar?.lockedFields ?? []) as CurrentMetadata["lockedFields"];
-      return { current: { ...(record.metadata as CurrentMetadata), lockedFields }, currentProblem: undefined };
+      const current: CurrentMetadata = { ...(record.metadata as CurrentMetadata), lockedFields };
+      const shotNumber = sidecar?.shotNumber ?? record.metadata.shotNumber;
+      if (shotNumber) current.shotNumber = shotNumber;
+      return { current, currentProblem: undefined, sidecarProblem: sidecar?.problem ?? sidecarProblem };
     } catch (e) {
       return { current: {}, currentProblem: toPanelError("Reading the clip's metadata", e).detail };
     }

@@ -44,13 +44,16 @@ export interface QueuedClip {
   current?: CurrentMetadata;
   /** the XMP could not be read: the suggestion stands alone */
   currentProblem?: string;
+  /** one of IA's sidecars beside the media could not be read (it is left as it is) */
+  sidecarProblem?: string;
   suggestion?: Suggestion;
   applied?: {
     at: string;
     metadata: IaMetadata;
     keptLocked: string[];
-    /** what became of the correction in IA's .ingest-metadata-pp.json beside the media */
-    correction?: { written: boolean; reason?: string };
+    /** what became of the correction in IA's .ingest-metadata-pp.json beside the media:
+     * `reason` when not writing it was right, `problem` when the editor should act */
+    correction?: { written: boolean; reason?: string; problem?: string };
   };
   /** its save as a reference, once the editor asked for one */
   saved?: SaveState;
@@ -88,6 +91,8 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services, { catalog: con
 
   /** What the scheduler found, into the queue (and the card, when it shows a new suggestion). */
   function applyReport(report: SchedulerReport): void {
+    // the embedder may have moved to WASM (its native thread died): the details line says so
+    if (report.type === "encoder-ran") return get().refreshModelDetail();
     const { nodeId, patch } = report;
     if (report.type === "update") {
       get().updateClip(nodeId, patch);

@@ -2,6 +2,7 @@
 // Accept writes through the host (IA's XMP contract + project columns, locks kept).
 import { SUGGESTED_FIELDS, type SuggestedField } from "../../lib/suggestion";
 import { IA_SHOT_TYPES, type IaMetadata, type IaShotType } from "../../shared/metadata/ia-metadata";
+import { iaWriteProblem } from "../../shared/metadata/ia-values";
 import { REFERENCE_LIMITS, chars } from "../../lib/catalog";
 import { toPanelError, type PanelError } from "./panel-error";
 import type { QueuedClip } from "./queue-slice";
@@ -89,10 +90,13 @@ export function draftToMetadata(draft: Draft, q: QueuedClip): { metadata: IaMeta
     subject: draft.values.subject.trim(),
     action: draft.values.action.trim() || null,
     shotType: shotType as IaShotType,
-    shotNumber: draft.shot?.shotNumber ?? current.shotNumber ?? null,
+    // IA's shot number, never the linked planned shot's (that one goes to the catalog: ADR 0022)
+    shotNumber: current.shotNumber ?? null,
     keywords: draft.keywords,
   };
   if (current.lockedFields?.length) metadata.lockedFields = current.lockedFields;
+  const refused = iaWriteProblem(metadata);
+  if (refused) return { missing: refused };
   return { metadata };
 }
 

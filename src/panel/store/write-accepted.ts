@@ -11,14 +11,17 @@ export async function writeAccepted(
   metadata: IaMetadata,
 ): Promise<NonNullable<QueuedClip["applied"]>> {
   const result = await host.call("writeClipMetadata", { nodeId, metadata, referenceStatus: "confirmed" });
-  // IA's tools see the human's word too; a folder IA never saw, or a read-only one, is fine
-  const correction = await host
-    .call("recordCorrection", { nodeId, metadata: result.metadata })
-    .catch((e) => ({ written: false, reason: toPanelError("Recording the correction", e).detail }));
+  // IA's tools see the human's word too; a folder IA never saw is fine (a reason), a corrections
+  // file that cannot be read or written is a problem the card shows: the clip itself is written
+  const correction = await host.call("recordCorrection", { nodeId, metadata: result.metadata }).catch((e) => ({
+    written: false,
+    reason: undefined,
+    problem: toPanelError("Recording the correction", e).detail,
+  }));
   return {
     at: new Date().toISOString(),
     metadata: result.metadata,
     keptLocked: result.keptLocked,
-    correction: { written: correction.written, reason: correction.reason },
+    correction: { written: correction.written, reason: correction.reason, problem: correction.problem },
   };
 }

@@ -10,12 +10,11 @@ const FIELD_WORDS: Record<string, string> = {
   subject: "Subject",
   action: "Action",
   shotType: "Shot type",
-  shotNumber: "Planned shot",
   keywords: "Keywords",
 };
 
-/** A value as the summary shows it: the shot as "#3", nothing as "(empty)". */
-const shown = (field: string, value: string) => (!value ? "(empty)" : field === "shotNumber" ? `#${value}` : value);
+/** A value as the summary shows it: nothing as "(empty)". */
+const shown = (_field: string, value: string) => value || "(empty)";
 
 /** The batch review mode: pick a confidence, read what will be written, confirm; undo after. */
 export function BatchAccept() {
@@ -161,11 +160,12 @@ function Outcome({ outcome, dismiss }: { outcome: BatchOutcome; dismiss: () => v
         {outcome.done} clip{outcome.done === 1 ? "" : "s"} {verb}.
         {outcome.failed.length > 0 && ` ${outcome.failed.length} failed.`}
         {outcome.kept.length > 0 && ` ${outcome.kept.length} left as they are.`}
+        {!!outcome.notRecorded?.length && ` ${outcome.notRecorded.length} not recorded for Ingest Assistant.`}
         {outcome.undoNotStored && " The undo is kept only until the panel closes."}
       </p>
-      {[...outcome.failed, ...outcome.kept].length > 0 && (
+      {[...outcome.failed, ...outcome.kept, ...(outcome.notRecorded ?? [])].length > 0 && (
         <ul className="batch-clips" aria-label="Clips not done" tabIndex={0}>
-          {[...outcome.failed, ...outcome.kept].map((c) => (
+          {[...outcome.failed, ...outcome.kept, ...(outcome.notRecorded ?? [])].map((c) => (
             <li key={c.nodeId}>
               <bdi className="clip-name">{c.name}</bdi> <span className="notice">{c.reason}</span>
             </li>

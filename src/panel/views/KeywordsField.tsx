@@ -14,9 +14,14 @@ interface Props {
 export function KeywordsField({ keywords, suggested, readOnly, onChange }: Props) {
   const [adding, setAdding] = useState("");
   const confidence = new Map(suggested.map((k) => [k.value, k.confidence]));
+  // IA's description separates keywords with commas: "salt, pepper" is two keywords
   const add = () => {
-    const k = adding.trim();
-    if (k && !keywords.includes(k)) onChange([...keywords, k]);
+    const next = [...keywords];
+    for (const part of adding.split(",")) {
+      const k = part.trim();
+      if (k && !next.includes(k)) next.push(k);
+    }
+    if (next.length !== keywords.length) onChange(next);
     setAdding("");
   };
   return (

@@ -106,6 +106,11 @@ export function ReviewCard() {
       {q.currentProblem && (
         <p className="notice">Its metadata could not be read ({q.currentProblem}). Accept rewrites it.</p>
       )}
+      {q.sidecarProblem && !q.applied?.correction?.problem && (
+        <p className="notice" data-testid="sidecar-problem">
+          {q.sidecarProblem}
+        </p>
+      )}
       {draft && s ? (
         <>
           <div className="fields">
@@ -156,6 +161,11 @@ export function ReviewCard() {
           )}
           {q.applied?.correction?.written && (
             <p className="muted">Also recorded for Ingest Assistant in .ingest-metadata-pp.json beside the media.</p>
+          )}
+          {q.applied?.correction?.problem && (
+            <p className="notice" role="status" data-testid="correction-problem">
+              Written to the clip, but not recorded for Ingest Assistant: {q.applied.correction.problem}
+            </p>
           )}
           {q.status === "applied" && <SaveControls q={q} />}
           <h3>Similar shots</h3>

@@ -136,11 +136,15 @@ export interface ExportFrameAtRequest {
   timeoutMs?: number;
 }
 
-/** What IA's sidecars beside a clip's media say of it (FACTS.md §1). */
+/** What IA's sidecars beside a clip's media say of it, per clip (FACTS.md §5, ADR 0022). */
 export interface IaSidecarRecord {
-  /** which file was read: the corrections file first, IA's own as the fallback; null: neither */
+  /** the file holding the clip's entry: the corrections file when it has one, else IA's; null: neither */
   source: "corrections" | "ia" | null;
   lockedFields: string[];
+  /** IA's shot number for the clip (sequential within the folder, immutable); null: none */
+  shotNumber: number | null;
+  /** a sidecar beside the media that could not be read, in plain words (it is left as it is) */
+  problem?: string;
 }
 
 export interface RecordCorrectionRequest {
@@ -153,8 +157,10 @@ export interface RecordCorrectionResult {
   written: boolean;
   /** the corrections file, when there is a folder to put it in */
   file: string | null;
-  /** why nothing was written */
+  /** why nothing was written, when that is as it should be (nothing changed, no IA entry) */
   reason?: string;
+  /** why the correction could not be recorded, for the editor to fix (the clip itself was written) */
+  problem?: string;
 }
 
 /** An item a batch leaves out, and why (a sequence, offline media, no media file). */
