@@ -58,7 +58,7 @@ export async function queuePath(host: BenchHost, catalog: { url: string; anonKey
         }) as typeof host.client.call,
       }
     : host.client;
-  const store = createPanelStore({ host: traced, media: nodeMedia, embedder, catalog: null });
+  const store = createPanelStore({ host: traced, media: nodeMedia, embedder });
   try {
     const config: StudioConfig = { catalog, model: { source: "folder", path: MODEL, modelId: MODEL_ID } };
     const settings = configOf(store.getState().initSettings(config));

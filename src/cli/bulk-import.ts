@@ -69,7 +69,7 @@ const noCounts = (): ImportCounts => ({
 /** The entry's embedding and its thumbnail (base64 JPEG, kept with the save until uploaded). */
 async function embed(entry: LibraryEntry, model: ClipModel): Promise<{ embedding: number[]; thumbnail: string }> {
   const frames = libraryFrames(entry);
-  const embedding = Array.from((await embedLibraryEntry(entry, model, frames)).clip);
+  const embedding = Array.from((await embedLibraryEntry(entry, model, frames)).pooled);
   return { embedding, thumbnail: (await thumbnailJpeg(frames[0])).toString("base64") };
 }
 

@@ -30,7 +30,7 @@ describe("CatalogClient", () => {
     const [top] = await anon().match(embedding(11), { k: 3 });
     expect(top.referenceId).toBe(saved.id);
     expect(top.shot?.id).toBe(shots[0].id);
-    expect(top.correctedMetadata.shotType).toBe("MID");
+    expect(top.metadata.shotType).toBe("MID");
     expect(await anon().defaultModelVersion()).toBe("Xenova/clip-vit-base-patch32@q8");
   });
 

@@ -39,7 +39,7 @@ describe("settings view", () => {
 
     // an invalid value: its message inline, nothing saved
     await page.keyboard.press(",");
-    const matches = view.getByRole("textbox", { name: "Matches per frame" });
+    const matches = view.getByRole("textbox", { name: "Similar references per frame" });
     expect(await matches.inputValue()).toBe("8");
     await matches.fill("0");
     await matches.press("Enter");
@@ -78,9 +78,9 @@ describe("settings view", () => {
     await page.reload();
     await openPanel(page, env.stack);
     await page.locator("body").press(",");
-    expect(await view.getByRole("textbox", { name: "Matches per frame" }).inputValue()).toBe("12");
+    expect(await view.getByRole("textbox", { name: "Similar references per frame" }).inputValue()).toBe("12");
     // Reset asks first (it resets the catalog too): Cancel keeps the settings, Reset resets them
-    const matchesNow = view.getByRole("textbox", { name: "Matches per frame" });
+    const matchesNow = view.getByRole("textbox", { name: "Similar references per frame" });
     const resetAsk = page.getByRole("alertdialog", { name: "Reset to studio defaults?" });
     await view.getByRole("button", { name: "Reset to studio defaults" }).click();
     await resetAsk.getByRole("button", { name: "Cancel" }).click();

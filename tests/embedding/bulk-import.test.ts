@@ -175,7 +175,7 @@ describe("bulk import of IA libraries", () => {
     const [query] = await model.embedImages([await decodeImageForClip(sampleMedia().still.path, model.preprocess)]);
     const [top] = await (await editor()).match(query, { modelVersion: model.modelVersion, k: 1 });
     expect(top.filePath).toBe(path.join(dir, "kitchen-oven-WS-#1.jpg"));
-    expect(top.correctedMetadata).toMatchObject({ subject: "hob", shotType: "CU", source: "cep-panel" });
+    expect(top.metadata).toMatchObject({ subject: "hob", shotType: "CU", source: "cep-panel" });
     const rows = await catalog.db.query<{ original_catalog: { id: string; subject: string; shotName: string } }>(
       "select original_catalog from media_references.reference_images where file_path = $1",
       [top.filePath],

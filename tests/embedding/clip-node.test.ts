@@ -59,11 +59,11 @@ describe("CLIP in Node with the tiny test model", () => {
     );
     const clip = await model.embedClip(pixels);
     expect(clip.frames).toHaveLength(5);
-    expect(norm(clip.clip)).toBeCloseTo(1, 5);
+    expect(norm(clip.pooled)).toBeCloseTo(1, 5);
     const manual = new Float32Array(512);
     for (const f of clip.frames) for (let d = 0; d < 512; d++) manual[d] += f[d] / 5;
     const scale = Math.hypot(...manual);
-    for (let d = 0; d < 512; d++) expect(clip.clip[d]).toBeCloseTo(manual[d] / scale, 5);
+    for (let d = 0; d < 512; d++) expect(clip.pooled[d]).toBeCloseTo(manual[d] / scale, 5);
     expect(Array.from(meanEmbedding([clip.frames[0]]))).toEqual(Array.from(clip.frames[0]));
   });
 

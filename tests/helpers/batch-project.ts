@@ -6,7 +6,6 @@ import os from "node:os";
 import path from "node:path";
 import { ProjectItemType, SimProjectItem, type SimProject } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import type { CatalogClient } from "../../src/lib/catalog";
 import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
 import { createPanelStore, type PanelStore } from "../../src/panel/store";
 import { FakeCatalog, FakeEmbedder, frameOfLook, sampleReferences, type memoryStorage } from "./fake-panel-services";
@@ -61,7 +60,7 @@ export function openBatchPanel(
   return createPanelStore({
     host,
     embedder: new FakeEmbedder(),
-    catalog: new FakeCatalog(sampleReferences()) as unknown as CatalogClient,
+    catalog: new FakeCatalog(sampleReferences()),
     storage,
     grab: async (clip): Promise<GrabbedFrames> => ({
       method: "host-export",

@@ -1,13 +1,16 @@
 // Fakes of the panel's services for store tests: an embedder whose vectors follow the frames'
 // bytes, and a catalog holding a few labelled references that can be switched off. The host is
 // the real compiled bundle in the simulator (tests/helpers/simulated-host.ts).
-import { CatalogError, type KnownValues, type ReferenceMatch } from "../../src/lib/catalog";
+import { CatalogError, type Catalog, type KnownValues } from "../../src/lib/catalog";
 import type { LabeledReference, Neighbour } from "../../src/lib/suggestion";
 import type { LoadProgress } from "../../src/lib/embedding/clip-model";
 import type { Embedder } from "../../src/panel/store";
+import type { EmbedderPath } from "../../src/panel/embedding/embedder";
 import type { IaMetadata } from "../../src/shared/metadata/ia-metadata";
 
 export const MODEL = "test/fake@q8";
+/** what a fake encoder reports of its time */
+export const NO_TIMINGS = { decodeMs: 0, inferenceMs: 0 };
 const DIMS = 512;
 
 /** A unit vector near axis `axis`: frames of one "look" land close together. */
@@ -23,14 +26,16 @@ export function vectorNear(axis: number, jitter = 0): Float32Array {
 export const frameOfLook = (axis: number) => new Blob([String(axis)], { type: "image/png" });
 
 export class FakeEmbedder implements Embedder {
+  readonly path: EmbedderPath = "wasm-pool";
+  detail = "a fake encoder";
   calls = 0;
   async load(_options?: unknown, _onProgress?: (p: LoadProgress) => void) {
-    return { modelVersion: MODEL, threads: 1 };
+    return { modelVersion: MODEL, threads: 1, path: this.path };
   }
   async embedClip(images: Blob[], _labels?: string[], _onFrame?: (index: number, e: Float32Array) => void) {
     this.calls++;
     const frames = await Promise.all(images.map(async (b, i) => vectorNear(Number(await b.text()), 0.05 * i)));
-    return { modelVersion: MODEL, frames, clip: frames[0] };
+    return { modelVersion: MODEL, frames, pooled: frames[0], timings: NO_TIMINGS };
   }
   /** From now on, each clip's first frame is ready at once and the others only when `finish` is
    * called: the store shows an early suggestion meanwhile. */
@@ -49,6 +54,7 @@ export class FakeEmbedder implements Embedder {
   async embedTexts(texts: string[]) {
     return texts.map((_, i) => vectorNear(i));
   }
+  terminate() {}
 }
 
 export interface FakeReference {
@@ -56,7 +62,7 @@ export interface FakeReference {
   metadata: IaMetadata;
 }
 
-export class FakeCatalog {
+export class FakeCatalog implements Catalog {
   down = false;
   matchCalls = 0;
   constructor(private readonly references: FakeReference[]) {}
@@ -83,10 +89,10 @@ export class FakeCatalog {
       shot: null,
     }));
   }
-  async matchFrames(frames: ArrayLike<number>[]): Promise<Neighbour[][]> {
+  async matchFrames(embeddings: ArrayLike<number>[]): Promise<Neighbour[][]> {
     this.check();
     this.matchCalls++;
-    return frames.map((f) =>
+    return embeddings.map((f) =>
       this.references
         .map((r, i) => {
           const e = vectorNear(r.axis, 0.1 * (i % 3));
@@ -98,9 +104,28 @@ export class FakeCatalog {
         .slice(0, 8),
     );
   }
-  async match(): Promise<ReferenceMatch[]> {
+  async match(): Promise<Neighbour[]> {
     this.check();
     return [];
+  }
+  // nobody signs in or saves here: the tests that do use the local catalog
+  async listShots() {
+    return [];
+  }
+  async signInSession(): Promise<never> {
+    throw new CatalogError("AUTH", "The fake catalog has no accounts.");
+  }
+  async signOut() {}
+  async accessToken() {
+    return null;
+  }
+  async uploadThumbnail(): Promise<never> {
+    this.check();
+    throw new CatalogError("NOT_ALLOWED", "The fake catalog keeps no thumbnails.");
+  }
+  async saveReference(): Promise<never> {
+    this.check();
+    throw new CatalogError("NOT_ALLOWED", "The fake catalog keeps no references.");
   }
 }
 

@@ -2,13 +2,47 @@
 // protocol's request/answer pairing (a stand-in port running the same matcher).
 import { describe, expect, it } from "vitest";
 import { InThreadMatcher, nearestRows, normalisedMatrix } from "../../src/lib/catalog/offline";
-import type { MatcherRequest, MatcherResponse } from "../../src/panel/offline/matcher-protocol";
-import { WorkerMatcher, type MatcherPort } from "../../src/panel/offline/worker-matcher";
+import { answerRpc, type RpcPort, type RpcRequest, type RpcResponse } from "../../src/lib/worker-rpc";
+import type { MatcherCalls } from "../../src/panel/offline/matcher-protocol";
+import { WorkerMatcher } from "../../src/panel/offline/worker-matcher";
 import { unitNear } from "../helpers/offline-copy";
 
 const rows = Array.from({ length: 300 }, (_, i) => unitNear(i % 40, i));
 const matrix = normalisedMatrix(rows);
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i], 0);
+
+/** The worker's side in this process: the same handlers over an InThreadMatcher, answering a
+ * match later the smaller its k (out of order, as a busy worker's replies could interleave), or
+ * never (a worker that hangs, to be killed by the test). */
+function matcherThread(silent = false) {
+  const inner = new InThreadMatcher();
+  let listener: (message: unknown) => void = () => {};
+  let failure: (reason: string) => void = () => {};
+  const answer = (request: RpcRequest<MatcherCalls>) =>
+    answerRpc<MatcherCalls>(
+      request,
+      {
+        load: async ({ matrix }) => (await inner.load(matrix), { result: null }),
+        match: async ({ queries, k, rows }) => {
+          if (k < 1) throw new Error("k must be at least 1");
+          return { result: { hits: await inner.match(queries, k, rows), ms: 1 } };
+        },
+      },
+      (message: RpcResponse<MatcherCalls>) => listener(message),
+      () => "COPY_MATCHER_FAILED",
+    );
+  const port: RpcPort = {
+    post(message) {
+      const request = message as RpcRequest<MatcherCalls>;
+      if (silent && request.type === "match") return;
+      setTimeout(() => void answer(request), request.type === "match" ? 20 - request.k : 0);
+    },
+    onMessage: (l) => (listener = l),
+    onFailure: (l) => (failure = l),
+    terminate: () => undefined,
+  };
+  return { port, die: (reason: string) => failure(reason) };
+}
 
 describe("the copy's matcher", () => {
   it("finds the same k rows, in the same order, as sorting every similarity", () => {
@@ -29,24 +63,7 @@ describe("the copy's matcher", () => {
   });
 
   it("pairs each worker answer with its request, and turns a worker failure into an error", async () => {
-    const inner = new InThreadMatcher();
-    const listeners: Array<(e: MessageEvent<MatcherResponse>) => void> = [];
-    const answer = (data: MatcherResponse) => listeners.forEach((l) => l({ data } as MessageEvent<MatcherResponse>));
-    const port: MatcherPort = {
-      addEventListener: (_type, l) => void listeners.push(l),
-      postMessage(request: MatcherRequest) {
-        // answers out of order, as a busy worker's replies could interleave with ours
-        setTimeout(
-          async () => {
-            if (request.kind === "load") return answer({ id: request.id, ok: true });
-            if (request.k < 1) return answer({ id: request.id, ok: false, message: "k must be at least 1" });
-            answer({ id: request.id, ok: true, hits: await inner.match(request.queries, request.k), ms: 1 });
-          },
-          request.kind === "match" ? 20 - request.k : 0,
-        );
-        if (request.kind === "load") void inner.load(request.matrix);
-      },
-    };
+    const { port } = matcherThread();
     const matcher = new WorkerMatcher(port);
     await matcher.load(normalisedMatrix(rows));
     const [three, five] = await Promise.all([matcher.match([unitNear(1, 9)], 3), matcher.match([unitNear(2, 9)], 5)]);
@@ -54,5 +71,19 @@ describe("the copy's matcher", () => {
     expect(five[0]).toHaveLength(5);
     expect(rows[three[0][0].index][1]).toBeGreaterThan(0.9);
     await expect(matcher.match([unitNear(1, 9)], 0)).rejects.toThrow("copy matcher: k must be at least 1");
+  });
+
+  it("rejects the matches still waiting when its worker dies, with the reason, and later ones at once", async () => {
+    const { port, die } = matcherThread(true);
+    const matcher = new WorkerMatcher(port);
+    await matcher.load(normalisedMatrix(rows));
+    const waiting = [matcher.match([unitNear(1, 9)], 3), matcher.match([unitNear(2, 9)], 5)];
+    die("the offline copy's matcher worker failed: out of memory");
+    for (const match of waiting)
+      await expect(match).rejects.toMatchObject({
+        code: "COPY_MATCHER_STOPPED",
+        message: expect.stringMatching(/^copy matcher: .*out of memory.*reopen the panel/),
+      });
+    await expect(matcher.match([unitNear(1, 9)], 3)).rejects.toThrow(/out of memory/);
   });
 });

@@ -74,7 +74,7 @@ describe("the offline copy", () => {
     expect(sources).toEqual([{ kind: "copy", syncedAt: expect.any(Number), reason: expect.any(String) }]);
     expect(offline.map((m) => m.referenceId)).toEqual(online.map((m) => m.referenceId));
     offline.forEach((m, i) => expect(m.similarity).toBeCloseTo(online[i].similarity, 5));
-    expect(offline[0].correctedMetadata.subject).toBe("oven");
+    expect(offline[0].metadata.subject).toBe("oven");
     const [frameMatches] = await client.matchFrames([query], { k: 3, modelVersion: COPY_MODEL });
     expect(frameMatches.map((n) => n.metadata.subject)).toEqual(["oven", "oven", "oven"]);
     expect(await client.referenceSample(COPY_MODEL)).toHaveLength(12);

@@ -2,7 +2,6 @@
 // fakes: cancel at 100, reload, resume → every clip grabbed and embedded once; applied clips are
 // never redone; the stages stay within their limits; a crash mid-batch resumes.
 import { describe, expect, it } from "vitest";
-import type { CatalogClient } from "../../src/lib/catalog";
 import { batchProgress, createPanelStore, type PanelStore } from "../../src/panel/store";
 import { PIPELINE_LIMITS } from "../../src/panel/store/queue-pipeline";
 import { FULL_FRAMES_KEPT } from "../../src/panel/store/queue-slice";
@@ -45,7 +44,7 @@ async function openPanel(project: SimProject, storage: ReturnType<typeof memoryS
   const store = createPanelStore({
     host,
     embedder: new CountingEmbedder(counters.embed, life),
-    catalog: new CountingCatalog(counters.match, life) as unknown as CatalogClient,
+    catalog: new CountingCatalog(counters.match, life),
     storage,
     grab: countingGrab(counters, life),
   });
@@ -106,7 +105,7 @@ describe("batch over a 300-clip bin", () => {
     const store = createPanelStore({
       host: logged,
       embedder: new CountingEmbedder(counters.embed, life),
-      catalog: new CountingCatalog(counters.match, life) as unknown as CatalogClient,
+      catalog: new CountingCatalog(counters.match, life),
       storage: memoryStorage(),
       grab: (clip) => {
         events.push(`grab ${clip.nodeId}`);
@@ -290,7 +289,7 @@ describe("the pipeline, and starting a batch", () => {
     const store = createPanelStore({
       host,
       embedder: new CountingEmbedder(counters.embed, life),
-      catalog: new CountingCatalog(counters.match, life) as unknown as CatalogClient,
+      catalog: new CountingCatalog(counters.match, life),
       storage: memoryStorage(),
       grab: countingGrab(counters, life),
     });

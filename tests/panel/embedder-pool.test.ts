@@ -107,7 +107,7 @@ describe("WASM worker pool", () => {
     ]);
     expect(a.frames.map((f) => String.fromCharCode(f[0]))).toEqual([..."ABCDE"]);
     expect(b.frames.map((f) => String.fromCharCode(f[0]))).toEqual([..."vwxyz"]);
-    expect(cosine(a.clip, meanEmbedding(a.frames))).toBeCloseTo(1, 6);
+    expect(cosine(a.pooled, meanEmbedding(a.frames))).toBeCloseTo(1, 6);
     expect(seen.sort()).toEqual([0, 1, 2, 3, 4]);
     expect(started.every((w) => w.jobs.length > 0)).toBe(true);
     expect(started.flatMap((w) => w.jobs).sort()).toEqual([..."ABCDEvwxyz"].sort());

@@ -29,7 +29,7 @@ function fakePath(path: EmbedderPath, loadError?: Error): FakePath {
     async embedClip() {
       if (this.failure) throw new EmbeddingError("BACKEND_UNAVAILABLE", this.failure);
       const v = new Float32Array(path === "native" ? [1, 0] : [0, 1]);
-      return { modelVersion: "local/clip@q8", frames: [v], clip: v, timings: { decodeMs: 0, inferenceMs: 0 } };
+      return { modelVersion: "local/clip@q8", frames: [v], pooled: v, timings: { decodeMs: 0, inferenceMs: 0 } };
     },
     async embedTexts() {
       if (this.failure) throw new EmbeddingError("BACKEND_UNAVAILABLE", this.failure);
@@ -48,7 +48,7 @@ describe("choosing the inference path", () => {
     expect(info).toEqual({ modelVersion: "local/clip@q8", threads: 2, path: "native" });
     expect(embedder.path).toBe("native");
     expect(embedder.detail).toBe("native (onnxruntime-node)");
-    expect((await embedder.embedClip([new Blob(["x"])])).clip).toEqual(new Float32Array([1, 0]));
+    expect((await embedder.embedClip([new Blob(["x"])])).pooled).toEqual(new Float32Array([1, 0]));
   });
 
   it("falls back to the WASM pool when the native binary refuses to load, and says why", async () => {
@@ -159,7 +159,7 @@ describe("choosing the inference path", () => {
     await embedder.load(options);
     native.die("the native encoder thread exited (code 1)");
     const [a, b] = await Promise.all([embedder.embedClip([new Blob(["x"])]), embedder.embedTexts(["y"])]);
-    expect(a.clip).toEqual(new Float32Array([0, 1])); // the pool's answer
+    expect(a.pooled).toEqual(new Float32Array([0, 1])); // the pool's answer
     expect(b).toEqual([new Float32Array([0, 1])]);
     expect(pools).toHaveLength(1); // both calls saw the death; one pool took over
     expect(native.terminated).toBe(true);

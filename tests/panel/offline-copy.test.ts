@@ -9,7 +9,7 @@ import { createPanelStore, type Embedder, type PanelStore } from "../../src/pane
 import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
 import type { SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { memoryStorage } from "../helpers/fake-panel-services";
+import { NO_TIMINGS, memoryStorage } from "../helpers/fake-panel-services";
 import { COPY_MODEL, catalogPerTest, freshCopy, saveNear, unitNear } from "../helpers/offline-copy";
 import { LOCAL_PASSWORD } from "../helpers/restartable-catalog";
 import { sampleMedia } from "../helpers/sample-media";
@@ -17,17 +17,20 @@ import { simulatedHost } from "../helpers/simulated-host";
 
 /** Each clip embeds to the vector the test gave its name. */
 class NamedEmbedder implements Embedder {
+  readonly path = "wasm-pool" as const;
+  readonly detail = "a fake encoder";
   readonly byClip = new Map<string, Float32Array>();
   async load() {
-    return { modelVersion: COPY_MODEL, threads: 1 };
+    return { modelVersion: COPY_MODEL, threads: 1, path: this.path };
   }
   async embedClip(images: Blob[]) {
     const v = this.byClip.get(await images[0].text()) ?? unitNear(0, 1);
-    return { modelVersion: COPY_MODEL, frames: [v], clip: v };
+    return { modelVersion: COPY_MODEL, frames: [v], pooled: v, timings: NO_TIMINGS };
   }
   async embedTexts(texts: string[]) {
     return texts.map(() => unitNear(0, 1));
   }
+  terminate() {}
 }
 
 const catalogs = catalogPerTest();

@@ -18,7 +18,7 @@ import {
   TICKS_PER_SECOND,
 } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { memoryStorage } from "../helpers/fake-panel-services";
+import { NO_TIMINGS, memoryStorage } from "../helpers/fake-panel-services";
 import { LOCAL_PASSWORD, RestartableCatalog } from "../helpers/restartable-catalog";
 import { sampleMedia } from "../helpers/sample-media";
 import { simulatedHost } from "../helpers/simulated-host";
@@ -41,19 +41,22 @@ function look(axis: number, seed: number, extra?: { axis: number; weight: number
 }
 
 class VectorEmbedder implements Embedder {
+  readonly path = "wasm-pool" as const;
+  readonly detail = "a fake encoder";
   /** the vectors each clip's frames embed to, by the clip's name */
   readonly byClip = new Map<string, Float32Array[]>();
   async load() {
-    return { modelVersion: MODEL, threads: 1 };
+    return { modelVersion: MODEL, threads: 1, path: this.path };
   }
   async embedClip(images: Blob[]) {
     // frames the test named embed as it set; a real frame (the timeline's PNG) looks like an oven
     const frames = this.byClip.get(await images[0].text()) ?? [look(10, 999, { axis: 90, weight: 0.7 })];
-    return { modelVersion: MODEL, frames, clip: frames[0] };
+    return { modelVersion: MODEL, frames, pooled: frames[0], timings: NO_TIMINGS };
   }
   async embedTexts(texts: string[]) {
     return texts.map(() => look(0, 1));
   }
+  terminate() {}
 }
 
 let catalog: RestartableCatalog | null = null;

@@ -48,7 +48,7 @@ function fakePool(): FullEmbedder {
       return {
         modelVersion: "local/tiny-random-clip@q8",
         frames,
-        clip: frames[0],
+        pooled: frames[0],
         timings: { decodeMs: 1, inferenceMs: 1 },
       };
     },
@@ -132,7 +132,6 @@ async function runCheck(setup: Setup = {}) {
   const store = createPanelStore({
     host,
     embedder,
-    catalog: null,
     selfCheck: {
       environment,
       grab: async (method, clip, fractions) =>
@@ -306,7 +305,6 @@ describe("Check this Premiere, on simulators broken on purpose", () => {
     const { host } = simulatedHost(null, { temp });
     const store = createPanelStore({
       host,
-      catalog: null,
       selfCheck: {
         environment: async () => ({ cep: null, chromium: null, node: null, os: null, skin: { problem: "no skin" } }),
         grab: async () => [],

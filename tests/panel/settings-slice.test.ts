@@ -48,7 +48,7 @@ function setup(storage = memoryStorage()) {
   const store = createPanelStore({
     host,
     embedder,
-    catalog: catalog as unknown as CatalogClient,
+    catalog: catalog,
     storage,
     grab: async (_clip, fractions): Promise<GrabbedFrames> => {
       grabbedAt.push(fractions);
@@ -220,6 +220,6 @@ describe("a new catalog address reconnects", () => {
       url: catalog.url,
       defaultModelVersion: expect.any(String),
     });
-    expect((store.services.catalog as CatalogClient).config.url).toBe(catalog.url);
+    expect((store.catalog.current as CatalogClient).config.url).toBe(catalog.url);
   });
 });

@@ -5,7 +5,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CatalogClient } from "../../src/lib/catalog";
 import { createPanelStore, type PanelStore } from "../../src/panel/store";
 import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
@@ -32,7 +31,7 @@ function setup(storage = memoryStorage(), catalog = new FakeCatalog(sampleRefere
   const store = createPanelStore({
     host,
     embedder,
-    catalog: catalog as unknown as CatalogClient,
+    catalog: catalog,
     storage,
     grab: async (clip): Promise<GrabbedFrames> => ({
       method: "host-export",
@@ -390,7 +389,7 @@ describe("model and search slices", () => {
     embedder.load = async (_options, onProgress) => {
       onProgress?.({ file: "onnx/vision_model_quantized.onnx", status: "progress", loaded: 10, total: 10 });
       expect(store.getState().modelStatus).toMatchObject({ state: "loading", percent: 99 });
-      return { modelVersion: MODEL, threads: 1 };
+      return { modelVersion: MODEL, threads: 1, path: embedder.path };
     };
     await store.getState().loadModel(null);
     expect(store.getState().modelStatus).toMatchObject({ state: "ready", isTestModel: false });

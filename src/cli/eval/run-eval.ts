@@ -41,7 +41,7 @@ export async function runEval(options: RunEvalOptions): Promise<{ report: EvalRe
       items.push({
         id: `${folder}#${entry.id}`,
         frames: embedded.frames,
-        pooled: embedded.clip,
+        pooled: embedded.pooled,
         truth: values.metadata,
         shotKey: shotNumber ? `${path.basename(folder)}#${shotNumber}` : null,
       });

@@ -1,8 +1,8 @@
-import type { ProjectItemRecord, ProjectSnapshot } from "../../shared/bridge/contract";
+import type { ProjectItemRecord, ProjectListing } from "../../shared/bridge/contract";
 import { describeItem, walkItems } from "./items";
 import { getProjectInfo } from "./project";
 
-export function getProjectSnapshot(): ProjectSnapshot {
+export function getProjectSnapshot(): ProjectListing {
   var items: ProjectItemRecord[] = [];
   walkItems(function (item) {
     items.push(describeItem(item));

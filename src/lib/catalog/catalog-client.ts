@@ -9,6 +9,7 @@ import type { Neighbour, Shot } from "../suggestion/types";
 import type { Database, Json } from "./database.types";
 import { referenceProblem } from "./reference-limits";
 import { base64ToBytes } from "../encoding/base64";
+import type { Catalog } from "./catalog";
 
 type CatalogApi = Database["media_references"]["Functions"];
 type MatchRow = CatalogApi["match_references"]["Returns"][number];
@@ -37,14 +38,6 @@ export interface CatalogAccount {
 /** The Storage bucket of reference thumbnails (migration 20251124120000). */
 export const THUMBNAIL_BUCKET = "reference-thumbnails";
 const STAFF_ROLES = ["admin", "employee"];
-
-export interface ReferenceMatch {
-  referenceId: string;
-  similarity: number;
-  filePath: string;
-  correctedMetadata: IaMetadata;
-  shot: Shot | null;
-}
 
 /** A planned shot as the staff shot list shows it. EAV's location_start_point keeps its own
  * name: IA's `location` is another field (docs/glossary.md). */
@@ -100,7 +93,7 @@ export function embeddingProblem(embedding: ArrayLike<number>): string | null {
 /** pgvector's text form, which PostgREST casts to the RPCs' vector arguments. */
 const vectorText = (embedding: ArrayLike<number>): string => JSON.stringify(Array.from(embedding));
 
-export class CatalogClient {
+export class CatalogClient implements Catalog {
   private readonly db: SupabaseClient<Database, "media_references">;
 
   constructor(readonly config: CatalogConfig) {
@@ -185,7 +178,7 @@ export class CatalogClient {
     return row.model_version;
   }
 
-  async match(embedding: ArrayLike<number>, options: MatchOptions = {}): Promise<ReferenceMatch[]> {
+  async match(embedding: ArrayLike<number>, options: MatchOptions = {}): Promise<Neighbour[]> {
     const problem = embeddingProblem(embedding);
     if (problem) throw new CatalogError("INVALID_EMBEDDING", problem);
     // an absent argument takes the function's default (null)
@@ -197,7 +190,7 @@ export class CatalogClient {
       model_version: options.modelVersion ?? undefined,
     });
     if (error) throw classify(error, status);
-    return data.map(toMatch);
+    return data.map((row) => toNeighbour(row, options.modelVersion));
   }
 
   async saveReference(input: SaveReferenceInput): Promise<SavedReference> {
@@ -233,12 +226,12 @@ export class CatalogClient {
     return (data ?? []).map((row) => row.id);
   }
 
-  /** Each frame's nearest references, with their thumbnails, as the suggestion vote takes them. */
+  /** Each frame embedding's nearest references, with their thumbnails, as the suggestion vote takes them. */
   async matchFrames(
-    frames: ArrayLike<number>[],
+    embeddings: ArrayLike<number>[],
     options: MatchOptions & { modelVersion: string },
   ): Promise<Neighbour[][]> {
-    const perFrame = await Promise.all(frames.map((f) => this.match(f, options)));
+    const perFrame = await Promise.all(embeddings.map((e) => this.match(e, options)));
     const ids = [...new Set(perFrame.flat().map((m) => m.referenceId))];
     const thumbnails = new Map<string, string | null>();
     if (ids.length) {
@@ -249,16 +242,8 @@ export class CatalogClient {
       if (error) throw classify(error, status);
       for (const row of data) if (row.id) thumbnails.set(row.id, row.thumbnail_url);
     }
-    return perFrame.map((matches) =>
-      matches.map((m): Neighbour => ({
-        referenceId: m.referenceId,
-        similarity: m.similarity,
-        metadata: m.correctedMetadata,
-        filePath: m.filePath,
-        thumbnailUrl: thumbnails.get(m.referenceId) ?? null,
-        modelVersion: options.modelVersion,
-        shot: m.shot,
-      })),
+    return perFrame.map((neighbours) =>
+      neighbours.map((n): Neighbour => ({ ...n, thumbnailUrl: thumbnails.get(n.referenceId) ?? null })),
     );
   }
 
@@ -455,12 +440,13 @@ function toSavedReference(data: Json): SavedReference {
   return { id, created, filePath, shotId: typeof shotId === "string" ? shotId : null };
 }
 
-function toMatch(r: MatchRow): ReferenceMatch {
+function toNeighbour(r: MatchRow, modelVersion: string | null | undefined): Neighbour {
   return {
     referenceId: r.reference_id,
     similarity: r.similarity,
     filePath: r.file_path,
-    correctedMetadata: r.corrected_metadata as unknown as IaMetadata, // checked on save by metadata_problem
+    metadata: r.corrected_metadata as unknown as IaMetadata, // checked on save by metadata_problem
+    ...(modelVersion ? { modelVersion } : {}),
     shot: r.shot_id
       ? {
           id: r.shot_id,

@@ -1,3 +1,4 @@
+export * from "./catalog";
 export * from "./catalog-client";
 export * from "./catalog-error";
 export * from "./save-outbox";

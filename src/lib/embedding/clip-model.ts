@@ -19,8 +19,8 @@ export interface ClipEmbedding {
   modelVersion: string;
   /** each frame's own embedding, kept for evidence and re-pooling */
   frames: Float32Array[];
-  /** the renormalized mean of the frames: the clip's embedding */
-  clip: Float32Array;
+  /** the renormalized mean of the frame embeddings: the clip's pooled embedding */
+  pooled: Float32Array;
 }
 
 export interface LoadProgress {
@@ -137,7 +137,7 @@ export class ClipModel {
   /** A clip's frames embedded as one batch, pooled into the clip's embedding. */
   async embedClip(framePixels: Float32Array[]): Promise<ClipEmbedding> {
     const frames = await this.embedImages(framePixels);
-    return { modelVersion: this.modelVersion, frames, clip: meanEmbedding(frames) };
+    return { modelVersion: this.modelVersion, frames, pooled: meanEmbedding(frames) };
   }
 
   async embedTexts(texts: string[]): Promise<Float32Array[]> {

@@ -13,7 +13,8 @@ export interface Shot {
   movementType: string | null;
 }
 
-/** One reference the catalog found near one frame embedding. */
+/** One reference the catalog found near one embedding (a frame's, or a text's), with its
+ * corrected metadata: what every match of the catalog and of its offline copy answers. */
 export interface Neighbour {
   referenceId: string;
   similarity: number;

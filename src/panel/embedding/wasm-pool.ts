@@ -7,6 +7,7 @@ import { EmbeddingError } from "../../lib/embedding/embedding-error";
 import type { ModelOptions } from "../../lib/embedding/model-source";
 import { meanEmbedding } from "../../lib/embedding/pooling";
 import { RpcClient, type RpcPort } from "../../lib/embedding/rpc";
+import { webWorkerPort as workerPort } from "../../lib/worker-rpc";
 import type { ClipResult, Embedder, EmbedderInfo, OnFrame } from "./embedder";
 import { poolSize, type PoolSize } from "./pool-size";
 import type { EncoderWorkerCalls, LoadedModelInfo } from "./protocol";
@@ -109,7 +110,7 @@ export class WasmPoolEmbedder implements Embedder {
     return {
       modelVersion: model.info.modelVersion,
       frames,
-      clip: meanEmbedding(frames),
+      pooled: meanEmbedding(frames),
       // summed over frames: with several workers the wall time is shorter
       timings: {
         decodeMs: results.reduce((s, r) => s + r.decodeMs, 0),
@@ -205,18 +206,5 @@ export class WasmPoolEmbedder implements Embedder {
   }
 }
 
-/** A Web Worker as an RPC port: an uncaught error in it counts as its death. */
-export function webWorkerPort(worker: Worker): RpcPort {
-  return {
-    post: (message, transfer = []) => worker.postMessage(message, transfer),
-    onMessage: (listener) => worker.addEventListener("message", (e) => listener(e.data)),
-    onFailure: (listener) => {
-      worker.addEventListener("error", (e) => {
-        e.preventDefault();
-        listener(`embedding worker failed: ${e.message || "it stopped"}`);
-      });
-      worker.addEventListener("messageerror", () => listener("embedding worker sent an unreadable message"));
-    },
-    terminate: () => worker.terminate(),
-  };
-}
+/** An embedding worker as an RPC port (its death rejects the calls waiting on it). */
+export const webWorkerPort = (worker: Worker): RpcPort => workerPort(worker, "embedding worker");

@@ -17,7 +17,6 @@ const store = createPanelStore({
   host,
   media,
   embedder: startEmbedder(),
-  catalog: null,
   storage: window.localStorage,
   outboxStorage: localStorageStorage(),
   thumbnail: jpegThumbnail,
@@ -27,7 +26,7 @@ createRoot(document.getElementById("root")!).render(<App store={store} />);
 void store.getState().refreshProject();
 // without IndexedDB (or a worker) the panel works as before: online only
 const copyReady = startCatalogCopy().then(
-  (copy) => void (store.services.catalogCopy = copy),
+  (copy) => store.catalog.useCopy(copy),
   () => undefined,
 );
 loadStudioConfig().then(

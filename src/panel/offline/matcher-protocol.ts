@@ -1,9 +1,17 @@
-// Messages between the panel and the copy's matcher worker. The matrix is transferred, not copied.
+// Calls between the panel and the copy's matcher worker, over the shared worker RPC. The matrix
+// is transferred, not copied.
 import type { MatrixHit } from "../../lib/catalog/offline";
 
-export type MatcherRequest =
-  | { id: number; kind: "load"; matrix: Float32Array }
-  | { id: number; kind: "match"; queries: Float32Array[]; k: number; rows?: number[] };
+export type MatcherCalls = {
+  load: { params: { matrix: Float32Array }; result: null };
+  /** the worker's own time for the match, in ms, beside its hits */
+  match: {
+    params: { queries: Float32Array[]; k: number; rows?: number[] };
+    result: { hits: MatrixHit[][]; ms: number };
+  };
+};
 
-export type MatcherResponse =
-  { id: number; ok: true; hits?: MatrixHit[][]; ms?: number } | { id: number; ok: false; message: string };
+/** the code of an error the matcher answers with */
+export const MATCHER_FAILED = "COPY_MATCHER_FAILED";
+/** the code the panel's side gives waiting matches when the worker died or was stopped */
+export const MATCHER_STOPPED = "COPY_MATCHER_STOPPED";

@@ -1,41 +1,54 @@
-// The panel's side of the copy's matcher worker (copy-matcher.worker.ts).
+// The panel's side of the copy's matcher worker (copy-matcher.worker.ts), over the shared worker
+// RPC: answers are paired with their requests, and if the worker dies every match still waiting
+// is rejected with the reason (and later ones at once), never left hanging.
 import type { CopyMatcher, MatrixHit } from "../../lib/catalog/offline";
-import type { MatcherRequest, MatcherResponse } from "./matcher-protocol";
+import { RpcClient, webWorkerPort, type RpcPort } from "../../lib/worker-rpc";
+import { MATCHER_STOPPED, type MatcherCalls } from "./matcher-protocol";
 
-/** What the matcher needs of a Worker: a browser Worker, or a stand-in in tests. */
-export interface MatcherPort {
-  postMessage(message: MatcherRequest, transfer?: Transferable[]): void;
-  addEventListener(type: "message", listener: (e: MessageEvent<MatcherResponse>) => void): void;
+/** An error of the copy's matcher: one it answered with, or its worker's death (MATCHER_STOPPED). */
+export class CopyMatcherError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(
+      code === MATCHER_STOPPED
+        ? `copy matcher: ${message}. Matching from the offline copy needs it: reopen the panel.`
+        : `copy matcher: ${message}`,
+    );
+    this.name = "CopyMatcherError";
+  }
 }
 
+const isWorker = (port: Worker | RpcPort): port is Worker => "postMessage" in port;
+
 export class WorkerMatcher implements CopyMatcher {
-  private next = 1;
-  private readonly waiting = new Map<number, (r: MatcherResponse) => void>();
+  private readonly rpc: RpcClient<MatcherCalls>;
   /** the worker's own time for the last match, in ms (the bench reads it) */
   lastMatchMs = 0;
 
-  constructor(private readonly port: MatcherPort) {
-    port.addEventListener("message", ({ data }) => {
-      this.waiting.get(data.id)?.(data);
-      this.waiting.delete(data.id);
+  /** a Worker running copy-matcher.worker.ts, or any port to one (tests) */
+  constructor(worker: Worker | RpcPort) {
+    const port = isWorker(worker) ? webWorkerPort(worker, "the offline copy's matcher worker") : worker;
+    this.rpc = new RpcClient<MatcherCalls>(port, {
+      failureCode: MATCHER_STOPPED,
+      stopped: { code: MATCHER_STOPPED, message: "the matcher worker was stopped" },
+      toError: (code, message) => new CopyMatcherError(code, message),
     });
   }
 
   async load(matrix: Float32Array): Promise<void> {
-    await this.call({ id: 0, kind: "load", matrix }, [matrix.buffer]);
+    await this.rpc.call("load", { matrix }, { transfer: [matrix.buffer] });
   }
 
   async match(queries: Float32Array[], k: number, rows?: number[]): Promise<MatrixHit[][]> {
-    const answer = await this.call({ id: 0, kind: "match", queries, k, rows });
-    this.lastMatchMs = answer.ms ?? 0;
-    return answer.hits ?? [];
+    const { hits, ms } = await this.rpc.call("match", { queries, k, rows });
+    this.lastMatchMs = ms;
+    return hits;
   }
 
-  private call(request: MatcherRequest, transfer: Transferable[] = []) {
-    const id = this.next++;
-    return new Promise<Extract<MatcherResponse, { ok: true }>>((resolve, reject) => {
-      this.waiting.set(id, (r) => (r.ok ? resolve(r) : reject(new Error(`copy matcher: ${r.message}`))));
-      this.port.postMessage({ ...request, id }, transfer);
-    });
+  /** Stops the worker; matches still waiting are rejected. */
+  terminate(): void {
+    this.rpc.terminate();
   }
 }

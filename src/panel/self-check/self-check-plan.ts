@@ -5,7 +5,7 @@
 import { HostError, type HostClient } from "../../lib/bridge";
 import { planGrab, type GrabMethod } from "../../lib/frames/grab-plan";
 import { seconds, type SelfCheckPlan, type SelfCheckStep, type StepOutcome } from "../../lib/self-check";
-import type { HostInfo, ProjectItemRecord, ProjectSnapshot, SelfCheckScratch } from "../../shared/bridge/contract";
+import type { HostInfo, ProjectItemRecord, ProjectListing, SelfCheckScratch } from "../../shared/bridge/contract";
 import { DEFAULT_FRAME_FRACTIONS, TICKS_PER_SECOND } from "../../shared/frames/frame-times";
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import type { EmbeddingProbe } from "./embedding-probe";
@@ -25,7 +25,7 @@ export interface SelfCheckDeps {
 }
 
 export interface SelfCheckContext {
-  before: ProjectSnapshot | null;
+  before: ProjectListing | null;
   scratch: SelfCheckScratch | null;
   /** why there is no scratch clip */
   noScratch: string;

@@ -16,11 +16,11 @@ export interface AuthSlice {
   signOut(): Promise<void>;
 }
 
-export const authSlice: Slice<AuthSlice> = (set, _get, services) => {
+export const authSlice: Slice<AuthSlice> = (set, _get, _services, { catalog: connection }) => {
   const loadShots = async (account: CatalogAccount) => {
-    if (!account.canSave || !services.catalog) return set({ plannedShots: [] });
+    if (!account.canSave || !connection.current) return set({ plannedShots: [] });
     // the dropdown is a convenience: without it the suggested shot still stands
-    set({ plannedShots: await services.catalog.listShots().catch(() => []) });
+    set({ plannedShots: await connection.current.listShots().catch(() => []) });
   };
   return {
     account: null,
@@ -28,14 +28,14 @@ export const authSlice: Slice<AuthSlice> = (set, _get, services) => {
     authError: null,
     plannedShots: [],
     async restoreAccount() {
-      const account = await services.catalog?.account().catch(() => null);
+      const account = await connection.current?.account().catch(() => null);
       if (account) {
         set({ account, authState: "signed-in", authError: null });
         await loadShots(account);
       }
     },
     async signIn(email, password) {
-      const catalog = services.catalog;
+      const catalog = connection.current;
       if (!catalog) return set({ authError: "No reference catalog is configured." });
       set({ authState: "signing-in", authError: null });
       try {
@@ -47,7 +47,7 @@ export const authSlice: Slice<AuthSlice> = (set, _get, services) => {
       }
     },
     async signOut() {
-      await services.catalog?.signOut().catch(() => undefined);
+      await connection.current?.signOut().catch(() => undefined);
       set({ account: null, authState: "signed-out", authError: null, plannedShots: [] });
     },
   };

@@ -42,12 +42,14 @@ export interface BatchOutcome {
 }
 
 export interface BatchAcceptSlice {
-  /** the confidence the editor picked in the batch review this session; null: the settings' one */
-  batchConfidence: number | null;
+  /** the confidence the editor picked in the batch review this session; null: the setting's.
+   * Read the batch confidence through selectBatchConfidence, never this alone. */
+  pickedBatchConfidence: number | null;
   batchAcceptProgress: BatchAcceptProgress | null;
   batchOutcome: BatchOutcome | null;
   /** the last batch accept, while it can be undone */
   batchUndo: BatchUndo | null;
+  /** the batch review's slider: this session's pick */
   setBatchConfidence(value: number): void;
   acceptBatch(plan: BatchPlan): Promise<void>;
   undoBatch(): Promise<void>;
@@ -112,11 +114,11 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
   }
 
   return {
-    batchConfidence: null,
+    pickedBatchConfidence: null,
     batchAcceptProgress: null,
     batchOutcome: null,
     batchUndo: null,
-    setBatchConfidence: (value) => set({ batchConfidence: Math.min(1, Math.max(0, value)) }),
+    setBatchConfidence: (value) => set({ pickedBatchConfidence: Math.min(1, Math.max(0, value)) }),
     dismissBatchOutcome: () => set({ batchOutcome: null }),
     restoreBatchUndo(projectPath) {
       // a refresh of the same project keeps the undo in memory (it may not have been storable)

@@ -1,7 +1,6 @@
 // The reference catalog: connection, the calibration of the panel's model version, and the
 // values editors already used (for autocomplete). An unreachable catalog is retried.
-import { CatalogClient, type KnownValues } from "../../lib/catalog";
-import { OfflineCatalog } from "../../lib/catalog/offline";
+import type { KnownValues } from "../../lib/catalog";
 import type { StudioConfig } from "../../lib/studio-config";
 import { calibrate, type Calibration } from "../../lib/suggestion";
 import { toPanelError, type PanelError } from "./panel-error";
@@ -33,34 +32,22 @@ export interface CatalogSlice {
 const RETRY_MS = 10_000;
 const NO_VALUES: KnownValues = { location: [], subject: [], action: [], keywords: [] };
 
-export const catalogSlice: Slice<CatalogSlice> = (set, get, services) => {
-  let retry: ReturnType<typeof setTimeout> | null = null;
+export const catalogSlice: Slice<CatalogSlice> = (set, get, _services, { catalog: connection }) => {
   let lastConfig: StudioConfig | null = null;
-  const scheduleRetry = () => {
-    if (retry) clearTimeout(retry);
-    retry = setTimeout(() => void get().connectCatalog(lastConfig), RETRY_MS);
-  };
+  const scheduleRetry = () => connection.reconnectIn(RETRY_MS, () => void get().connectCatalog(lastConfig));
   return {
     catalogStatus: { state: "unconfigured" },
     calibrationStatus: { state: "idle" },
     knownValues: NO_VALUES,
     async connectCatalog(config) {
-      if (retry) clearTimeout(retry);
+      connection.cancelReconnect();
       lastConfig = config;
-      if (!config?.catalog) {
-        services.catalog = null;
+      const catalog = connection.open(config?.catalog ?? null);
+      if (!config?.catalog || !catalog) {
         set({ catalogStatus: { state: "unconfigured" } });
         return;
       }
-      const { url, anonKey } = config.catalog;
-      const copy = services.catalogCopy;
-      const catalog =
-        services.catalog ??
-        (copy
-          ? new OfflineCatalog({ url, anonKey, persistSession: true }, { copy })
-          : new CatalogClient({ url, anonKey, persistSession: true }));
-      if (catalog instanceof OfflineCatalog) catalog.offline.onSource = (source) => get().catalogSourceChanged(source);
-      services.catalog = catalog;
+      const { url } = config.catalog;
       if (get().catalogStatus.state !== "error") set({ catalogStatus: { state: "connecting", url } });
       try {
         const defaultModelVersion = await catalog.defaultModelVersion();
@@ -88,7 +75,7 @@ export const catalogSlice: Slice<CatalogSlice> = (set, get, services) => {
     },
     async prepareCalibration() {
       const { catalogStatus, modelStatus, calibrationStatus } = get();
-      const catalog = services.catalog;
+      const catalog = connection.current;
       if (!catalog || catalogStatus.state !== "connected" || modelStatus.state !== "ready") return;
       void get().syncCopy(); // the copy follows the model version the panel runs
       if (calibrationStatus.state === "loading") return;

@@ -1,6 +1,7 @@
 // The offline copy in the store: which source answers (the catalog or the copy), keeping the copy
-// in step, and noticing when the catalog is back (docs/adr/0018). The copy itself is a service.
-import { OfflineCatalog, type CatalogSource } from "../../lib/catalog/offline";
+// in step, and what the panel does when the catalog is back (docs/adr/0018). The catalog
+// connection (catalog-connection.ts) owns the copy's client and probes the catalog meanwhile.
+import type { CatalogSource, OfflineCatalog } from "../../lib/catalog/offline";
 import { toPanelError, type PanelError } from "./panel-error";
 import type { Slice } from "./slice";
 
@@ -19,19 +20,13 @@ export interface OfflineSlice {
   catalogSourceChanged(source: CatalogSource): void;
 }
 
-const PROBE_MS = 10_000;
 /** while the catalog answers, the copy catches up this often (and on every reconnection) */
 const SYNC_MS = 5 * 60_000;
 
-export const offlineSlice: Slice<OfflineSlice> = (set, get, services) => {
-  let probe: ReturnType<typeof setInterval> | null = null;
+export const offlineSlice: Slice<OfflineSlice> = (set, get, _services, { catalog: connection, onDispose }) => {
   let nextSync: ReturnType<typeof setTimeout> | null = null;
+  onDispose(() => nextSync && clearTimeout(nextSync));
   let syncing: Promise<void> | null = null;
-  const offlineCatalog = () => (services.catalog instanceof OfflineCatalog ? services.catalog : null);
-  const stopProbe = () => {
-    if (probe) clearInterval(probe);
-    probe = null;
-  };
 
   async function sync(catalog: OfflineCatalog, modelVersion: string) {
     // a copy already in use stays on screen while it catches up
@@ -51,7 +46,7 @@ export const offlineSlice: Slice<OfflineSlice> = (set, get, services) => {
     catalogSource: { kind: "server" },
     copyStatus: { state: "none" },
     syncCopy() {
-      const catalog = offlineCatalog();
+      const catalog = connection.offline;
       const { modelStatus } = get();
       if (!catalog || catalog.source.kind !== "server" || modelStatus.state !== "ready") return Promise.resolve();
       syncing ??= sync(catalog, modelStatus.modelVersion).finally(() => (syncing = null));
@@ -59,19 +54,8 @@ export const offlineSlice: Slice<OfflineSlice> = (set, get, services) => {
     },
     catalogSourceChanged(source) {
       set({ catalogSource: source });
-      if (source.kind === "copy") {
-        stopProbe();
-        probe = setInterval(
-          () =>
-            void offlineCatalog()
-              ?.probe()
-              .catch(() => undefined),
-          services.probeMs ?? PROBE_MS,
-        );
-        return;
-      }
+      if (source.kind === "copy") return;
       // back on the catalog: saves kept meanwhile are sent, then the copy catches up (with them)
-      stopProbe();
       void get()
         .retrySaves()
         .finally(() => get().syncCopy());

@@ -15,6 +15,8 @@ import { settingsSlice, type SettingsSlice } from "./settings-slice";
 import { offlineSlice, type OfflineSlice } from "./offline-slice";
 import { selfCheckSlice, type SelfCheckSlice } from "./self-check-slice";
 import type { PanelServices } from "./services";
+import { CatalogConnection } from "./catalog-connection";
+import type { SliceContext } from "./slice";
 
 export type PanelState = ProjectSlice &
   CatalogSlice &
@@ -30,24 +32,40 @@ export type PanelState = ProjectSlice &
   OfflineSlice &
   BatchAcceptSlice &
   SelfCheckSlice;
-export type PanelStore = StoreApi<PanelState> & { services: PanelServices };
+export type PanelStore = StoreApi<PanelState> & {
+  services: PanelServices;
+  /** the one connection to the reference catalog (its client, reconnects, offline fallback) */
+  catalog: CatalogConnection;
+  /** stops the store's timers (catalog reconnects, offline probes and syncs, save retries): a panel
+   * closed, or a test done, leaves nothing running */
+  dispose(): void;
+};
 
 export function createPanelStore(services: PanelServices): PanelStore {
+  const stops: Array<() => void> = [];
+  const onDispose = (stop: () => void) => void stops.push(stop);
+  const catalog = new CatalogConnection({
+    given: services.catalog,
+    probeMs: services.probeMs,
+    onSource: (source) => store.getState().catalogSourceChanged(source),
+  });
+  onDispose(() => catalog.dispose());
+  const context: SliceContext = { catalog, onDispose };
   const store = createStore<PanelState>()((set, get) => ({
-    ...projectSlice(set, get, services),
-    ...catalogSlice(set, get, services),
-    ...modelSlice(set, get, services),
-    ...queueSlice(set, get, services),
-    ...reviewSlice(set, get, services),
-    ...searchSlice(set, get, services),
-    ...authSlice(set, get, services),
-    ...saveSlice(set, get, services),
-    ...timelineSlice(set, get, services),
-    ...settingsSlice(set, get, services),
-    ...batchSlice(set, get, services),
-    ...offlineSlice(set, get, services),
-    ...batchAcceptSlice(set, get, services),
-    ...selfCheckSlice(set, get, services),
+    ...projectSlice(set, get, services, context),
+    ...catalogSlice(set, get, services, context),
+    ...modelSlice(set, get, services, context),
+    ...queueSlice(set, get, services, context),
+    ...reviewSlice(set, get, services, context),
+    ...searchSlice(set, get, services, context),
+    ...authSlice(set, get, services, context),
+    ...saveSlice(set, get, services, context),
+    ...timelineSlice(set, get, services, context),
+    ...settingsSlice(set, get, services, context),
+    ...batchSlice(set, get, services, context),
+    ...offlineSlice(set, get, services, context),
+    ...batchAcceptSlice(set, get, services, context),
+    ...selfCheckSlice(set, get, services, context),
   }));
-  return Object.assign(store, { services });
+  return Object.assign(store, { services, catalog, dispose: () => stops.forEach((stop) => stop()) });
 }

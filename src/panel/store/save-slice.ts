@@ -50,11 +50,12 @@ function originalCatalog(q: QueuedClip) {
   };
 }
 
-export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
+export const saveSlice: Slice<SaveSlice> = (set, get, services, { catalog: connection, onDispose }) => {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  onDispose(() => timer && clearTimeout(timer));
   const send = async (input: SaveWithThumbnail) => {
-    if (!services.catalog) throw new CatalogError("UNREACHABLE", "No reference catalog is configured.");
-    return saveWithThumbnail(services.catalog, input);
+    if (!connection.current) throw new CatalogError("UNREACHABLE", "No reference catalog is configured.");
+    return saveWithThumbnail(connection.current, input);
   };
   let outbox: SaveOutbox | null = null;
   const theOutbox = () =>
@@ -138,10 +139,10 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
       const shotId =
         get().draft?.nodeId === q.clip.nodeId ? (get().draft?.shot?.id ?? null) : (q.suggestion?.shot?.shot.id ?? null);
       // a near-duplicate of a reference of the same shot adds nothing: ask first
-      if (!options.confirmDuplicate && calibrationStatus.state === "ready" && services.catalog) {
+      if (!options.confirmDuplicate && calibrationStatus.state === "ready" && connection.current) {
         setSave(q.clip.nodeId, { referenceId, state: "checking" });
         try {
-          const [top] = await services.catalog.match(embeddings.pooled, {
+          const [top] = await connection.current.match(embeddings.pooled, {
             k: 1,
             modelVersion: embeddings.modelVersion,
           });
@@ -150,7 +151,7 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services) => {
             setSave(q.clip.nodeId, {
               referenceId,
               state: "duplicate",
-              duplicate: { similarity: top.similarity, filePath: top.filePath },
+              duplicate: { similarity: top.similarity, filePath: top.filePath ?? "" },
             });
             return;
           }

@@ -1,12 +1,12 @@
 // Text search: references whose images match a text query, through CLIP's shared space.
-import type { ReferenceMatch } from "../../lib/catalog";
+import type { Neighbour } from "../../lib/suggestion";
 import { toPanelError, type PanelError } from "./panel-error";
 import type { Slice } from "./slice";
 
 export interface TextSearch {
   query: string;
   state: "idle" | "searching" | "done" | "error";
-  results: ReferenceMatch[];
+  results: Neighbour[];
   error?: PanelError;
 }
 
@@ -15,11 +15,12 @@ export interface SearchSlice {
   searchByText(query: string): Promise<void>;
 }
 
-export const searchSlice: Slice<SearchSlice> = (set, get, services) => ({
+export const searchSlice: Slice<SearchSlice> = (set, get, services, { catalog: connection }) => ({
   search: { query: "", state: "idle", results: [] },
   async searchByText(query) {
     const { modelStatus } = get();
-    const { embedder, catalog } = services;
+    const { embedder } = services;
+    const catalog = connection.current;
     const trimmed = query.trim();
     if (!trimmed) return set({ search: { query, state: "idle", results: [] } });
     if (!embedder || modelStatus.state !== "ready" || !catalog) {

@@ -30,10 +30,10 @@ export interface SettingsSlice {
   closeSettings(): void;
 }
 
-/** The confidence a batch accept needs (the batch review reads it here). */
-/** The batch accept's threshold: the editor's pick in the batch review this session, else the setting. */
-export const selectBatchConfidence = (s: { settings: PanelSettings; batchConfidence?: number | null }): number =>
-  s.batchConfidence ?? s.settings.batchConfidence;
+/** The batch confidence, the one place it is read from: the editor's pick in the batch review
+ * this session, else the setting. */
+export const selectBatchConfidence = (s: { settings: PanelSettings; pickedBatchConfidence?: number | null }): number =>
+  s.pickedBatchConfidence ?? s.settings.batchConfidence;
 
 /** The studio config the catalog and model slices take, from the settings. */
 export function configOf(settings: PanelSettings): StudioConfig {
@@ -45,8 +45,8 @@ export const settingsSlice: Slice<SettingsSlice> = (set, get, services) => {
   function apply(before: PanelSettings, after: PanelSettings): void {
     set({ settings: after });
     if (!sameValue(before.catalog, after.catalog)) {
-      // a new address or key: a new client, a new calibration, and no account from the old one
-      services.catalog = null;
+      // a new address or key: a new client (the connection opens it), a new calibration, and no
+      // account from the old one
       set({ calibrationStatus: { state: "idle" }, account: null, authState: "signed-out", plannedShots: [] });
       void get().connectCatalog(configOf(after));
     }

@@ -32,10 +32,10 @@ export function TextSearchBox() {
           {search.results.map((r) => (
             <li key={r.referenceId}>
               <span className="clip-name">
-                {r.correctedMetadata.location} · {r.correctedMetadata.subject} · {r.correctedMetadata.shotType}
+                {r.metadata.location} · {r.metadata.subject} · {r.metadata.shotType}
               </span>
               <span className="muted clip-path" title={r.filePath}>
-                {r.filePath.split(/[\\/]/).pop()}
+                {r.filePath?.split(/[\\/]/).pop()}
               </span>
               <span className="muted">
                 {Math.round(r.similarity * 100)} % similar

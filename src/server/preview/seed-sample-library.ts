@@ -46,12 +46,12 @@ export async function seedSampleLibrary(options: SeedOptions): Promise<{ modelVe
   for (const entry of library.entries) {
     const referenceId = stableReferenceId(entry.id);
     const pixels = await decodeImageForClip(entry.file, model.preprocess);
-    const { clip } = await model.embedClip([pixels]);
+    const { pooled } = await model.embedClip([pixels]);
     await staff.saveReference({
       referenceId,
       filePath: entry.file,
       correctedMetadata: entry.metadata,
-      embedding: Array.from(clip),
+      embedding: Array.from(pooled),
       modelVersion: model.modelVersion,
       shotId: shotIds.get(entry.shotNumber) ?? null,
       originalCatalog: { source: "sample library", libraryId: entry.id },

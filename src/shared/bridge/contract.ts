@@ -19,7 +19,7 @@ export interface ProjectInfo {
 
 export type ItemKind = "CLIP" | "BIN" | "FILE" | "ROOT";
 
-/** One project item as the snapshot reports it. Times are tick strings (254016000000/s). */
+/** One project item as the host reports it. Times are tick strings (254016000000/s). */
 export interface ProjectItemRecord {
   nodeId: string;
   name: string;
@@ -38,7 +38,9 @@ export interface ProjectItemRecord {
   imageSequence: boolean;
 }
 
-export interface ProjectSnapshot {
+/** Every item of the open project (docs/glossary.md: a project listing; "snapshot" is a clip's,
+ * for an undo). getProjectSnapshot keeps its older name. */
+export interface ProjectListing {
   project: ProjectInfo;
   items: ProjectItemRecord[];
 }
@@ -283,7 +285,7 @@ export interface EndSelfCheckResult {
 /** Every host function: its arguments as a tuple and its result. */
 export interface HostApi {
   getProjectInfo: { args: []; result: ProjectInfo };
-  getProjectSnapshot: { args: []; result: ProjectSnapshot };
+  getProjectSnapshot: { args: []; result: ProjectListing };
   /** node ids of every clip, for cheap polling of new imports */
   listClipIds: { args: []; result: string[] };
   /** records for the ids still in the project, in the order asked; deleted ids are listed apart */

@@ -71,7 +71,7 @@ const wasmStandIn = (): Embedder => {
     },
     async embedClip(images) {
       const frames = images.map(unit);
-      return { modelVersion: "wasm", frames, clip: unit(), timings: { decodeMs: 0, inferenceMs: 0 } };
+      return { modelVersion: "wasm", frames, pooled: unit(), timings: { decodeMs: 0, inferenceMs: 0 } };
     },
     async embedTexts(texts) {
       return texts.map(unit);

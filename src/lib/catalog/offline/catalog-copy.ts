@@ -3,7 +3,7 @@
 import type { IaMetadata } from "../../../shared/metadata/ia-metadata";
 import type { LabeledReference } from "../../suggestion/calibration";
 import type { Neighbour, Shot } from "../../suggestion/types";
-import type { KnownValues, MatchOptions, ReferenceMatch } from "../catalog-client";
+import type { KnownValues, MatchOptions } from "../catalog-client";
 import { CatalogError } from "../catalog-error";
 import type { CopiedReference, CopyDatabase, SyncState } from "./copy-database";
 import type { CopyMatcher } from "./copy-matcher";
@@ -70,10 +70,7 @@ export class CatalogCopy {
     return { modelVersion, rows, shots };
   }
 
-  async match(
-    embedding: ArrayLike<number>,
-    options: MatchOptions & { modelVersion: string },
-  ): Promise<ReferenceMatch[]> {
+  async match(embedding: ArrayLike<number>, options: MatchOptions & { modelVersion: string }): Promise<Neighbour[]> {
     const loaded = await this.load(options.modelVersion);
     const { rows, shots } = loaded;
     const filtered = options.shotType || options.shotStatus;
@@ -86,22 +83,16 @@ export class CatalogCopy {
         })
       : undefined;
     const [hits] = await this.matcher.match([Float32Array.from(embedding)], options.k ?? 10, allowed);
-    return this.neighbours(loaded, hits, options.modelVersion, new Map()).map((n) => ({
-      referenceId: n.referenceId,
-      similarity: n.similarity,
-      filePath: n.filePath ?? "",
-      correctedMetadata: n.metadata,
-      shot: n.shot,
-    }));
+    return this.neighbours(loaded, hits, options.modelVersion, new Map());
   }
 
   async matchFrames(
-    frames: ArrayLike<number>[],
+    embeddings: ArrayLike<number>[],
     options: MatchOptions & { modelVersion: string },
   ): Promise<Neighbour[][]> {
     const loaded = await this.load(options.modelVersion);
     const hits = await this.matcher.match(
-      frames.map((f) => Float32Array.from(f)),
+      embeddings.map((e) => Float32Array.from(e)),
       options.k ?? 10,
     );
     const thumbnails = await this.thumbnails([...new Set(hits.flat().map((h) => loaded.rows[h.index].referenceId))]);

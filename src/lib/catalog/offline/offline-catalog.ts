@@ -1,18 +1,23 @@
-// The catalog the panel talks to: the server while it answers, the offline copy when a read fails
-// as retryable (CatalogError.retryable), and the server again once a probe reaches it. Saves are
-// never answered by the copy: they fail as before and wait in the outbox (docs/adr/0018).
+// The catalog the panel talks to when it has an offline copy: the server while it answers, the
+// copy when a read fails as retryable (CatalogError.retryable), and the server again once a
+// probe reaches it. Saves and sign-ins are never answered by the copy: they go to the server and
+// fail as before (a save then waits in the outbox, docs/adr/0018).
 import type { LabeledReference } from "../../suggestion/calibration";
 import type { Neighbour } from "../../suggestion/types";
+import type { Catalog } from "../catalog";
 import {
   CatalogClient,
+  type CatalogAccount,
   type CatalogConfig,
   type KnownValues,
   type MatchOptions,
-  type ReferenceMatch,
+  type PlannedShot,
+  type SaveReferenceInput,
+  type SavedReference,
 } from "../catalog-client";
 import { CatalogError } from "../catalog-error";
 import { CatalogCopy } from "./catalog-copy";
-import { syncCopy, type SyncResult } from "./sync-copy";
+import { syncCopy, type ChangeSource, type SyncResult } from "./sync-copy";
 
 export type CatalogSource = { kind: "server" } | { kind: "copy"; syncedAt: number | null; reason: string };
 
@@ -24,28 +29,39 @@ export interface OfflineOptions {
   fetchImage?: (url: string) => Promise<Blob>;
 }
 
-const retryable = (e: unknown): e is CatalogError => e instanceof CatalogError && e.retryable;
+/** The server side: the catalog's calls and its change feed (a CatalogClient, or a fake). */
+export type CatalogServer = Catalog & ChangeSource;
 
-export class OfflineCatalog extends CatalogClient {
+const retryable = (e: unknown): e is CatalogError => e instanceof CatalogError && e.retryable;
+const isConfig = (server: CatalogConfig | CatalogServer): server is CatalogConfig => !("defaultModelVersion" in server);
+
+export class OfflineCatalog implements Catalog {
+  /** who answers while the catalog can be reached */
+  readonly server: CatalogServer;
   private current: CatalogSource = { kind: "server" };
   private lastModelVersion: string | null = null;
 
   constructor(
-    config: CatalogConfig,
+    server: CatalogConfig | CatalogServer,
     readonly offline: OfflineOptions,
   ) {
-    super(config);
+    this.server = isConfig(server) ? new CatalogClient(server) : server;
   }
 
   get source(): CatalogSource {
     return this.current;
   }
 
+  /** Who is told when the source changes (one listener: the panel's catalog connection). */
+  set onSource(listener: ((source: CatalogSource) => void) | undefined) {
+    this.offline.onSource = listener;
+  }
+
   /** Brings the copy of this model version up to the server (only what changed since last time). */
   async syncCopy(modelVersion: string): Promise<SyncResult> {
     this.lastModelVersion = modelVersion;
-    const defaultModelVersion = await super.defaultModelVersion();
-    const result = await syncCopy(this.offline.copy.db, this, modelVersion, { defaultModelVersion });
+    const defaultModelVersion = await this.server.defaultModelVersion();
+    const result = await syncCopy(this.offline.copy.db, this.server, modelVersion, { defaultModelVersion });
     this.offline.copy.invalidate();
     return result;
   }
@@ -53,7 +69,7 @@ export class OfflineCatalog extends CatalogClient {
   /** Asks the server once; back on the server when it answers. */
   async probe(): Promise<boolean> {
     try {
-      await super.defaultModelVersion();
+      await this.server.defaultModelVersion();
       this.use({ kind: "server" });
       return true;
     } catch (e) {
@@ -62,29 +78,29 @@ export class OfflineCatalog extends CatalogClient {
     }
   }
 
-  override defaultModelVersion(): Promise<string> {
+  defaultModelVersion(): Promise<string> {
     return this.read(
-      () => super.defaultModelVersion(),
+      () => this.server.defaultModelVersion(),
       async (e) => (await this.offline.copy.defaultModelVersion()) ?? Promise.reject(e),
     );
   }
 
-  override match(embedding: ArrayLike<number>, options: MatchOptions = {}): Promise<ReferenceMatch[]> {
+  match(embedding: ArrayLike<number>, options: MatchOptions = {}): Promise<Neighbour[]> {
     if (options.modelVersion) this.lastModelVersion = options.modelVersion;
     return this.read(
-      () => super.match(embedding, options),
+      () => this.server.match(embedding, options),
       async (e) => this.offline.copy.match(embedding, { ...options, modelVersion: await this.modelFor(options, e) }),
     );
   }
 
-  override async matchFrames(
-    frames: ArrayLike<number>[],
+  async matchFrames(
+    embeddings: ArrayLike<number>[],
     options: MatchOptions & { modelVersion: string },
   ): Promise<Neighbour[][]> {
     this.lastModelVersion = options.modelVersion;
     const neighbours = await this.read(
-      () => super.matchFrames(frames, options),
-      () => this.offline.copy.matchFrames(frames, options),
+      () => this.server.matchFrames(embeddings, options),
+      () => this.offline.copy.matchFrames(embeddings, options),
     );
     if (this.current.kind === "server") {
       const fetchImage = this.offline.fetchImage ?? fetchBlob;
@@ -94,19 +110,42 @@ export class OfflineCatalog extends CatalogClient {
     return neighbours;
   }
 
-  override referenceSample(modelVersion: string, limit?: number): Promise<LabeledReference[]> {
+  referenceSample(modelVersion: string, limit?: number): Promise<LabeledReference[]> {
     this.lastModelVersion = modelVersion;
     return this.read(
-      () => super.referenceSample(modelVersion, limit),
+      () => this.server.referenceSample(modelVersion, limit),
       () => this.offline.copy.referenceSample(modelVersion, limit),
     );
   }
 
-  override knownValues(limit?: number): Promise<KnownValues> {
+  knownValues(limit?: number): Promise<KnownValues> {
     return this.read(
-      () => super.knownValues(limit),
+      () => this.server.knownValues(limit),
       () => this.offline.copy.knownValues(limit),
     );
+  }
+
+  // the server's alone: accounts, planned shots and saves
+  listShots(search?: string): Promise<PlannedShot[]> {
+    return this.server.listShots(search);
+  }
+  account(): Promise<CatalogAccount | null> {
+    return this.server.account();
+  }
+  signInSession(email: string, password: string): Promise<CatalogAccount> {
+    return this.server.signInSession(email, password);
+  }
+  signOut(): Promise<void> {
+    return this.server.signOut();
+  }
+  accessToken(): Promise<string | null> {
+    return this.server.accessToken();
+  }
+  uploadThumbnail(referenceId: string, jpeg: Blob): Promise<string> {
+    return this.server.uploadThumbnail(referenceId, jpeg);
+  }
+  saveReference(input: SaveReferenceInput): Promise<SavedReference> {
+    return this.server.saveReference(input);
   }
 
   private async modelFor(options: MatchOptions, e: CatalogError): Promise<string> {

@@ -101,7 +101,7 @@ export class NativeEmbedder implements Embedder {
     rest.catch(() => {}); // its error is thrown where it is awaited below
     const frames = await this.infer(first, 0, timings, onFrame);
     frames.push(...(await this.infer(await rest, 1, timings, onFrame)));
-    return { modelVersion: model.modelVersion, frames, clip: meanEmbedding(frames), timings };
+    return { modelVersion: model.modelVersion, frames, pooled: meanEmbedding(frames), timings };
   }
 
   private async infer(pixels: Float32Array[], offset: number, timings: ClipResult["timings"], onFrame?: OnFrame) {

@@ -23,7 +23,7 @@ export function ConnectionCheck({ url, anonKey }: { url: string; anonKey: string
     setReport("checking");
     const sameCatalog = catalogStatus.state !== "unconfigured" && catalogStatus.url === url.trim().replace(/\/+$/, "");
     // the signed-in role is known only for the catalog the panel is connected to
-    const accessToken = sameCatalog ? await store.services.catalog?.accessToken().catch(() => null) : null;
+    const accessToken = sameCatalog ? await store.catalog.current?.accessToken().catch(() => null) : null;
     setReport(
       await checkConnection({
         url: url.trim(),

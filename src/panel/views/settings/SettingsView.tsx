@@ -23,7 +23,13 @@ import "./settings.css";
 /** The numbers an editor tunes, with the range each one takes. */
 const NUMBER_FIELDS = [
   { name: "framesPerClip", label: "Frames per clip", inputMode: "numeric", description: "1–10, spread over the clip" },
-  { name: "matchesPerFrame", label: "Matches per frame", inputMode: "numeric", description: "1–50 similar references" },
+  // the neighbours asked per frame embedding (docs/glossary.md); the key keeps the config's name
+  {
+    name: "matchesPerFrame",
+    label: "Similar references per frame",
+    inputMode: "numeric",
+    description: "1–50 nearest references for each frame",
+  },
   {
     name: "abstentionThreshold",
     label: "Abstention threshold",
