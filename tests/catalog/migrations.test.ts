@@ -13,6 +13,7 @@ import {
 } from "../../src/server/catalog/database";
 import { PGlite as PGliteClass } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
+import { until } from "../../src/testing/until";
 
 let db: PGlite;
 beforeAll(async () => {
@@ -131,7 +132,7 @@ describe("EAV contract v1", () => {
     );
     await db.query("update public.shots set subject = 'renamed' where id = $1", [id]);
     await db.query("delete from public.shots where id = $1", [id]);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => payloads.length === 3, "the three notifications");
     await unlisten();
     expect(payloads.map((p) => JSON.parse(p))).toEqual([
       { operation: "INSERT", id },

@@ -7,10 +7,10 @@ import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOST_SKINS, SKIN_NAMES, panelTheme, type SkinName } from "../../src/lib/theme/host-skin";
-import { launchChromium } from "../helpers/chromium";
+import { launchChromium } from "../../src/testing/chromium";
 import { openSeededPanel } from "../helpers/preview-browser";
-import { ROOT } from "../helpers/paths";
-import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { ROOT } from "../../src/testing/paths";
+import { startPreviewStack, type PreviewStack } from "../../src/testing/preview-stack";
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SHOTS = path.join(ROOT, "docs/screenshots");

@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers/paths";
+import { ROOT } from "../../src/testing/paths";
 import { newPanelPage, openPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
 
 const env = previewInBrowser();

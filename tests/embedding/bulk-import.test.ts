@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkImport } from "../../src/cli/bulk-import";
 import { readIaLibrary, type LibraryEntry } from "../../src/cli/ia-library";
 import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
-import { ROOT } from "../helpers/paths";
+import { ROOT } from "../../src/testing/paths";
 import { RestartableCatalog } from "../helpers/restartable-catalog";
-import { sampleMedia } from "../helpers/sample-media";
-import { tinyClip } from "../helpers/tiny-clip";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { tinyClip } from "../../src/testing/tiny-clip";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/ia-library");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "rl-import-"));

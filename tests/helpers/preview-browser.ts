@@ -4,9 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
-import { launchChromium } from "./chromium";
-import { ROOT } from "./paths";
-import { startPreviewStack, type PreviewStack } from "./preview-stack";
+import { launchChromium } from "../../src/testing/chromium";
+import { ROOT } from "../../src/testing/paths";
+import { startPreviewStack, type PreviewStack } from "../../src/testing/preview-stack";
 
 /** Where browser tests put their screenshots (the README's are copied from here). */
 export const SHOTS = path.join(ROOT, "test-results/screenshots");

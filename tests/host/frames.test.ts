@@ -5,8 +5,8 @@ import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { TICKS_PER_SECOND, SimProjectItem, ProjectItemType } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { sampleMedia } from "../helpers/sample-media";
-import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 import type { SimPlatform } from "../../src/sim/sim-paths";
 
 const PNG_MAGIC = "89504e470d0a1a0a";

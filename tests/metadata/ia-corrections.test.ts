@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findEntryKey, lockedFieldsOf, mergeCorrection } from "../../src/shared/metadata/ia-corrections";
-import { ROOT } from "../helpers/paths";
+import { ROOT } from "../../src/testing/paths";
 
 const ia = () =>
   JSON.parse(

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { groupWrites, planBatchAccept, selectBatchConfidence, type PanelStore } from "../../src/panel/store";
 import { batchUndoKey } from "../../src/panel/store/batch-undo-persistence";
 import type { SimProjectItem } from "../../src/sim/premiere-dom";
-import { batchCard, openBatchPanel, suggestCard, type BatchCard } from "../helpers/batch-project";
-import { memoryStorage } from "../helpers/fake-panel-services";
+import { batchCard, openBatchPanel, suggestCard, type BatchCard } from "../../src/testing/batch-project";
+import { memoryStorage } from "../../src/testing/fake-panel-services";
 
 const cards: BatchCard[] = [];
 afterEach(() => cards.splice(0).forEach((c) => c.cleanup()));

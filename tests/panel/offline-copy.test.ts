@@ -5,15 +5,15 @@ import WebSocket from "ws";
 import { describe, expect, it } from "vitest";
 import { memoryStorage as outboxMemory } from "../../src/lib/catalog";
 import { OfflineCatalog } from "../../src/lib/catalog/offline";
-import { createPanelStore, type Embedder, type PanelStore } from "../../src/panel/store";
-import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
+import { type Embedder, type PanelStore } from "../../src/panel/store";
 import type { SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { memoryStorage } from "../helpers/fake-panel-services";
 import { COPY_MODEL, catalogPerTest, freshCopy, saveNear, unitNear } from "../helpers/offline-copy";
 import { LOCAL_PASSWORD } from "../helpers/restartable-catalog";
-import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { simulatedHost } from "../../src/testing/simulated-host";
+import { until } from "../../src/testing/until";
+import { grabByName, testStore } from "../../src/testing/test-store";
 
 /** Each clip embeds to the vector the test gave its name. */
 class NamedEmbedder implements Embedder {
@@ -31,14 +31,6 @@ class NamedEmbedder implements Embedder {
 }
 
 const catalogs = catalogPerTest();
-
-const until = async (check: () => boolean | Promise<boolean>, what: string) => {
-  for (let i = 0; i < 500; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 async function setup() {
   const catalog = await catalogs.start();
@@ -59,20 +51,7 @@ async function setup() {
     { copy, fetchImage: async () => new Blob([]) },
   );
   const outbox = outboxMemory();
-  const store = createPanelStore({
-    host,
-    embedder,
-    catalog: client,
-    storage: memoryStorage(),
-    outboxStorage: outbox,
-    probeMs: 100,
-    grab: async (clip): Promise<GrabbedFrames> => ({
-      method: "host-export",
-      frames: [new Blob([clip.name])],
-      labels: [clip.name],
-      fellBack: [],
-    }),
-  });
+  const store = testStore({ host, embedder, catalog: client, outboxStorage: outbox, probeMs: 100, grab: grabByName });
   await store.getState().refreshProject();
   await store.getState().loadModel(null);
   await store.getState().connectCatalog({ catalog: { url: catalog.url, anonKey: catalog.server.anonKey } });
@@ -142,8 +121,7 @@ describe("working without the network", () => {
     const url = catalog.url;
     const anonKey = catalog.server.anonKey;
     await catalog.stop();
-    const store = createPanelStore({
-      host: simulatedHost(createSampleProject(sampleMedia())).host,
+    const store = testStore({
       embedder: new NamedEmbedder(),
       catalog: new OfflineCatalog(
         { url, anonKey, realtime: { transport: WebSocket as never } },

@@ -8,8 +8,7 @@ import sharp from "sharp";
 import WebSocket from "ws";
 import { afterEach, describe, expect, it } from "vitest";
 import { CatalogClient, memoryStorage as outboxMemory } from "../../src/lib/catalog";
-import { createPanelStore, type Embedder, type PanelStore } from "../../src/panel/store";
-import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
+import { type Embedder, type PanelStore } from "../../src/panel/store";
 import {
   ProjectItemType,
   SimProjectItem,
@@ -18,27 +17,18 @@ import {
   TICKS_PER_SECOND,
 } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { memoryStorage } from "../helpers/fake-panel-services";
 import { LOCAL_PASSWORD, RestartableCatalog } from "../helpers/restartable-catalog";
-import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { simulatedHost } from "../../src/testing/simulated-host";
+import { until } from "../../src/testing/until";
+import { unitVector } from "../../src/testing/vectors";
+import { grabByName, testStore } from "../../src/testing/test-store";
 
 const MODEL = "local/tiny-random-clip@q8"; // registered by the local catalog
-const DIMS = 512;
 
 /** A unit vector: mostly `axis`, a little of `extra`, plus seeded noise. */
-function look(axis: number, seed: number, extra?: { axis: number; weight: number }, noise = 0.15): Float32Array {
-  const v = new Float32Array(DIMS);
-  let s = seed * 9973 + 17;
-  for (let i = 0; i < DIMS; i++) {
-    s = (s * 16807) % 2147483647;
-    v[i] = noise * ((s / 2147483647) * 2 - 1) * 0.1;
-  }
-  v[axis] += 1;
-  if (extra) v[extra.axis] += extra.weight;
-  const n = Math.hypot(...v);
-  return v.map((x) => x / n);
-}
+const look = (axis: number, seed: number, extra?: { axis: number; weight: number }, noise = 0.15) =>
+  unitVector({ axis, seed, noise: noise * 0.1, extra: extra ? [extra] : [] });
 
 class VectorEmbedder implements Embedder {
   /** the vectors each clip's frames embed to, by the clip's name */
@@ -93,18 +83,12 @@ async function setup(options: { accessTokenSeconds?: number } = {}) {
     persistSession: true,
     realtime: { transport: WebSocket as never },
   });
-  const store = createPanelStore({
+  const store = testStore({
     host,
     embedder,
     catalog: client,
-    storage: memoryStorage(),
     outboxStorage: outbox,
-    grab: async (clip): Promise<GrabbedFrames> => ({
-      method: "host-export",
-      frames: [new Blob([clip.name])],
-      labels: [clip.name],
-      fellBack: [],
-    }),
+    grab: grabByName,
     // a real frame becomes a real 320 px JPEG, as the panel's canvas makes it; the test's named
     // stand-in frames get a small placeholder JPEG
     thumbnail: async (frame) =>
@@ -133,10 +117,9 @@ async function setup(options: { accessTokenSeconds?: number } = {}) {
   return { store, project, embedder, outbox, db: catalog.db, simulator };
 }
 
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-};
+/** When a JWT expires, in seconds since the epoch (its `exp` claim). */
+const expiry = (jwt: string): number => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString()).exp;
+
 const queued = (store: PanelStore, item: SimProjectItem) =>
   store.getState().queue.find((q) => q.clip.nodeId === item.nodeId)!;
 
@@ -265,8 +248,9 @@ describe("save as reference", () => {
     embedder.byClip.set(clip.name, [look(20, 500, { axis: 85, weight: 0.8 })]);
     await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
     await suggestFor(store, clip);
+    const token = (await (store.services.catalog as CatalogClient).accessToken())!;
     await acceptWith(store, clip, "tap");
-    await new Promise((r) => setTimeout(r, 2500)); // the access token is now expired
+    await until(() => Date.now() / 1000 > expiry(token), "the access token to expire");
     await store.getState().saveAsReference(clip.nodeId, { confirmDuplicate: true });
     expect(queued(store, clip).saved?.state).toBe("saved");
     const n = await db.query<{ n: number }>(
