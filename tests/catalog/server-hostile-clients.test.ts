@@ -42,11 +42,13 @@ describe("stalled and oversized requests", () => {
       () => (sent = true),
     );
     await until(() => sent, "the stalled request's head to be sent"); // its body never comes
-    const started = performance.now();
+    let stalledEnded = false;
+    void stalled.then(() => (stalledEnded = true));
     const health = await fetch(`${catalog.url}/health`);
-    const elapsed = performance.now() - started;
     expect(health.status).toBe(200);
-    expect(elapsed).toBeLessThan(100);
+    // answered while the stalled request still waits for its body: not held up by it (an
+    // order, not a time: a busy machine may take longer for both)
+    expect(stalledEnded).toBe(false);
     // a request that needs the database is not held up either
     const shots = await fetch(`${catalog.url}/rest/v1/rpc/match_references`, {
       method: "POST",

@@ -14,6 +14,7 @@ import { sampleMedia } from "../../src/testing/sample-media";
 import { simulatedHost } from "../../src/testing/simulated-host";
 import { until } from "../../src/testing/until";
 import { grabByName, testStore } from "../../src/testing/test-store";
+import { eachTest } from "../helpers/each-test";
 
 /** Each clip embeds to the vector the test gave its name. */
 class NamedEmbedder implements Embedder {
@@ -68,53 +69,57 @@ const queued = (store: PanelStore, item: SimProjectItem) =>
   store.getState().queue.find((q) => q.clip.nodeId === item.nodeId);
 
 describe("working without the network", () => {
-  it("suggests from the copy with the catalog stopped, keeps saves, and catches up when it is back", async () => {
-    const { store, embedder, copy, clips, outbox, db } = await setup();
-    expect(store.getState().copyStatus).toMatchObject({ state: "synced", references: 16, modelVersion: COPY_MODEL });
-    expect(store.getState().catalogSource).toEqual({ kind: "server" });
+  describe("with a copy", () => {
+    const fresh = eachTest(() => setup());
 
-    await catalogs.current!.stop();
-    clips.forEach((clip, i) => embedder.byClip.set(clip.name, unitNear(i === 0 ? 10 : 20, 900 + i)));
-    store.getState().enqueue(
-      (
-        await store.services.host.call(
-          "getClips",
-          clips.map((c) => c.nodeId),
-        )
-      ).clips,
-    );
-    await until(() => clips.every((c) => queued(store, c)?.status === "suggested"), "suggestions from the copy");
-    expect(clips.map((c) => queued(store, c)?.suggestion?.fields.subject.value)).toEqual(["oven", "tap"]);
-    expect(store.getState().catalogSource).toMatchObject({ kind: "copy", syncedAt: expect.any(Number) });
+    it("suggests from the copy with the catalog stopped, keeps saves, and catches up when it is back", async () => {
+      const { store, embedder, copy, clips, outbox, db } = fresh.current;
+      expect(store.getState().copyStatus).toMatchObject({ state: "synced", references: 16, modelVersion: COPY_MODEL });
+      expect(store.getState().catalogSource).toEqual({ kind: "server" });
 
-    for (const [i, clip] of clips.entries()) {
-      store.getState().select(clip.nodeId);
-      store.getState().setField("subject", `offline ${i}`);
-      await store.getState().accept();
-      await store.getState().saveAsReference(clip.nodeId);
-    }
-    expect(clips.map((c) => queued(store, c)?.saved?.state)).toEqual(["pending", "pending"]);
-    expect(store.getState().pendingSaves).toBe(2);
-    expect(outbox.read()).toHaveLength(2);
+      await catalogs.current!.stop();
+      clips.forEach((clip, i) => embedder.byClip.set(clip.name, unitNear(i === 0 ? 10 : 20, 900 + i)));
+      store.getState().enqueue(
+        (
+          await store.services.host.call(
+            "getClips",
+            clips.map((c) => c.nodeId),
+          )
+        ).clips,
+      );
+      await until(() => clips.every((c) => queued(store, c)?.status === "suggested"), "suggestions from the copy");
+      expect(clips.map((c) => queued(store, c)?.suggestion?.fields.subject.value)).toEqual(["oven", "tap"]);
+      expect(store.getState().catalogSource).toMatchObject({ kind: "copy", syncedAt: expect.any(Number) });
 
-    await catalogs.current!.restart();
-    await until(() => store.getState().catalogSource.kind === "server", "the probe to find the catalog");
-    await until(() => store.getState().pendingSaves === 0, "the outbox to drain");
-    const rows = await db.query<{ subject: string; n: number }>(
-      `select corrected_metadata->>'subject' subject, count(*)::int n from media_references.reference_images
+      for (const [i, clip] of clips.entries()) {
+        store.getState().select(clip.nodeId);
+        store.getState().setField("subject", `offline ${i}`);
+        await store.getState().accept();
+        await store.getState().saveAsReference(clip.nodeId);
+      }
+      expect(clips.map((c) => queued(store, c)?.saved?.state)).toEqual(["pending", "pending"]);
+      expect(store.getState().pendingSaves).toBe(2);
+      expect(outbox.read()).toHaveLength(2);
+
+      await catalogs.current!.restart();
+      await until(() => store.getState().catalogSource.kind === "server", "the probe to find the catalog");
+      await until(() => store.getState().pendingSaves === 0, "the outbox to drain");
+      const rows = await db.query<{ subject: string; n: number }>(
+        `select corrected_metadata->>'subject' subject, count(*)::int n from media_references.reference_images
         where corrected_metadata->>'subject' like 'offline %' group by 1 order by 1`,
-    );
-    expect(rows.rows).toEqual([
-      { subject: "offline 0", n: 1 },
-      { subject: "offline 1", n: 1 },
-    ]);
-    // the copy caught up with the two saves
-    await until(() => {
-      const status = store.getState().copyStatus;
-      return status.state === "synced" && status.references === 18;
-    }, "the copy to catch up");
-    expect(await copy.count(COPY_MODEL)).toBe(18);
-  }, 90_000);
+      );
+      expect(rows.rows).toEqual([
+        { subject: "offline 0", n: 1 },
+        { subject: "offline 1", n: 1 },
+      ]);
+      // the copy caught up with the two saves
+      await until(() => {
+        const status = store.getState().copyStatus;
+        return status.state === "synced" && status.references === 18;
+      }, "the copy to catch up");
+      expect(await copy.count(COPY_MODEL)).toBe(18);
+    }, 90_000);
+  });
 
   it("says the catalog cannot be reached when there is no copy yet", async () => {
     const catalog = await catalogs.start();

@@ -23,6 +23,7 @@ import { simulatedHost } from "../../src/testing/simulated-host";
 import { until } from "../../src/testing/until";
 import { unitVector } from "../../src/testing/vectors";
 import { grabByName, testStore } from "../../src/testing/test-store";
+import { eachTest } from "../helpers/each-test";
 
 const MODEL = "local/tiny-random-clip@q8"; // registered by the local catalog
 
@@ -140,8 +141,10 @@ async function acceptWith(store: PanelStore, item: SimProjectItem, subject: stri
 }
 
 describe("save as reference", () => {
+  const fresh = eachTest(() => setup());
+
   it("the learning loop: corrected to 'hob' and saved, the next similar clip gets 'hob'", async () => {
-    const { store, project, embedder, db } = await setup();
+    const { store, project, embedder, db } = fresh.current;
     const [first, second] = project
       .allItems()
       .filter((i) => i.type === 1 && !i.isSequence())
@@ -190,7 +193,7 @@ describe("save as reference", () => {
   });
 
   it("asks before saving a near-duplicate of a reference of the same shot", async () => {
-    const { store, project, embedder, db } = await setup();
+    const { store, project, embedder, db } = fresh.current;
     const [first, second] = project
       .allItems()
       .filter((i) => i.type === 1 && !i.isSequence())
@@ -215,7 +218,7 @@ describe("save as reference", () => {
   });
 
   it("keeps saves while the catalog is unreachable and delivers each exactly once when it is back", async () => {
-    const { store, project, embedder, db, outbox } = await setup();
+    const { store, project, embedder, db, outbox } = fresh.current;
     const clips = project
       .allItems()
       .filter((i) => i.type === 1 && !i.isSequence() && !i.isOffline())
@@ -242,25 +245,8 @@ describe("save as reference", () => {
     expect(rows.rows[0].n).toBe(3);
   });
 
-  it("a token that expires before the save is refreshed, and the reference is saved once", async () => {
-    const { store, project, embedder, db } = await setup({ accessTokenSeconds: 2 });
-    const [clip] = project.allItems().filter((i) => i.type === 1 && !i.isSequence());
-    embedder.byClip.set(clip.name, [look(20, 500, { axis: 85, weight: 0.8 })]);
-    await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
-    await suggestFor(store, clip);
-    const token = (await (store.services.catalog as CatalogClient).accessToken())!;
-    await acceptWith(store, clip, "tap");
-    await until(() => Date.now() / 1000 > expiry(token), "the access token to expire");
-    await store.getState().saveAsReference(clip.nodeId, { confirmDuplicate: true });
-    expect(queued(store, clip).saved?.state).toBe("saved");
-    const n = await db.query<{ n: number }>(
-      "select count(*)::int n from media_references.reference_images where corrected_metadata->>'subject' = 'tap' and file_path not like '/Volumes/%'",
-    );
-    expect(n.rows[0].n).toBe(1);
-  });
-
   it("a non-staff account is told it can search but not save, and nothing is written", async () => {
-    const { store, project, embedder, db } = await setup();
+    const { store, project, embedder, db } = fresh.current;
     const [clip] = project.allItems().filter((i) => i.type === 1 && !i.isSequence());
     embedder.byClip.set(clip.name, [look(30, 400, { axis: 80, weight: 0.5 })]);
     await suggestFor(store, clip);
@@ -289,7 +275,29 @@ describe("save as reference", () => {
   });
 });
 
+describe("save as reference with short-lived tokens", () => {
+  const tokens = eachTest(() => setup({ accessTokenSeconds: 2 }));
+
+  it("a token that expires before the save is refreshed, and the reference is saved once", async () => {
+    const { store, project, embedder, db } = tokens.current;
+    const [clip] = project.allItems().filter((i) => i.type === 1 && !i.isSequence());
+    embedder.byClip.set(clip.name, [look(20, 500, { axis: 85, weight: 0.8 })]);
+    await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
+    await suggestFor(store, clip);
+    const token = (await (store.services.catalog as CatalogClient).accessToken())!;
+    await acceptWith(store, clip, "tap");
+    await until(() => Date.now() / 1000 > expiry(token), "the access token to expire");
+    await store.getState().saveAsReference(clip.nodeId, { confirmDuplicate: true });
+    expect(queued(store, clip).saved?.state).toBe("saved");
+    const n = await db.query<{ n: number }>(
+      "select count(*)::int n from media_references.reference_images where corrected_metadata->>'subject' = 'tap' and file_path not like '/Volumes/%'",
+    );
+    expect(n.rows[0].n).toBe(1);
+  });
+});
+
 describe("save frame at playhead", () => {
+  const fresh = eachTest(() => setup());
   const T = (seconds: number) => String(Math.round(seconds * TICKS_PER_SECOND));
   /** A frame as 64×36 RGB, from JPEG/PNG bytes or cut by ffmpeg from a file at a time. */
   const small = (input: Buffer) => sharp(input).resize(64, 36, { fit: "fill" }).removeAlpha().raw().toBuffer();
@@ -314,7 +322,7 @@ describe("save frame at playhead", () => {
   const diff = (a: Buffer, b: Buffer) => a.reduce((sum, x, i) => sum + Math.abs(x - b[i]), 0) / a.length;
 
   it("saves the source frame under the playhead, not the program frame, in one more click", async () => {
-    const { store, project, db } = await setup();
+    const { store, project, db } = fresh.current;
     const oven = project.allItems().find((i) => i.name === "kitchen-oven-cleaning-MID.mp4")!;
     const seq = new SimSequence("Edit", new SimProjectItem("Edit", ProjectItemType.CLIP), 25);
     project.addSequence(seq);
@@ -347,7 +355,7 @@ describe("save frame at playhead", () => {
   });
 
   it("says plainly when no sequence is open or no clip is under the playhead", async () => {
-    const { store, project } = await setup();
+    const { store, project } = fresh.current;
     project.activeSequence = null;
     await store.getState().saveFrameAtPlayhead();
     expect(store.getState().timelineError).toContain("No sequence is open");

@@ -200,7 +200,7 @@ describe("a new catalog address reconnects", () => {
     // the panel's catalog client is made by the store, as in Chromium, where WebSocket is global
     (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
     catalog = await RestartableCatalog.start();
-  }, 60_000);
+  });
   afterAll(async () => {
     await catalog?.close();
   });
