@@ -69,10 +69,41 @@ export default tseslint.config(
         "error",
         {
           patterns: [
+            // no package at all: the bundle carries only our own ES3 code (and json2)
+            { regex: "^[^.]", message: "The host bundle takes only src/shared and src/jsx: no packages." },
             {
-              group: ["**/lib/**", "**/panel/**", "node:*", "@*", "react*"],
+              group: ["**/lib/**", "**/panel/**", "**/server/**", "**/sim/**", "**/cli/**", "**/zxp/**"],
               message: "The host bundle takes only src/shared.",
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // src/shared imports nothing outside itself (ADR-0014): one level up from a subfolder stays inside
+    files: ["src/shared/*/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^[^.]", message: "src/shared imports nothing outside itself." },
+            { regex: "^\\.\\./\\.\\./", message: "src/shared imports nothing outside itself." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/shared/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^[^.]", message: "src/shared imports nothing outside itself." },
+            { regex: "^\\.\\./", message: "src/shared imports nothing outside itself." },
           ],
         },
       ],

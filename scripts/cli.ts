@@ -3,7 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import WebSocket from "ws";
-import { bulkImport } from "../src/cli/bulk-import";
+import { bulkImport, type ImportCounts } from "../src/cli/bulk-import";
 import { IMPORT_USAGE, USAGE } from "../src/cli/usage";
 import { CatalogClient } from "../src/lib/catalog";
 import { ClipModel } from "../src/lib/embedding/clip-model";
@@ -60,13 +60,17 @@ try {
     folders.map((f) => path.resolve(f)),
     { model, catalog, outboxFile: values.outbox!, correctedOnly: values["corrected-only"], log: console.log },
   );
+  const counts = (c: ImportCounts) =>
+    `${c.saved} saved, ${c.pendingReview} saved for review (IA's values), ` +
+    `${c.alreadyInCatalog} already in the catalog, ${c.keptForRetry} kept for retry, ` +
+    `${c.skipped} skipped, ${c.failed.length} failed`;
+  for (const f of report.folders)
+    console.log(f.problem ? `folder ${f.folder}: not read: ${f.problem}` : `folder ${f.folder}: ${counts(f)}`);
   console.log(
-    `imported with ${model.modelVersion}: ${report.saved} saved, ${report.pendingReview} saved for review (IA's values), ` +
-      `${report.alreadyInCatalog} already in the catalog, ${report.keptForRetry} kept for retry, ` +
-      `${report.skipped} skipped, ${report.failed.length} failed`,
+    `imported with ${model.modelVersion}: ${counts(report)}, ${report.failedFolders.length} folder(s) not read`,
   );
   for (const f of report.failed) console.log(`  ${f.file}: ${f.problem}`);
-  process.exit(report.failed.length ? 1 : 0);
+  process.exit(report.failed.length || report.failedFolders.length ? 1 : 0);
 } catch (e) {
   console.error(`cli: ${(e as Error).message}`);
   process.exit(1);

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildExtension } from "./build";
 import { PremiereSimulator } from "../src/sim/premiere-simulator";
-import { ffmpegAvailable, makeSampleMedia, sampleFolders, sampleMediaAllowed } from "../src/sim/sample-media";
+import { ffmpegAvailable, makeSampleMedia, sampleFolders } from "../src/sim/sample-media";
 import { createSampleProject, importSampleClip } from "../src/sim/sample-project";
 import { startPreviewServer } from "../src/server/preview-server";
 import { startCatalogServer } from "../src/server/catalog/server";
@@ -62,7 +62,7 @@ const server = await startPreviewServer({
     catalog: { url: catalog.url, anonKey: catalog.anonKey },
     model: { source: "folder", path: `/models/${model.name}` },
   },
-  mediaAllowed: sampleMediaAllowed(mediaRoot),
+  mediaFolders: sampleFolders(mediaRoot),
   simulateImport: media ? () => void importSampleClip(project, media, ++imported) : undefined,
 });
 catalog.allowOrigin(server.url); // CORS: the preview's page, wherever it listens

@@ -8,14 +8,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { saveWithThumbnail, type CatalogClient, type SaveWithThumbnail } from "../lib/catalog";
-import { SaveOutbox, type OutboxEntry, type OutboxStorage } from "../lib/catalog/save-outbox";
+import { SaveOutbox } from "../lib/catalog/save-outbox";
 import type { ClipModel } from "../lib/embedding/clip-model";
 import { stableId } from "../lib/ids/node/stable-id";
 import { embedLibraryEntry, libraryFrames, thumbnailJpeg } from "./library-frames";
-import { readIaLibrary, type LibraryEntry } from "./ia-library";
+import { readIaLibrary, type LibraryEntry, type LibraryRead } from "./ia-library";
+import { fileStorage } from "./import-outbox";
 import { markPending, reviewStatusProblem } from "./review-status";
 
-export interface ImportReport {
+/** What happened to the entries of one folder (or of the whole run). */
+export interface ImportCounts {
   saved: number;
   alreadyInCatalog: number;
   keptForRetry: number;
@@ -24,6 +26,19 @@ export interface ImportReport {
   /** untouched entries left out (correctedOnly) */
   skipped: number;
   failed: Array<{ file: string; problem: string }>;
+}
+
+export interface FolderReport extends ImportCounts {
+  folder: string;
+  /** why the folder itself could not be read (its sidecar missing or damaged), or null */
+  problem: string | null;
+}
+
+export interface ImportReport extends ImportCounts {
+  /** one per folder given, in order; a folder that could not be read does not stop the others */
+  folders: FolderReport[];
+  /** folders that could not be read at all */
+  failedFolders: Array<{ folder: string; problem: string }>;
   warnings: string[];
 }
 
@@ -42,15 +57,14 @@ export function referenceIdFor(file: string): string {
   return stableId(`${path.resolve(file)}|${stat.size}|${stat.mtimeMs}`);
 }
 
-export function fileStorage(file: string): OutboxStorage {
-  return {
-    read: () => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as OutboxEntry[]) : []),
-    write: (entries) => {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(entries));
-    },
-  };
-}
+const noCounts = (): ImportCounts => ({
+  saved: 0,
+  alreadyInCatalog: 0,
+  keptForRetry: 0,
+  pendingReview: 0,
+  skipped: 0,
+  failed: [],
+});
 
 /** The entry's embedding and its thumbnail (base64 JPEG, kept with the save until uploaded). */
 async function embed(entry: LibraryEntry, model: ClipModel): Promise<{ embedding: number[]; thumbnail: string }> {
@@ -61,6 +75,7 @@ async function embed(entry: LibraryEntry, model: ClipModel): Promise<{ embedding
 
 /** Why an entry cannot be imported as it stands, or null. */
 function entryProblem(entry: LibraryEntry, correctedOnly: boolean): string | null {
+  if (entry.refused) return entry.refused;
   if (!entry.mediaPath) {
     return `the media file is not in the folder (looked for ${entry.triedNames.map((n) => `"${n}"`).join(", then ")})`;
   }
@@ -72,38 +87,49 @@ function entryProblem(entry: LibraryEntry, correctedOnly: boolean): string | nul
 export async function bulkImport(folders: string[], deps: ImportOptions): Promise<ImportReport> {
   const log = deps.log ?? (() => undefined);
   const outbox = new SaveOutbox(fileStorage(deps.outboxFile), (input) => saveWithThumbnail(deps.catalog, input));
-  const report: ImportReport = {
-    saved: 0,
-    alreadyInCatalog: 0,
-    keptForRetry: 0,
-    pendingReview: 0,
-    skipped: 0,
-    failed: [],
-    warnings: [],
+  const report: ImportReport = { ...noCounts(), folders: [], failedFolders: [], warnings: [] };
+  // every outcome counts for the run and, when it has one, for its folder
+  const tally = (into: ImportCounts | null, key: Exclude<keyof ImportCounts, "failed">) => {
+    report[key]++;
+    if (into) into[key]++;
   };
-  const count = (o: Awaited<ReturnType<SaveOutbox["save"]>>, file: string) => {
-    if (o.saved?.created) report.saved++;
-    else if (o.saved) report.alreadyInCatalog++;
-    else if (o.kept?.state === "pending") report.keptForRetry++;
-    else report.failed.push({ file, problem: o.kept?.lastError?.message ?? "refused" });
+  const failed = (into: ImportCounts | null, file: string, problem: string) => {
+    report.failed.push({ file, problem });
+    into?.failed.push({ file, problem });
+    log(`failed   ${file}: ${problem}`);
+  };
+  const count = (into: ImportCounts | null, o: Awaited<ReturnType<SaveOutbox["save"]>>, file: string) => {
+    if (o.saved?.created) tally(into, "saved");
+    else if (o.saved) tally(into, "alreadyInCatalog");
+    else if (o.kept?.state === "pending") tally(into, "keptForRetry");
+    else failed(into, file, o.kept?.lastError?.message ?? "refused");
   };
   // a new run is the retry of whatever an earlier run could not deliver
-  for (const retried of await outbox.flush({ ignoreBackoff: true })) count(retried, retried.referenceId);
+  for (const retried of await outbox.flush({ ignoreBackoff: true })) count(null, retried, retried.referenceId);
 
-  const libraries = folders.map((folder) => readIaLibrary(folder));
-  const untouched = libraries.some((l) => l.entries.some((e) => !e.corrected));
+  const libraries: Array<{ report: FolderReport; library: LibraryRead | null }> = folders.map((folder) => {
+    const folderReport: FolderReport = { folder, problem: null, ...noCounts() };
+    report.folders.push(folderReport);
+    try {
+      return { report: folderReport, library: readIaLibrary(folder) };
+    } catch (e) {
+      folderReport.problem = (e as Error).message;
+      report.failedFolders.push({ folder, problem: folderReport.problem });
+      log(`failed   ${folder}: ${folderReport.problem} (the other folders go on)`);
+      return { report: folderReport, library: null };
+    }
+  });
+  const untouched = libraries.some((l) => l.library?.entries.some((e) => !e.corrected));
   const pendingProblem = !deps.correctedOnly && untouched ? await reviewStatusProblem(deps.catalog) : null;
-  for (const library of libraries) {
+  for (const { report: into, library } of libraries) {
+    if (!library) continue;
     report.warnings.push(...library.warnings);
     for (const w of library.warnings) log(`warning  ${w}`);
     for (const entry of library.entries) {
       const file = entry.mediaPath ?? path.join(library.folder, entry.triedNames[0]);
-      const fail = (problem: string) => {
-        report.failed.push({ file, problem });
-        log(`failed   ${file}: ${problem}`);
-      };
+      const fail = (problem: string) => failed(into, file, problem);
       if (!entry.corrected && deps.correctedOnly) {
-        report.skipped++;
+        tally(into, "skipped");
         continue;
       }
       const problem = entryProblem(entry, deps.correctedOnly ?? false);
@@ -129,7 +155,7 @@ export async function bulkImport(folders: string[], deps: ImportOptions): Promis
         };
         if (entry.corrected) {
           const outcome = await outbox.save(input);
-          count(outcome, file);
+          count(into, outcome, file);
           log(`${outcome.saved ? (outcome.saved.created ? "saved   " : "present ") : "kept    "} ${file}`);
           continue;
         }
@@ -137,14 +163,14 @@ export async function bulkImport(folders: string[], deps: ImportOptions): Promis
         // a re-run retries (same id), and marks only what it creates (a review is never undone)
         const saved = await saveWithThumbnail(deps.catalog, input);
         if (!saved.created) {
-          report.alreadyInCatalog++;
+          tally(into, "alreadyInCatalog");
           log(`present  ${file}`);
           continue;
         }
         await markPending(deps.catalog, saved.id).catch((e: Error) => {
           throw new Error(`saved, but not marked pending, so it counts as confirmed: ${e.message}`, { cause: e });
         });
-        report.pendingReview++;
+        tally(into, "pendingReview");
         log(`pending  ${file}`);
       } catch (e) {
         fail((e as Error).message);

@@ -5,6 +5,7 @@
 // and the evaluation, so both read libraries alike. Bad entries are reported, never fatal.
 import fs from "node:fs";
 import path from "node:path";
+import { realPathInside, relativeNameProblem } from "../lib/files/node/inside-folder";
 import { LOCKABLE_FIELDS, metadataProblem, type IaMetadata } from "../shared/metadata/ia-metadata";
 
 export const IA_SIDECAR = ".ingest-metadata.json";
@@ -46,10 +47,14 @@ export interface LibraryValues {
 export interface LibraryEntry {
   /** the sidecar key: the file's id (the camera clip id, e.g. EB001559) */
   id: string;
-  /** the media file in the folder, or null when no name the entry gives is there */
+  /** the library folder the entry's media must be in (its media is read only from inside it) */
+  folder: string;
+  /** the media file in the folder, or null when no name the entry gives is there or one is refused */
   mediaPath: string | null;
   /** the file names looked for, in order: currentFilename, then originalFilename */
   triedNames: string[];
+  /** why the entry's media cannot be used although a name was given (it points outside the folder) */
+  refused?: string;
   fileType: "image" | "video";
   /** what IA said; null for an entry only the corrections file has */
   ia: LibraryValues | null;
@@ -120,13 +125,28 @@ function touched(ia: IaEntry | undefined, pp: IaEntry): boolean {
   return COMPARED.some((k) => JSON.stringify(ia[k] ?? null) !== JSON.stringify(pp[k] ?? null));
 }
 
-function findMedia(folder: string, entry: IaEntry, id: string): { mediaPath: string | null; triedNames: string[] } {
+type FoundMedia = Pick<LibraryEntry, "mediaPath" | "triedNames" | "refused">;
+
+/** The entry's media file, only ever inside the folder: a name that climbs out of it, or that
+ * resolves outside it once symlinks are followed, refuses the entry (a sidecar is someone else's
+ * text; its media path and thumbnail would be published). */
+function findMedia(folder: string, entry: IaEntry, id: string): FoundMedia {
   const names = [text(entry.currentFilename), text(entry.originalFilename)].filter((n): n is string => !!n);
   // sidecars older than IA's FileMetadata keyed entries by file name
   if (names.length === 0) names.push(id);
   const triedNames = [...new Set(names)];
-  const found = triedNames.find((n) => fs.existsSync(path.join(folder, n)));
-  return { mediaPath: found ? path.join(folder, found) : null, triedNames };
+  for (const name of triedNames) {
+    const problem = relativeNameProblem(name);
+    if (problem) return { mediaPath: null, triedNames, refused: `the media name "${name}" is refused: ${problem}` };
+    const candidate = path.join(folder, name);
+    if (!fs.existsSync(candidate)) continue;
+    if (!realPathInside(candidate, [folder]) || fs.realpathSync(candidate) === fs.realpathSync(folder)) {
+      const real = fs.realpathSync(candidate);
+      return { mediaPath: null, triedNames, refused: `"${name}" leads outside the folder (to ${real}): refused` };
+    }
+    return { mediaPath: candidate, triedNames };
+  }
+  return { mediaPath: null, triedNames };
 }
 
 /** Reads one library folder; throws only when IA's sidecar itself is missing or unreadable. */
@@ -165,6 +185,7 @@ export function readIaLibrary(folder: string): LibraryRead {
     const fileType = names.fileType === "video" || names.fileType === "image" ? names.fileType : null;
     return {
       id,
+      folder,
       ...media,
       fileType: fileType ?? (VIDEO.test(named) ? "video" : "image"),
       ia: ia ? catalogMetadata(ia, false) : null,

@@ -26,4 +26,9 @@ options:
   -h, --help           this help
 
 sign-in: CATALOG_EMAIL and CATALOG_PASSWORD (a staff account), or CATALOG_SERVICE_KEY.
-exit status: 0 when every entry was imported or skipped, 1 when some failed, 2 on a usage error.`;
+Media is read only from inside its folder: an entry whose name is absolute, climbs out with "..",
+or is a symlink leading outside the folder is refused with its reason. A folder that cannot be
+read is reported and the others are still imported.
+
+exit status: 0 when every folder was read and every entry imported or skipped, 1 when some
+failed, 2 on a usage error.`;

@@ -6,7 +6,9 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import { pipeline } from "node:stream";
 import sirv from "sirv";
+import { openInside, type OpenedInside } from "../lib/files/node/inside-folder";
 import type { StudioConfig } from "../lib/studio-config";
 import { SKIN_NAMES, type SkinName } from "../lib/theme/host-skin";
 import type { CsxsEvent, PremiereSimulator } from "../sim/premiere-simulator";
@@ -22,8 +24,9 @@ export interface PreviewServerOptions {
   staticDirs?: Record<string, string>;
   /** send COOP/COEP so pages are cross-origin isolated (multi-threaded WASM; benchmarks only) */
   crossOriginIsolated?: boolean;
-  /** which local files GET /__media?path= may serve (the simulated project's media, frame exports) */
-  mediaAllowed?: (path: string) => boolean;
+  /** the folders GET /__media?path= may serve files from (the simulated project's media, frame
+   * exports), judged on the file actually opened, symlinks followed (ADR-0025) */
+  mediaFolders?: string[];
   /** POST /__sim/import adds a clip, as an editor's import would (browser preview only) */
   simulateImport?: () => void;
   port?: number;
@@ -63,22 +66,27 @@ const MEDIA_TYPES: Record<string, string> = {
   tiff: "image/tiff",
 };
 
-/** A local media file with HTTP range support, so <video> can seek in it. */
-function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, allowed: (path: string) => boolean): void {
+/** A local media file with HTTP range support, so <video> can seek in it. The file is opened
+ * first and served from that descriptor only when the opened file is inside `folders`. */
+function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, folders: string[]): void {
   const file = new URL(req.url!, "http://local").searchParams.get("path") ?? "";
-  const resolved = path.resolve(file);
-  if (!file || !allowed(resolved) || !fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
+  let opened: OpenedInside;
+  try {
+    if (!file || !path.isAbsolute(file)) throw new Error("not an absolute path");
+    opened = openInside(file, folders);
+  } catch {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("no such media");
     return;
   }
-  const size = fs.statSync(resolved).size;
-  const type = MEDIA_TYPES[resolved.split(".").pop()!.toLowerCase()] ?? "application/octet-stream";
+  const { fd, size } = opened;
+  const type = MEDIA_TYPES[opened.realPath.split(".").pop()!.toLowerCase()] ?? "application/octet-stream";
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
   if (range && (range[1] || range[2])) {
     const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
     const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
     if (start >= size || start > end) {
+      fs.closeSync(fd);
       res.writeHead(416, { "content-range": `bytes */${size}` });
       res.end();
       return;
@@ -89,11 +97,11 @@ function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, allowed
       "content-range": `bytes ${start}-${end}/${size}`,
       "content-length": end - start + 1,
     });
-    fs.createReadStream(resolved, { start, end }).pipe(res);
+    pipeline(fs.createReadStream("", { fd, start, end }), res, () => undefined); // closes fd on abort too
     return;
   }
   res.writeHead(200, { "content-type": type, "accept-ranges": "bytes", "content-length": size });
-  fs.createReadStream(resolved).pipe(res);
+  pipeline(fs.createReadStream("", { fd, start: 0 }), res, () => undefined);
 }
 
 /** POST /__sim/skin?name=light: Premiere's brightness changes, as the editor would change it. */
@@ -169,8 +177,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       switchSkin(req, res, options.simulator);
       return;
     }
-    if (req.url?.startsWith("/__media?") && req.method === "GET" && options.mediaAllowed) {
-      serveMedia(req, res, options.mediaAllowed);
+    if (req.url?.startsWith("/__media?") && req.method === "GET" && options.mediaFolders) {
+      serveMedia(req, res, options.mediaFolders);
       return;
     }
     if (req.url === "/__sim/import" && req.method === "POST" && options.simulateImport) {

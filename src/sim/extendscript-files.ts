@@ -165,7 +165,7 @@ export function createFileClasses(paths: SimPaths) {
       return this.attempt("open", () => {
         const present = fs.existsSync(this.real) && fs.statSync(this.real).isFile();
         if (m === "r" && !present) throw new Error(`${this.fsName} does not exist`);
-        if (m !== "w" && present) this.text = decode(fs.readFileSync(this.real), this.encoding);
+        if (m !== "w" && present) this.text = decode(paths.readFile(this.real), this.encoding);
         else this.text = "";
         if (m === "w" || !present) fs.writeFileSync(this.real, "");
         this.position = m === "a" ? this.text.length : 0;

@@ -11,6 +11,7 @@ import { SimApp, SimDocument, SimTime, globalConstants, type SimProject, type Si
 import { QeApplication, QeProject, type ExportRecord, type QeExportMode } from "./qe-dom";
 import { createExtendScriptEnv, type CsxsEvent } from "./extendscript-env";
 import { SimHostEnvironment } from "./host-environment";
+import { simulatorTemp } from "./sim-temp";
 
 export const CEP_EVAL_ERROR = "EvalScript error.";
 
@@ -25,7 +26,7 @@ export interface SimulatorOptions {
   caseSensitive?: boolean;
   /** the real folder "~" is; default the user's home */
   home?: string;
-  /** the real folder Folder.temp is; default $RL_SIM_TEMP or the OS temp folder */
+  /** the real folder Folder.temp is; default this user's private folder (sim-temp.ts) */
   temp?: string;
   /** when set, scripts' File/Folder and frame exports reach nothing outside these real folders */
   fileRoots?: string[];
@@ -53,7 +54,7 @@ export class PremiereSimulator {
     this.app = new SimApp(options.project, options.hostVersion);
     this.app.hasCurrentProjectViewSelection = !options.legacySelectionApi;
     this.environment = new SimHostEnvironment(this.app.version, this.events);
-    const temp = options.temp ?? process.env.RL_SIM_TEMP ?? os.tmpdir();
+    const temp = options.temp ?? simulatorTemp();
     this.paths = new SimPaths({
       platform: options.platform ?? "macos",
       home: options.home ?? os.homedir(),

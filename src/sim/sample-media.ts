@@ -3,9 +3,9 @@
 // text. Made once per folder and reused.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { SimMedia } from "./premiere-dom";
+import { simulatorFramesRoot } from "./sim-temp";
 
 export interface SampleMedia {
   h264: SimMedia;
@@ -87,17 +87,8 @@ export function makeSampleMedia(root: string): SampleMedia {
   };
 }
 
-/** The folders of the sample project: its media and the frame grab's folder in the temp folder.
- * The preview confines the simulator's file access to them. */
+/** The folders of the sample project: its media and the frame grab's folder in the simulator's
+ * private temp folder. The preview confines the simulator's file access, and /__media, to them. */
 export function sampleFolders(mediaRoot: string): string[] {
-  return [
-    path.resolve(mediaRoot),
-    path.join(path.resolve(process.env.RL_SIM_TEMP ?? os.tmpdir()), "reference-lookup-frames"),
-  ];
-}
-
-/** Files the preview may hand to the panel: the sample media and the simulator's frame exports. */
-export function sampleMediaAllowed(mediaRoot: string): (file: string) => boolean {
-  const roots = sampleFolders(mediaRoot);
-  return (file) => roots.some((root) => path.resolve(file).startsWith(root + path.sep));
+  return [path.resolve(mediaRoot), simulatorFramesRoot()];
 }

@@ -4,6 +4,7 @@
 // as NTFS and APFS do by default (a case-sensitive APFS volume can be asked for).
 import fs from "node:fs";
 import path from "node:path";
+import { readFileInside, realPathInside } from "../lib/files/node/inside-folder";
 
 export type SimPlatform = "windows" | "macos";
 
@@ -97,11 +98,16 @@ export class SimPaths {
     return out;
   }
 
-  /** Whether scripts may touch this real path (always, when no roots were given). */
+  /** Whether scripts may touch this path (always, when no roots were given): judged by where it
+   * really is, every symlink followed, so a link inside a root that leads out is outside. */
   allowed(real: string): boolean {
-    if (!this.roots) return true;
-    const resolved = path.resolve(real);
-    return this.roots.some((root) => resolved === root || resolved.startsWith(root + path.sep));
+    return !this.roots || realPathInside(real, this.roots);
+  }
+
+  /** A file's bytes, read through a descriptor checked after the open to be inside the roots
+   * (openInside), so nothing can be swapped in between the check and the read. */
+  readFile(real: string): Buffer {
+    return this.roots ? readFileInside(real, this.roots) : fs.readFileSync(real);
   }
 
   /** Throws, as a refused file operation, when the path is outside the roots. */

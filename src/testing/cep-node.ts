@@ -1,11 +1,11 @@
-// CEP's page-side Node, simulated under Node: the panel's native path gets Node's own require
-// and process, and its encoder thread starts without the globals Node 15.9 (CEP 11) lacks.
+// CEP's page-side Node, stood in for by this Node: the panel's native path gets Node's own
+// require and process. CEP's own Node lines run the thread in native-cep-node.test.ts (real
+// Node 15.10 and 17.7 binaries); nothing here runs code in front of the thread.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { decodeImageForClip } from "../lib/embedding/node/decode-image";
 import type { PreprocessorConfig } from "../lib/embedding/pixels";
 import type { DecodeFrames } from "../panel/embedding/native/native-embedder";
@@ -14,23 +14,9 @@ import { DIST } from "./paths";
 
 const require = createRequire(import.meta.url);
 
-/** Globals Node 15.9 does not have; the thread must run without them. */
-const NODE_15_MISSING = `
-  delete Array.prototype.at; delete String.prototype.at;
-  delete Object.getPrototypeOf(Int8Array.prototype).at;
-  delete Object.hasOwn; delete globalThis.performance; delete globalThis.structuredClone;
-  delete globalThis.fetch;
-`;
-
-class Node15Worker extends Worker {
-  constructor(file: string) {
-    super(`${NODE_15_MISSING}\nrequire(${JSON.stringify(file)});`, { eval: true });
-  }
-}
-
 export function cepNode(): PageNode {
   return {
-    require: (id) => (id === "worker_threads" ? { Worker: Node15Worker } : require(id)),
+    require: (id) => require(id),
     process,
   };
 }

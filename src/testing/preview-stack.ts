@@ -9,7 +9,7 @@ import type { SimProject } from "../sim/premiere-dom";
 import { PremiereSimulator } from "../sim/premiere-simulator";
 import { createSampleProject, importSampleClip } from "../sim/sample-project";
 import { JSX_BUNDLE, DIST, ROOT } from "./paths";
-import { sampleMedia, sampleMediaServed } from "./sample-media";
+import { sampleMedia, sampleMediaFolders } from "./sample-media";
 import { TINY_CLIP_DIR } from "./tiny-clip";
 
 export interface PreviewStack {
@@ -37,7 +37,7 @@ export async function startPreviewStack(): Promise<PreviewStack> {
       model: { source: "folder", path: "/models/tiny-random-clip" },
     },
     simulateImport: () => void importSampleClip(project, sampleMedia(), ++imported),
-    mediaAllowed: sampleMediaServed,
+    mediaFolders: sampleMediaFolders(),
   });
   catalog.allowOrigin(server.url); // CORS: the preview's page
   thumbnailBase = `${server.url}/library/`;

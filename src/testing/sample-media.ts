@@ -1,9 +1,10 @@
 import path from "node:path";
-import { makeSampleMedia, sampleMediaAllowed, type SampleMedia } from "../sim/sample-media";
+import { makeSampleMedia, sampleFolders, type SampleMedia } from "../sim/sample-media";
 import { ROOT } from "./paths";
 
 export const SAMPLE_MEDIA_ROOT = path.join(ROOT, ".cache/sample-media");
-export const sampleMediaServed = sampleMediaAllowed(SAMPLE_MEDIA_ROOT);
+/** The folders the preview's /__media serves: the sample media and the simulator's frame grabs. */
+export const sampleMediaFolders = () => sampleFolders(SAMPLE_MEDIA_ROOT);
 
 let cached: SampleMedia | null = null;
 

@@ -5,11 +5,13 @@ import crypto from "node:crypto";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { canonicalize } from "./canonical-xml";
 import { checkSignatureTimestamp, type TimestampInfo } from "./verify-timestamp";
-import { readZip, type ZipEntry } from "./zip";
+import { readZipWithHeaders, type ZipEntry } from "./zip";
+import { packageNamesProblem } from "./zip-names";
 import { C14N, DSIG_NS, MIMETYPE, RSA_SHA1, SHA256, SIGNATURES_PATH, decodeUri } from "./zxp-format";
 
 export type CheckName =
   | "zip"
+  | "names"
   | "layout"
   | "signature-file"
   | "file-digests"
@@ -98,8 +100,16 @@ export async function verifyZxp(buffer: Buffer, options: VerifyOptions = {}): Pr
 
   let entries: ZipEntry[];
   try {
-    entries = await readZip(buffer);
+    const zip = await readZipWithHeaders(buffer);
+    entries = zip.entries;
     add("zip", true, `${entries.length} entries`);
+    // what an installer would write where: checked before anything the names point at is trusted
+    const namesProblem = packageNamesProblem(zip);
+    add(
+      "names",
+      !namesProblem,
+      namesProblem ?? "every name is a relative path inside the package, the same in both headers, once",
+    );
   } catch (e) {
     add("zip", false, `not a readable zip: ${(e as Error).message}`);
     return verdict();

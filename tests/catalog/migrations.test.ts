@@ -36,6 +36,7 @@ describe("migration order", () => {
       "20251124104000_mark_references_pending",
       "20251124120000_reference_thumbnails_storage",
       "20251124130000_reference_change_feed",
+      "20261206140000_audit_log_append_only",
     ]);
   });
 
@@ -229,6 +230,7 @@ describe("IA catalog structure", () => {
       "metadata_problem",
       "note_reference_change",
       "reference_problem",
+      "refuse_audit_log_change",
       "resolve_model_version",
       "touch_updated",
       "write_audit",

@@ -6,7 +6,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject, importSampleClip } from "../../src/sim/sample-project";
-import { sampleMedia, sampleMediaServed } from "../../src/testing/sample-media";
+import { sampleMedia, sampleMediaFolders } from "../../src/testing/sample-media";
 import { TINY_CLIP_DIR, tinyClip } from "../../src/testing/tiny-clip";
 import WebSocket from "ws";
 import { CatalogClient } from "../../src/lib/catalog";
@@ -33,7 +33,7 @@ beforeAll(async () => {
       model: { source: "folder", path: "/models/tiny-random-clip" },
     },
     simulateImport: () => void importSampleClip(project, sampleMedia(), ++imported),
-    mediaAllowed: sampleMediaServed,
+    mediaFolders: sampleMediaFolders(),
   });
   catalog.allowOrigin(server.url); // the page's origin: a random port here
   browser = await launchChromium(chromium);

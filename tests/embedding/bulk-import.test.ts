@@ -1,18 +1,19 @@
 // IA libraries in IA's real shape (tests/fixtures/ia-library): the reader, then the CLI's bulk
 // import in Node into the local catalog over HTTP (tiny CLIP model), idempotent across runs,
 // with unreachable saves kept and retried, and the CLI's usage.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bulkImport } from "../../src/cli/bulk-import";
 import { readIaLibrary, type LibraryEntry } from "../../src/cli/ia-library";
+import { fileStorage } from "../../src/cli/import-outbox";
 import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
 import { ROOT } from "../../src/testing/paths";
-import { RestartableCatalog } from "../helpers/restartable-catalog";
+import { LOCAL_PASSWORD, RestartableCatalog } from "../helpers/restartable-catalog";
 import { sampleMedia } from "../../src/testing/sample-media";
-import { tinyClip } from "../../src/testing/tiny-clip";
+import { TINY_CLIP_DIR, tinyClip } from "../../src/testing/tiny-clip";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/ia-library");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "rl-import-"));
@@ -204,6 +205,157 @@ describe("bulk import of IA libraries", () => {
     const online = await bulkImport([], { model, catalog: client, outboxFile });
     expect(online).toMatchObject({ saved: 1, keptForRetry: 0 });
     expect(JSON.parse(fs.readFileSync(outboxFile, "utf8"))).toEqual([]);
+  });
+});
+
+/** A library folder whose sidecar has one entry per given media name, beside a private folder
+ * holding a photo the library must never publish. */
+function hostileLibrary(name: string, entries: Record<string, string>): { dir: string; secret: string } {
+  const base = path.join(work, name);
+  const dir = path.join(base, "library");
+  fs.mkdirSync(path.join(base, "private"), { recursive: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const secret = path.join(base, "private", "secret-photo.jpg");
+  fs.copyFileSync(sampleMedia().still.path, secret);
+  const sidecar: Record<string, unknown> = { _schema: "2.0", _completed: true };
+  for (const [id, currentFilename] of Object.entries(entries)) {
+    sidecar[id] = { id, currentFilename, fileType: "image", location: "hall", subject: "door", shotType: "WS" };
+  }
+  fs.writeFileSync(path.join(dir, ".ingest-metadata.json"), JSON.stringify(sidecar));
+  return { dir, secret };
+}
+
+describe("media paths stay inside the folder being imported", () => {
+  it("refuses names that climb out, absolute names and symlinks leading out, each with its reason", () => {
+    const { dir, secret } = hostileLibrary("hostile-read", {
+      CLIMB: "../private/secret-photo.jpg",
+      CLIMB_WIN: "..\\private\\secret-photo.jpg",
+      ABSOLUTE: "/etc/passwd",
+      DRIVE: "C:\\Users\\me\\secret-photo.jpg",
+      LINK_OUT: "holiday.jpg",
+      LINK_DIR: "sub/secret-photo.jpg",
+      LINK_IN: "alias.jpg",
+      PLAIN: "own.jpg",
+    });
+    fs.symlinkSync(secret, path.join(dir, "holiday.jpg"));
+    fs.symlinkSync(path.dirname(secret), path.join(dir, "sub"));
+    fs.copyFileSync(sampleMedia().still.path, path.join(dir, "own.jpg"));
+    fs.symlinkSync(path.join(dir, "own.jpg"), path.join(dir, "alias.jpg"));
+    const entries = readIaLibrary(dir).entries;
+    const refused = Object.fromEntries(entries.map((e) => [e.id, e.refused ?? null]));
+    expect(refused).toEqual({
+      CLIMB: 'the media name "../private/secret-photo.jpg" is refused: it climbs out of the folder with ".."',
+      CLIMB_WIN: 'the media name "..\\private\\secret-photo.jpg" is refused: it climbs out of the folder with ".."',
+      ABSOLUTE: 'the media name "/etc/passwd" is refused: it is an absolute path, not a name in the folder',
+      DRIVE:
+        'the media name "C:\\Users\\me\\secret-photo.jpg" is refused: it is an absolute path, not a name in the folder',
+      LINK_OUT: `"holiday.jpg" leads outside the folder (to ${fs.realpathSync(secret)}): refused`,
+      LINK_DIR: `"sub/secret-photo.jpg" leads outside the folder (to ${fs.realpathSync(secret)}): refused`,
+      LINK_IN: null,
+      PLAIN: null,
+    });
+    expect(entries.filter((e) => e.mediaPath).map((e) => e.id)).toEqual(["LINK_IN", "PLAIN"]);
+  });
+
+  it("publishes nothing from outside: no row, no thumbnail, a failure naming the entry's reason", async () => {
+    const { dir, secret } = hostileLibrary("hostile-import", { CLIMB: "../private/secret-photo.jpg", OWN: "own.jpg" });
+    fs.copyFileSync(sampleMedia().still.path, path.join(dir, "own.jpg"));
+    const before = await catalog.db.query<{ n: number }>("select count(*)::int n from storage.objects");
+    const report = await bulkImport([dir], {
+      model: await tinyClip(),
+      catalog: await editor(),
+      outboxFile: path.join(work, "outbox-hostile.json"),
+    });
+    expect(report).toMatchObject({ pendingReview: 1, saved: 0 });
+    expect(report.failed).toEqual([
+      {
+        file: path.join(dir, "../private/secret-photo.jpg"),
+        problem: 'the media name "../private/secret-photo.jpg" is refused: it climbs out of the folder with ".."',
+      },
+    ]);
+    const rows = await catalog.db.query<{ n: number }>(
+      "select count(*)::int n from media_references.reference_images where file_path like '%secret-photo%'",
+    );
+    expect(rows.rows[0].n).toBe(0);
+    const after = await catalog.db.query<{ n: number }>("select count(*)::int n from storage.objects");
+    expect(after.rows[0].n).toBe(before.rows[0].n + 1); // own.jpg's thumbnail only
+    expect(fs.existsSync(secret)).toBe(true);
+  });
+
+  it("reads a still through the descriptor it checked: a file swapped for a symlink after the check is refused", async () => {
+    const { dir, secret } = hostileLibrary("hostile-swap", { SWAP: "swap.jpg" });
+    fs.copyFileSync(sampleMedia().still.path, path.join(dir, "swap.jpg"));
+    const [entry] = readIaLibrary(dir).entries;
+    expect(entry.mediaPath).toBe(path.join(dir, "swap.jpg"));
+    // between reading the sidecar and embedding, the file becomes a symlink to the private photo
+    fs.rmSync(path.join(dir, "swap.jpg"));
+    fs.symlinkSync(secret, path.join(dir, "swap.jpg"));
+    const { libraryFrames } = await import("../../src/cli/library-frames");
+    expect(() => libraryFrames(entry)).toThrow(/is outside the folders it may come from/);
+  });
+});
+
+describe("the import's outbox and one bad folder among several", () => {
+  it("writes the outbox whole or not at all: a write that dies half-way leaves the previous outbox", () => {
+    const file = path.join(work, "outbox-atomic.json");
+    const storage = fileStorage(file);
+    storage.write([]);
+    const real = fs.writeFileSync;
+    const spy = vi.spyOn(fs, "writeFileSync").mockImplementation((target, data, ...rest) => {
+      real(target, String(data).slice(0, 28), ...(rest as []));
+      throw new Error("ENOSPC: no space left on device, write");
+    });
+    try {
+      const entry = { input: { referenceId: "r1" }, state: "pending", attempts: 0, queuedAt: 0, nextAttemptAt: 0 };
+      expect(() => storage.write([entry as never])).toThrow(/ENOSPC/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(storage.read()).toEqual([]);
+    expect(fs.readdirSync(work).filter((f) => f.startsWith("outbox-atomic.json."))).toEqual([]);
+  });
+
+  it("names a damaged outbox and what to do, and does not overwrite it", async () => {
+    const file = path.join(work, "outbox-damaged.json");
+    const damaged = '[{"input":{"referenceId":"ab';
+    fs.writeFileSync(file, damaged);
+    const run = bulkImport([], { model: await tinyClip(), catalog: await editor(), outboxFile: file });
+    await expect(run).rejects.toThrow(
+      `the import's outbox ${file} is damaged (Unterminated string in JSON at position 28), so the saves waiting in it cannot be read. Nothing was imported. Move it aside (e.g. mv "${file}" "${file}.damaged") and run the import again`,
+    );
+    expect(fs.readFileSync(file, "utf8")).toBe(damaged);
+  });
+
+  it("import a b c with b unreadable: a and c are imported, b is reported, exit status 1", async () => {
+    const a = hostileLibrary("multi-a", { A1: "a.jpg" }).dir;
+    const b = path.join(work, "multi-b-no-sidecar");
+    fs.mkdirSync(b, { recursive: true });
+    const c = hostileLibrary("multi-c", { C1: "c.jpg" }).dir;
+    fs.copyFileSync(sampleMedia().still.path, path.join(a, "a.jpg"));
+    fs.copyFileSync(sampleMedia().still.path, path.join(c, "c.jpg"));
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "scripts/cli.ts"), "import", a, b, c, "--model", TINY_CLIP_DIR],
+      {
+        cwd: ROOT,
+        env: {
+          ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "CATALOG_SERVICE_KEY")),
+          CATALOG_URL: catalog.url,
+          CATALOG_ANON_KEY: catalog.server.anonKey,
+          CATALOG_EMAIL: "editor@eav.local",
+          CATALOG_PASSWORD: LOCAL_PASSWORD,
+        },
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(out).toContain(`folder ${a}: 0 saved, 1 saved for review`);
+    expect(out).toContain(`folder ${b}: not read: cannot read ${path.join(b, ".ingest-metadata.json")}: ENOENT`);
+    expect(out).toContain(`folder ${c}: 0 saved, 1 saved for review`);
+    expect(out).toMatch(/2 saved for review .*, 1 folder\(s\) not read/);
+    expect(status).toBe(1);
   });
 });
 

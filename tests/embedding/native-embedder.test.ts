@@ -1,6 +1,7 @@
-// The native path's Node side run directly under Node, as CEP's page would run it: the built
-// encoder thread (dist/cep/native) with onnxruntime-node, started through the page's require,
-// without the globals Node 15.9 lacks. Native vs WASM parity is in tests/e2e/embedding-worker.
+// The native path's Node side run directly under this Node, as CEP's page would run it: the
+// built encoder thread (dist/cep/native) with onnxruntime-node, started through the page's
+// require. CEP's own Node lines: native-cep-node.test.ts. Native vs WASM parity is in
+// tests/e2e/embedding-worker.
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";

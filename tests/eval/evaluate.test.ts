@@ -65,7 +65,11 @@ describe("evaluate", () => {
         minConfidence: 0.5,
       });
       expect(report.items).toBe(24);
-      expect(JSON.parse(fs.readFileSync(json, "utf8")).fields.location.n).toBe(24);
+      const written = JSON.parse(fs.readFileSync(json, "utf8"));
+      expect(written.fields.location.n).toBe(24);
+      // committed results name the library relative to the run, never this machine's absolute path
+      expect(written.libraries).toEqual([path.relative(process.cwd(), lib.folder)]);
+      expect(written.libraries[0]).not.toMatch(/^\//);
       expect(fs.readFileSync(png).subarray(1, 4).toString()).toBe("PNG");
       // the test model tells these synthetic sources apart: the vote finds the right location
       expect(report.fields.location.top1Accuracy).toBeGreaterThan(0.8);

@@ -1,10 +1,10 @@
 // Frame grab through a temporary sequence and QE's exportFramePNG, with its quirks simulated.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { TICKS_PER_SECOND, SimProjectItem, ProjectItemType } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
+import { simulatorFramesRoot, simulatorTemp } from "../../src/sim/sim-temp";
 import { sampleMedia } from "../../src/testing/sample-media";
 import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 import type { SimPlatform } from "../../src/sim/sim-paths";
@@ -90,9 +90,7 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
     const error = await host.call("exportFrames", { nodeId: clip.nodeId, timeoutMs: 500 }).catch((e) => e);
     expect(error).toMatchObject({ code: "EXPORT_TIMEOUT", message: expect.stringContaining("within 500 ms") });
     expect(project.sequenceList.length).toBe(sequences);
-    const leftovers = fs
-      .readdirSync(`${process.env.RL_SIM_TEMP ?? "/tmp"}/reference-lookup-frames`)
-      .filter((d) => d.startsWith(`${clip.nodeId}-`));
+    const leftovers = fs.readdirSync(simulatorFramesRoot()).filter((d) => d.startsWith(`${clip.nodeId}-`));
     expect(leftovers).toEqual([]);
   });
 
@@ -103,7 +101,7 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
       code: "INVALID_ARGUMENTS",
     });
     // a sibling whose name merely starts like the frames root, and the root itself
-    const tmp = process.env.RL_SIM_TEMP ?? os.tmpdir();
+    const tmp = simulatorTemp();
     await expect(host.call("releaseFrames", `${tmp}/reference-lookup-frames-other`)).rejects.toMatchObject({
       code: "INVALID_ARGUMENTS",
     });

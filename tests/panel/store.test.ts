@@ -331,6 +331,24 @@ describe("model and search slices", () => {
     expect(store.getState().modelStatus).toMatchObject({ state: "ready", isTestModel: false });
   });
 
+  it("updates the details line when the embedder moves to WASM during a clip (its native thread died)", async () => {
+    const { store, embedder, clip } = setup();
+    const moving = embedder as FakeEmbedder & { detail: string };
+    moving.detail = "native (onnxruntime-node)";
+    await ready(store);
+    expect(store.getState().modelStatus).toMatchObject({ state: "ready", detail: "native (onnxruntime-node)" });
+    const plain = embedder.embedClip.bind(embedder);
+    embedder.embedClip = async (images, labels, onFrame) => {
+      moving.detail = "WASM, 2 workers, SIMD (native not used: the native encoder thread exited (code 1))";
+      return plain(images, labels, onFrame);
+    };
+    await enqueue(store, clip("kitchen-oven-cleaning-MID.mp4", 10));
+    expect(store.getState().modelStatus).toMatchObject({
+      state: "ready",
+      detail: "WASM, 2 workers, SIMD (native not used: the native encoder thread exited (code 1))",
+    });
+  });
+
   it("shows only the latest query's answer when an older one returns last", async () => {
     const { store, embedder, catalog } = setup();
     await ready(store);

@@ -31,7 +31,9 @@ export async function runEval(options: RunEvalOptions): Promise<{ report: EvalRe
       // what a person confirmed is the truth; IA's own values where nobody corrected them
       const values = entry.corrected ?? entry.ia;
       if (!entry.mediaPath || !values?.metadata) {
-        log(`skipped ${entry.id}: ${entry.mediaPath ? values?.problem : "media file not in the folder"}`);
+        log(
+          `skipped ${entry.id}: ${entry.mediaPath ? values?.problem : (entry.refused ?? "media file not in the folder")}`,
+        );
         continue;
       }
       const embedded = await embedLibraryEntry(entry, model);
@@ -52,7 +54,9 @@ export async function runEval(options: RunEvalOptions): Promise<{ report: EvalRe
   const stamp = new Date().toISOString().slice(0, 10);
   const json = path.join(options.outDir, `eval-${stamp}.json`);
   const png = path.join(options.outDir, `eval-${stamp}.png`);
-  fs.writeFileSync(json, JSON.stringify({ libraries: options.libraries, ...report }, null, 2));
+  // results are committed: name the libraries as the run's folder sees them, never a machine's absolute path
+  const libraries = options.libraries.map((folder) => path.relative(process.cwd(), folder) || ".");
+  fs.writeFileSync(json, JSON.stringify({ libraries, ...report }, null, 2));
   await writeChartPng(report, png);
   return { report, json, png };
 }

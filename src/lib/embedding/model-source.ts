@@ -46,5 +46,7 @@ export function modelIdOf(source: ModelSource): string {
 export function describeSource(source: ModelSource): string {
   return source.kind === "hub"
     ? `the Hugging Face hub (${source.modelId})`
-    : `the ${source.kind} folder ${source.path}`;
+    : source.kind === "folder"
+      ? `the folder ${source.path}`
+      : `the bundled folder ${source.path}`;
 }

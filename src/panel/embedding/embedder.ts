@@ -25,6 +25,8 @@ export interface Embedder {
   readonly path: EmbedderPath;
   /** one human line: "native (onnxruntime-node)", "WASM, 2 workers, no SIMD (native: …)" */
   readonly detail: string;
+  /** why this path stopped for good (its thread died), or null/undefined while it can run */
+  readonly failure?: string | null;
   load(options: ModelOptions, onProgress?: (p: LoadProgress) => void): Promise<EmbedderInfo>;
   embedClip(images: Blob[], labels?: string[], onFrame?: OnFrame): Promise<ClipResult>;
   embedTexts(texts: string[]): Promise<Float32Array[]>;

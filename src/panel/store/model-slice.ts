@@ -13,6 +13,8 @@ export type ModelStatus =
 export interface ModelSlice {
   modelStatus: ModelStatus;
   loadModel(config: StudioConfig | null): Promise<void>;
+  /** the details line again, after the embedder changed path (its native thread died) */
+  refreshModelDetail(): void;
 }
 
 /** The small random-weight model the tests and the preview use (tests/fixtures/tiny-random-clip). */
@@ -49,5 +51,10 @@ export const modelSlice: Slice<ModelSlice> = (set, get, services) => ({
     } catch (e) {
       set({ modelStatus: { state: "error", error: toPanelError("Loading the CLIP model", e) } });
     }
+  },
+  refreshModelDetail() {
+    const status = get().modelStatus;
+    const detail = services.embedder?.detail;
+    if (status.state === "ready" && detail !== status.detail) set({ modelStatus: { ...status, detail } });
   },
 });

@@ -234,7 +234,10 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services) => {
             early ??= earlySuggestion(q, embedding).catch(() => undefined);
           }
         : undefined;
-    const result = await services.embedder!.embedClip(grabbed.frames, grabbed.labels, onFrame);
+    const result = await services.embedder!.embedClip(grabbed.frames, grabbed.labels, onFrame).finally(() =>
+      // the embedder may have moved to WASM (its native thread died): the details line says so
+      get().refreshModelDetail(),
+    );
     await early;
     return { modelVersion: result.modelVersion, pooled: result.clip, frames: result.frames };
   }

@@ -28,7 +28,7 @@ export const searchSlice: Slice<SearchSlice> = (set, get, services) => ({
     }
     set({ search: { query, state: "searching", results: [] } });
     try {
-      const [vector] = await embedder.embedTexts([trimmed]);
+      const [vector] = await embedder.embedTexts([trimmed]).finally(() => get().refreshModelDetail());
       const results = await catalog.match(vector, { k: 10, modelVersion: modelStatus.modelVersion });
       // a newer query may have started meanwhile: only the latest one shows
       if (get().search.query === query) set({ search: { query, state: "done", results } });

@@ -71,16 +71,28 @@ export class GoTrue {
     if (typeof email !== "string" || typeof password !== "string") {
       return authError(400, "validation_failed", "email and password are required");
     }
-    const wait = this.limiter.retryAfter(email, req.address);
+    // only this account's own failures can hold a sign-in back before its password is checked
+    const wait = this.limiter.retryAfter(email);
     if (wait > 0) {
-      return authError(429, "over_request_rate_limit", `Too many failed sign-ins; try again in ${wait} s`, {
-        "retry-after": String(wait),
-      });
+      return authError(
+        429,
+        "over_request_rate_limit",
+        `Too many failed sign-ins for this account; try again in ${wait} s`,
+        { "retry-after": String(wait) },
+      );
     }
     const user = (await this.db.query<UserRow>("select * from auth.users where lower(email) = lower($1)", [email]))
       .rows[0];
     if (!user || !(await verifyPassword(password, user.encrypted_password))) {
-      this.limiter.recordFailure(email, req.address);
+      const failure = this.limiter.recordFailure(email, req.address);
+      if (failure.addressSlowed) {
+        return authError(
+          429,
+          "over_request_rate_limit",
+          `Invalid login credentials, and too many failed sign-ins from this address; try again in ${failure.retryAfter} s`,
+          { "retry-after": String(failure.retryAfter) },
+        );
+      }
       return authError(400, "invalid_credentials", "Invalid login credentials");
     }
     this.limiter.recordSuccess(email);

@@ -2,6 +2,8 @@
 // time, before a request joins the one-at-a-time database queue, so a slow or hostile client
 // never holds the queue; CORS is answered only to the origins allowed.
 import type http from "node:http";
+import { redactPaths } from "./http-errors";
+import { JsonBodyError, parseJsonBody } from "./json-body";
 
 /** An answer decided before the request reaches the database (bad body, origin, target). */
 export class HttpFailure extends Error {
@@ -57,13 +59,13 @@ export function readBody(req: http.IncomingMessage, limits: BodyLimits): Promise
   });
 }
 
+/** The body as JSON, or 400 PGRST102 (as PostgREST answers a body it cannot take). */
 export function parseJson(body: Buffer): unknown {
-  const text = body.toString("utf8");
-  if (!text) return undefined;
   try {
-    return JSON.parse(text);
-  } catch {
-    throw failure(400, "PGRST102", "Empty or invalid json");
+    return parseJsonBody(body.toString("utf8"));
+  } catch (e) {
+    if (!(e instanceof JsonBodyError)) throw e;
+    throw new HttpFailure(400, { code: "PGRST102", message: e.message, details: e.details, hint: e.hint });
   }
 }
 
@@ -125,7 +127,8 @@ export function sendJson(
   headers: Record<string, string> = {},
 ): void {
   if (res.headersSent) return void res.end();
-  const text = body === undefined ? "" : JSON.stringify(body);
+  // a server fault never shows where the server keeps its files (belt: the messages are plain already)
+  const text = body === undefined ? "" : JSON.stringify(status >= 500 ? redactPaths(body) : body);
   res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8" });
   res.end(status === 204 ? undefined : text);
 }

@@ -2,7 +2,14 @@
 // RPC (POST /rpc/fn) and reads (GET /table?select=&col=op.value&order=&limit=), with the
 // Content-Profile / Accept-Profile schema headers. Every request runs as its JWT's role.
 import type { PGlite } from "@electric-sql/pglite";
-import { apiError, pgErrorBody, PostgrestError, statusForSqlState, type PgErrorLike } from "./http-errors";
+import {
+  apiError,
+  internalFailure,
+  isDatabaseError,
+  pgErrorBody,
+  PostgrestError,
+  statusForSqlState,
+} from "./http-errors";
 import { apiQuery, type JwtClaims } from "./request";
 
 export interface PostgrestRequest {
@@ -18,17 +25,29 @@ export interface PostgrestRequest {
 export interface PostgrestResponse {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
+
+/** pg_proc.provolatile: immutable, stable or volatile */
+type Volatility = "i" | "s" | "v";
 
 interface FunctionSignature {
   retset: boolean;
+  volatility: Volatility;
   inputs: Array<{ name: string; type: string }>;
   required: number;
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-type ProcRow = { retset: boolean; names: string[]; modes: string[]; types: string[]; ndefaults: number };
+type ProcRow = {
+  retset: boolean;
+  volatility: Volatility;
+  names: string[];
+  modes: string[];
+  types: string[];
+  ndefaults: number;
+};
 
 export class Postgrest {
   /** Like PostgREST's schema cache: catalog look-ups once per function or table, not per request.
@@ -73,7 +92,7 @@ export class Postgrest {
     const key = `${schema}.${name}`;
     if (!this.procs.has(key)) {
       const lookup = this.db.query<ProcRow>(
-        `select p.proretset retset, coalesce(p.proargnames, '{}') names, coalesce(p.proargmodes::text[], '{}') modes,
+        `select p.proretset retset, p.provolatile volatility, coalesce(p.proargnames, '{}') names, coalesce(p.proargmodes::text[], '{}') modes,
                 array(select format_type(t, null) from unnest(p.proargtypes) t) types, p.pronargdefaults ndefaults
          from pg_proc p join pg_namespace n on n.oid = p.pronamespace
          where n.nspname = $1 and p.proname = $2`,
@@ -94,7 +113,7 @@ export class Postgrest {
       const required = inputs.length - row.ndefaults;
       const known = new Set(inputs.map((a) => a.name));
       if (keys.every((k) => known.has(k)) && inputs.slice(0, required).every((a) => keys.includes(a.name))) {
-        return { retset: row.retset, inputs, required };
+        return { retset: row.retset, volatility: row.volatility, inputs, required };
       }
     }
     throw apiError(
@@ -116,6 +135,21 @@ export class Postgrest {
     }
     const record = args as Record<string, unknown>;
     const sig = await this.signature(schema, name, Object.keys(record));
+    // GET must not write (HTTP: a safe method). PostgREST runs it read-only, so a volatile function
+    // that writes fails with 25006 (405); here it is refused before it runs, whatever it would do.
+    const read = req.method === "GET" || req.method === "HEAD";
+    if (read && sig.volatility === "v") {
+      return {
+        status: 405,
+        headers: { allow: "POST" },
+        body: apiError(
+          405,
+          "25006",
+          `${schema}.${name} is a VOLATILE function: it may write, and GET requests are read-only`,
+          "Call it with POST.",
+        ).body,
+      };
+    }
     const params: unknown[] = [];
     const named = sig.inputs
       .filter((a) => a.name in record)
@@ -125,7 +159,8 @@ export class Postgrest {
       });
     const call = `${quoteIdent(schema)}.${quoteIdent(name)}(${named.join(", ")})`;
     const sql = sig.retset ? `select * from ${call}` : `select ${call} as result`;
-    const rows = await apiQuery(this.db, req.claims, sql, params);
+    // as PostgREST: read-only unless a POST calls a VOLATILE function
+    const rows = await apiQuery(this.db, req.claims, sql, params, { readOnly: read || sig.volatility !== "v" });
     return { status: 200, body: sig.retset ? this.shape(rows, req) : (rows[0]?.result ?? null) };
   }
 
@@ -152,26 +187,15 @@ export class Postgrest {
       return quoteIdent(name);
     };
     const selectParam = req.query.get("select") ?? "*";
-    const selectList =
-      selectParam === "*"
-        ? "*"
-        : selectParam
-            .split(",")
-            .map((c) => column(c.trim()))
-            .join(", ");
+    const selectList = selectParam === "*" ? "*" : selectSql(selectParam, column);
     const params: unknown[] = [];
     const where: string[] = [];
     for (const [key, raw] of req.query) {
       if (["select", "order", "limit", "offset"].includes(key)) continue;
       where.push(filterSql(column(key), raw, params));
     }
-    const order = (req.query.get("order") ?? "")
-      .split(",")
-      .filter(Boolean)
-      .map((part) => {
-        const [name, dir] = part.split(".");
-        return `${column(name)} ${dir === "desc" ? "desc" : "asc"}`;
-      });
+    const orderParam = req.query.get("order");
+    const order = orderParam === null ? [] : orderSql(orderParam, column);
     const limit = Math.min(wholeNumber(req.query, "limit", 1000), 10000);
     const offset = wholeNumber(req.query, "offset", 0);
     const sql = [
@@ -180,7 +204,7 @@ export class Postgrest {
       order.length ? `order by ${order.join(", ")}` : "",
       `limit ${limit} offset ${offset}`,
     ].join(" ");
-    const rows = await apiQuery(this.db, req.claims, sql, params);
+    const rows = await apiQuery(this.db, req.claims, sql, params, { readOnly: true });
     return { status: 200, body: this.shape(rows, req) };
   }
 
@@ -200,12 +224,56 @@ export class Postgrest {
 
   private errorResponse(e: unknown, claims: JwtClaims): PostgrestResponse {
     if (e instanceof PostgrestError) return { status: e.status, body: e.body };
-    const pg = e as PgErrorLike;
-    if (typeof pg?.code === "string") {
-      return { status: statusForSqlState(pg.code, claims.role === "anon"), body: pgErrorBody(pg) };
-    }
-    return { status: 500, body: pgErrorBody({ code: "XX000", message: (e as Error)?.message }) };
+    if (isDatabaseError(e)) return { status: statusForSqlState(e.code, claims.role === "anon"), body: pgErrorBody(e) };
+    return { status: 500, body: internalFailure(e, "the REST API") };
   }
+}
+
+/** PostgREST's answer to a query parameter it cannot parse. */
+const parseError = (param: string, value: string, details: string) =>
+  new PostgrestError(400, {
+    code: "PGRST100",
+    message: `"failed to parse ${param} parameter (${value})"`,
+    details,
+    hint: null,
+  });
+
+/** `select=a,b`: plain column names (no embedding, renaming or casts here). */
+function selectSql(param: string, column: (name: string) => string): string {
+  return param
+    .split(",")
+    .map((item) => {
+      const name = item.trim();
+      if (!name) throw parseError("select", param, "a column name is empty");
+      return column(name);
+    })
+    .join(", ");
+}
+
+const DIRECTIONS = new Set(["asc", "desc"]);
+const NULLS = new Map([
+  ["nullsfirst", "nulls first"],
+  ["nullslast", "nulls last"],
+]);
+
+/** `order=col[.asc|.desc][.nullsfirst|.nullslast],…`, PostgREST's grammar; anything else is 400,
+ * never a silent ascending sort. */
+function orderSql(param: string, column: (name: string) => string): string[] {
+  return param.split(",").map((term) => {
+    const [name, ...modifiers] = term.split(".");
+    if (!name) throw parseError("order", param, `a column name is missing in "${term}"`);
+    const direction = DIRECTIONS.has(modifiers[0]) ? modifiers.shift()! : "asc";
+    const nulls = NULLS.get(modifiers[0] ?? "");
+    if (nulls) modifiers.shift();
+    if (modifiers.length) {
+      throw parseError(
+        "order",
+        param,
+        `unexpected "${modifiers.join(".")}" expecting "asc", "desc", "nullsfirst" or "nullslast"`,
+      );
+    }
+    return [column(name), direction, nulls].filter(Boolean).join(" ");
+  });
 }
 
 /** limit/offset: a whole number Postgres takes as bigint, else 400 (no silent wrap to negative). */
@@ -246,7 +314,7 @@ function filterSql(column: string, raw: string, params: unknown[]): string {
   const dot = raw.indexOf(".");
   const op = dot > 0 ? raw.slice(0, dot) : "";
   const value = raw.slice(dot + 1);
-  if (op in OPERATORS) {
+  if (Object.hasOwn(OPERATORS, op)) {
     const pattern = op === "like" || op === "ilike";
     params.push(pattern ? value.replace(/\*/g, "%") : value);
     // plain comparisons let Postgres type the parameter from the column (numbers stay numbers)

@@ -63,12 +63,17 @@ export async function runAsApiRole<T = Record<string, unknown>>(
   return rows.map((r) => r.row);
 }
 
-/** runAsApiRole in a transaction of its own. */
+/** runAsApiRole in a transaction of its own; read-only as PostgREST runs GET requests and calls
+ * of STABLE or IMMUTABLE functions, so a write there fails with 25006 (405). */
 export function apiQuery<T = Record<string, unknown>>(
   db: PGlite,
   claims: JwtClaims,
   statement: string,
   params: unknown[] = [],
+  options: { readOnly?: boolean } = {},
 ): Promise<T[]> {
-  return db.transaction((tx) => runAsApiRole<T>(tx, claims, statement, params));
+  return db.transaction(async (tx) => {
+    if (options.readOnly) await tx.query("set transaction read only");
+    return runAsApiRole<T>(tx, claims, statement, params);
+  });
 }

@@ -11,14 +11,14 @@ import type { PGlite } from "@electric-sql/pglite";
 import { listen, type RunningServer } from "../preview-server";
 import { applyMigrations, bootstrapPlatform, openCatalogDatabase } from "./database";
 import { GoTrue } from "./gotrue";
-import { apiError, PostgrestError } from "./http-errors";
+import { apiError, internalFailure, PostgrestError } from "./http-errors";
 import { CEP_ORIGINS, CorsPolicy, HttpFailure, parseJson, readBody, requestUrl, sendJson } from "./http-io";
 import { projectKey, verifyToken } from "./jwt";
 import { ensureLocalPasswords, type LocalCredential } from "./local-users";
 import { Postgrest } from "./postgrest";
 import type { JwtClaims } from "./request";
 import { seedShots, seedTestModels, seedUsers } from "./seed";
-import { DEFAULT_SIGN_IN_LIMITS, SignInLimiter, type SignInLimits } from "./sign-in-limiter";
+import { SignInLimiter, type SignInLimits } from "./sign-in-limiter";
 import { StorageApi } from "./storage-api";
 import { ObjectFiles } from "./storage-objects";
 
@@ -37,7 +37,7 @@ export interface CatalogServerOptions {
   allowedOrigins?: string[];
   /** life of a session's access token in seconds (GoTrue's default: 3600) */
   accessTokenSeconds?: number;
-  signInLimits?: SignInLimits;
+  signInLimits?: Partial<SignInLimits>;
   /** JSON bodies (1 MB), uploads (8 MB; buckets set their own lower limits), all within timeoutMs (10 s) */
   bodyLimits?: { jsonBytes?: number; uploadBytes?: number; timeoutMs?: number };
   /** where Storage keeps object files: default <dataDir>/storage, or a temp dir removed on close */
@@ -121,12 +121,7 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
   const cors = new CorsPolicy([...CEP_ORIGINS, ...(options.allowedOrigins ?? defaultOrigins())]);
   const limits = { jsonBytes: 1 << 20, uploadBytes: 8 << 20, timeoutMs: 10_000, ...options.bodyLimits };
   const postgrest = new Postgrest(db);
-  const gotrue = new GoTrue(
-    db,
-    jwtSecret,
-    new SignInLimiter(options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS),
-    options.accessTokenSeconds ?? 3600,
-  );
+  const gotrue = new GoTrue(db, jwtSecret, new SignInLimiter(options.signInLimits), options.accessTokenSeconds ?? 3600);
   const storage = new StorageApi(db, new ObjectFiles(storageDir), jwtSecret);
   const queue = serialize();
 
@@ -234,7 +229,7 @@ export async function startCatalogServer(options: CatalogServerOptions = {}): Pr
         return;
       }
       if (e instanceof PostgrestError) return sendJson(res, e.status, e.body, corsHeaders);
-      sendJson(res, 500, { code: "XX000", message: (e as Error).message, details: null, hint: null }, corsHeaders);
+      sendJson(res, 500, internalFailure(e, "this request"), corsHeaders);
     }
   }
 

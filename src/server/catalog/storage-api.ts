@@ -5,7 +5,8 @@
 import crypto from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
 import { SignJWT, jwtVerify } from "jose";
-import type { PgErrorLike } from "./http-errors";
+import { internalFailure, isDatabaseError, statusForSqlState } from "./http-errors";
+import { JsonBodyError, parseJsonBody } from "./json-body";
 import { runAsApiRole, apiQuery, type JwtClaims } from "./request";
 import { checkUpload, objectKey, ObjectFiles, StorageFailure, type Bucket } from "./storage-objects";
 
@@ -58,14 +59,17 @@ export class StorageApi {
       return await this.route(req);
     } catch (e) {
       if (e instanceof StorageFailure) return { status: e.status, body: e.body };
-      const pg = e as PgErrorLike;
-      if (pg?.code === "42501") {
-        return { status: 403, body: new StorageFailure(403, "Unauthorized", pg.message ?? "").body };
+      if (isDatabaseError(e)) {
+        if (e.code === "42501") {
+          return { status: 403, body: new StorageFailure(403, "Unauthorized", e.message ?? "").body };
+        }
+        if (e.code === "23505") {
+          return { status: 409, body: new StorageFailure(409, "Duplicate", "The resource already exists").body };
+        }
+        const status = statusForSqlState(e.code, req.claims?.role === "anon");
+        return { status, body: new StorageFailure(status, e.code, e.message ?? "database error").body };
       }
-      if (pg?.code === "23505") {
-        return { status: 409, body: new StorageFailure(409, "Duplicate", "The resource already exists").body };
-      }
-      return { status: 500, body: new StorageFailure(500, "internal", (e as Error).message).body };
+      return { status: 500, body: new StorageFailure(500, "internal", internalFailure(e, "Storage").message).body };
     }
   }
 
@@ -88,7 +92,7 @@ export class StorageApi {
 
   private async bucket(id: string | undefined): Promise<Bucket> {
     const row = id
-      ? (await this.db.query<Bucket>("select * from storage.buckets where id = $1", [decodeURIComponent(id)])).rows[0]
+      ? (await this.db.query<Bucket>("select * from storage.buckets where id = $1", [bucketName(id)])).rows[0]
       : undefined;
     if (!row) throw new StorageFailure(404, "Bucket not found", "Bucket not found");
     return row;
@@ -149,7 +153,7 @@ export class StorageApi {
   private async sign([bucketId, ...segments]: string[], claims: JwtClaims, body: Buffer) {
     const bucket = await this.bucket(bucketId);
     const key = objectKey(segments);
-    const expiresIn = Number((JSON.parse(body.toString("utf8") || "{}") as { expiresIn?: unknown }).expiresIn);
+    const expiresIn = Number(jsonObject(body).expiresIn);
     if (!Number.isInteger(expiresIn) || expiresIn < 1) {
       throw new StorageFailure(400, "InvalidRequest", "expiresIn must be a whole number of seconds of at least 1");
     }
@@ -178,9 +182,11 @@ export class StorageApi {
 
   private async remove(bucketId: string, claims: JwtClaims, body: Buffer) {
     const bucket = await this.bucket(bucketId);
-    const prefixes = (JSON.parse(body.toString("utf8") || "{}") as { prefixes?: unknown }).prefixes;
-    if (!Array.isArray(prefixes)) throw new StorageFailure(400, "InvalidRequest", "prefixes must be a list");
-    const keys = prefixes.map((p) => objectKey(String(p).split("/").map(encodeURIComponent)));
+    const prefixes = jsonObject(body).prefixes;
+    if (!Array.isArray(prefixes) || !prefixes.every((p) => typeof p === "string")) {
+      throw new StorageFailure(400, "InvalidRequest", "prefixes must be a list of object keys (strings)");
+    }
+    const keys = prefixes.map((p) => objectKey(p.split("/").map(encodeURIComponent)));
     const removed = await apiQuery<ObjectRow>(
       this.db,
       claims,
@@ -218,6 +224,30 @@ export class StorageApi {
       },
     };
   }
+}
+
+/** The bucket id from its URL-encoded path segment. */
+function bucketName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new StorageFailure(400, "InvalidBucketName", "Invalid bucket name: bad percent-encoding");
+  }
+}
+
+/** A JSON object body ({} when empty), or 400 saying what is wrong with it. */
+function jsonObject(body: Buffer): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = parseJsonBody(body.toString("utf8")) ?? {};
+  } catch (e) {
+    if (!(e instanceof JsonBodyError)) throw e;
+    throw new StorageFailure(400, "InvalidJSON", `${e.message}${e.details ? ` (${e.details})` : ""}. ${e.hint}`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new StorageFailure(400, "InvalidJSON", "The body must be a JSON object.");
+  }
+  return value as Record<string, unknown>;
 }
 
 /** The file of an upload: supabase-js sends a Blob as multipart form data, bytes as the raw body. */

@@ -85,6 +85,17 @@ export async function checkUpload(bucket: Bucket, bytes: Buffer, declaredType: s
   return type;
 }
 
+/** Errors that mean "no object file here" (a folder of other objects is not one). */
+const MISSING = new Set(["ENOENT", "ENOTDIR", "EISDIR", "EPERM"]);
+
+function removeFile(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (e) {
+    if (!MISSING.has((e as NodeJS.ErrnoException).code ?? "")) throw e;
+  }
+}
+
 /** Where object files live: <root>/<bucket>/<key>, never outside root. */
 export class ObjectFiles {
   constructor(readonly root: string) {}
@@ -96,21 +107,42 @@ export class ObjectFiles {
     return file;
   }
 
-  /** Written whole or not at all: a temp file renamed over the old one. */
+  /** Written whole or not at all: a temp file renamed over the old one, never left behind. Keys
+   * are paths here, so `a` and `a/b` cannot both be objects (Supabase's S3 keys can): 409. */
   write(bucket: string, key: string, bytes: Buffer): void {
     const file = this.file(bucket, key);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
     const temp = `${file}.${crypto.randomUUID()}.part`;
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, file);
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(temp, bytes);
+      fs.renameSync(temp, file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EEXIST" || code === "ENOTDIR" || code === "EISDIR") {
+        throw new StorageFailure(
+          409,
+          "KeyConflict",
+          `The key ${JSON.stringify(key)} clashes with an existing object or folder: a key cannot be both ` +
+            "an object and a folder of other objects. Choose another key.",
+        );
+      }
+      throw e;
+    } finally {
+      removeFile(temp); // gone after the rename; left by any failure before it
+    }
   }
 
+  /** The object's bytes, or undefined when there is no such file. */
   read(bucket: string, key: string): Buffer | undefined {
-    const file = this.file(bucket, key);
-    return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+    try {
+      return fs.readFileSync(this.file(bucket, key));
+    } catch (e) {
+      if (MISSING.has((e as NodeJS.ErrnoException).code ?? "")) return undefined;
+      throw e;
+    }
   }
 
   remove(bucket: string, key: string): void {
-    fs.rmSync(this.file(bucket, key), { force: true });
+    removeFile(this.file(bucket, key));
   }
 }

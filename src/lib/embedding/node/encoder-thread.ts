@@ -2,7 +2,9 @@
 // CEP's Node (--enable-nodejs --mixed-context). transformers.js picks onnxruntime-node here
 // (process.release.name is "node"), and inference runs off the page's thread. Built into
 // dist/cep/native/encoder-thread.cjs with onnxruntime-node beside it (vite.config.ts).
-// Bare module names: Node 15.9 (CEP 11) cannot require "node:fs".
+// Bare module names: Node 15.9 (CEP 11) cannot require "node:fs". One thread serves the page
+// for its whole life (docs/adr/0021): a model change loads the new model here, because
+// onnxruntime-node 1.14's binding registers once per process and a second thread cannot load it.
 import "./node15-globals";
 import fs from "fs";
 import os from "os";
@@ -13,9 +15,11 @@ import { EmbeddingError } from "../embedding-error";
 import type { NativeThreadCalls } from "../native-protocol";
 import { answerRpc, type RpcHandlers, type RpcRequest } from "../rpc";
 import { defaultIntraOpThreads, useIntraOpThreads } from "./intra-op-threads";
+import { readModelFilesWithFs } from "./local-model-files";
 
 const threads = defaultIntraOpThreads(os.cpus().length);
 useIntraOpThreads(threads);
+readModelFilesWithFs();
 
 let model: ClipModel | null = null;
 const loaded = () => {
@@ -25,6 +29,7 @@ const loaded = () => {
 
 const handlers: RpcHandlers<NativeThreadCalls> = {
   async load({ modelDir, modelId, quantized }, progress) {
+    model = null; // the previous model's sessions go before the next one's are built
     model = await ClipModel.load({
       source: { kind: "folder", path: modelDir, modelId },
       quantized,

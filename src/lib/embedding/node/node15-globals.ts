@@ -1,6 +1,7 @@
 // CEP 11 runs Node 15.9 (V8 8.6): no Array.prototype.at, no Object.hasOwn, no global
 // performance. transformers.js's tokenizer and template code use the first two, the thread
-// the last. Added only where missing; imported first by the encoder thread.
+// the last. Added only where missing; imported first by the encoder thread. (Headers and
+// ReadableStream, which its file loading wants, are avoided instead: local-model-files.ts.)
 import { performance } from "perf_hooks";
 
 function at<T>(this: ArrayLike<T>, index: number): T | undefined {

@@ -1,7 +1,9 @@
 // The native path: onnxruntime-node in a Node worker_threads Worker started from the panel
 // page in CEP. A Web Worker decodes the frames (the same canvas code as the WASM path) and the
 // page passes their pixels on; the thread runs the image encoder on the batch, so the page's
-// event loop stays free while frames decode and the encoder infers.
+// event loop stays free while frames decode and the encoder infers. One thread for the page's
+// life (docs/adr/0021): onnxruntime-node 1.14's binding registers once per process, so a second
+// thread could not load it; a model change loads inside the same thread.
 import type { LoadProgress } from "../../../lib/embedding/clip-model";
 import { EmbeddingError } from "../../../lib/embedding/embedding-error";
 import type { ModelOptions } from "../../../lib/embedding/model-source";
@@ -41,12 +43,36 @@ export class NativeEmbedder implements Embedder {
   readonly detail = "native (onnxruntime-node)";
   private client: RpcClient<NativeThreadCalls> | null = null;
   private model: NativeLoaded | null = null;
+  private stopped = false;
 
   constructor(private readonly options: NativeEmbedderOptions) {}
 
+  /** Loads a model in the thread, started on the first load; a later load replaces the model.
+   * A thread that died (BACKEND_UNAVAILABLE) is not started again: the binding would refuse. */
   async load(options: ModelOptions, onProgress?: (p: LoadProgress) => void): Promise<EmbedderInfo> {
-    this.terminate();
+    if (this.stopped)
+      throw new EmbeddingError("BACKEND_UNAVAILABLE", "the native encoder thread was stopped for this panel session");
+    this.model = null;
     const modelDir = await this.options.modelFolder(options, onProgress);
+    const client = this.thread();
+    // a hub model keeps its hub id (so its model_version matches the WASM path's)
+    const { modelId } = options.source;
+    const model = await client.call(
+      "load",
+      { modelDir, modelId, quantized: options.quantized ?? true },
+      { onProgress },
+    );
+    this.model = model;
+    return { modelVersion: model.modelVersion, threads: model.threads, path: this.path };
+  }
+
+  /** why the thread is gone (it crashed or exited), or null while it runs or before it starts */
+  get failure(): string | null {
+    return this.client?.failed ?? null;
+  }
+
+  private thread(): RpcClient<NativeThreadCalls> {
+    if (this.client) return this.client;
     const { node, pageUrl } = this.options;
     const { Worker } = node.require("worker_threads") as WorkerThreads;
     // a binary that cannot load (missing library, refused ABI) fails the thread at start-up
@@ -54,14 +80,7 @@ export class NativeEmbedder implements Embedder {
       nodeWorkerPort(new Worker(nativeFiles(node, pageUrl).threadScript)),
       "BACKEND_UNAVAILABLE",
     );
-    // a hub model keeps its hub id (so its model_version matches the WASM path's)
-    const { modelId } = options.source;
-    this.model = await this.client.call(
-      "load",
-      { modelDir, modelId, quantized: options.quantized ?? true },
-      { onProgress },
-    );
-    return { modelVersion: this.model.modelVersion, threads: this.model.threads, path: this.path };
+    return this.client;
   }
 
   /** The first frame goes alone, so that its suggestion can start while the others decode;
@@ -98,8 +117,10 @@ export class NativeEmbedder implements Embedder {
     return this.loaded().client.call("embedTexts", { texts });
   }
 
+  /** Stops the thread for good: this page cannot start another one (see load). */
   terminate(): void {
     this.options.onTerminate?.();
+    this.stopped = true;
     this.client?.terminate();
     this.client = null;
     this.model = null;
