@@ -99,6 +99,25 @@ function buildNativeThread(): PluginOption {
   };
 }
 
+// Test projects by what they need built. The host project: the simulator runs the ExtendScript
+// bundle (host, simulator, store and bridge-to-host tests). The catalog project: the catalog on
+// PGlite, nothing built. The browser project: tests of the whole built extension (browser,
+// preview server, native thread, package). Everything else is a unit test and needs no build.
+const HOST = [
+  "tests/host/**/*.test.ts",
+  "tests/sim/**/*.test.ts",
+  "tests/panel/**/*.test.ts",
+  "tests/bridge/bridge-host*.test.ts",
+];
+const CATALOG = ["tests/catalog/**/*.test.ts"];
+const BROWSER = [
+  "tests/e2e/**/*.test.ts",
+  "tests/build/**/*.test.ts",
+  "tests/bridge/preview-*.test.ts",
+  "tests/embedding/native-*.test.ts",
+  "tests/zxp/our-package*.test.ts",
+];
+
 export default defineConfig(async () => ({
   root,
   clearScreen: false,
@@ -119,13 +138,30 @@ export default defineConfig(async () => ({
   },
   test: {
     root: import.meta.dirname,
-    include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/setup/global-build.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // expect.poll's own default (1 s) is a wall-time guess that fails on a busy machine: a
+    // condition gets as long as tests/helpers/until.ts gives one (CONDITION_TIMEOUT)
+    expect: { poll: { timeout: 20_000, interval: 50 } },
     pool: "forks",
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
+    // One project per kind of setup, chosen by folder (and, in folders that mix them, by name),
+    // so a new test file lands in its folder's project; each builds only what it needs, and a
+    // build is made at most once per run (tests/setup/build-once.ts). `npm test` runs them all;
+    // `npx vitest run tests/suggestion` runs only the unit project, with no build.
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: [...HOST, ...CATALOG, ...BROWSER] },
+      },
+      {
+        extends: true,
+        test: { name: "host", include: HOST, exclude: BROWSER, globalSetup: ["tests/setup/jsx-bundle.ts"] },
+      },
+      { extends: true, test: { name: "catalog", include: CATALOG } },
+      { extends: true, test: { name: "browser", include: BROWSER, globalSetup: ["tests/setup/full-build.ts"] } },
+    ],
   },
 }));

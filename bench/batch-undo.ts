@@ -9,8 +9,8 @@ import { planBatchAccept, selectBatchConfidence } from "../src/panel/store";
 import { batchUndoKey } from "../src/panel/store/batch-undo-persistence";
 import { XMPConst, XMPMeta } from "../src/sim/xmp-meta";
 import { buildJsx } from "../scripts/build-jsx";
-import { batchCard, openBatchPanel, suggestCard } from "../tests/helpers/batch-project";
-import { memoryStorage } from "../tests/helpers/fake-panel-services";
+import { batchCard, openBatchPanel, suggestCard } from "../src/testing/batch-project";
+import { memoryStorage } from "../src/testing/fake-panel-services";
 
 await buildJsx();
 

@@ -2,8 +2,8 @@
 // Playwright, and in Chromium 88 (CEP 11's engine, chrome-aws-lambda) through puppeteer-core 5.5.
 // Frames come from the simulated host in Node and are handed to the page as image files.
 import { chromium } from "playwright-core";
-import { launchChromium } from "../tests/helpers/chromium";
-import { launchChromium88 } from "../tests/helpers/chromium88";
+import { launchChromium } from "../src/testing/chromium";
+import { launchChromium88 } from "../src/testing/chromium88";
 import { MODEL_ID } from "./bench-model";
 import type { BenchHost } from "./clip-host";
 import type { PathRun } from "./clip-node";

@@ -1,13 +1,13 @@
 // bench:clip's native rows under CEP's own Node lines: the panel's SelectingEmbedder and
 // NativeEmbedder run in a page process started by the real Node 15.10.0 / 17.7.2 binary
-// (tests/helpers/cep-page), and start the built encoder thread there. This process decodes the
+// (src/testing/cep-page), and start the built encoder thread there. This process decodes the
 // frames with sharp (the panel's decoding Web Worker's stand-in) and sends the pixels over IPC.
 import fs from "node:fs";
 import path from "node:path";
 import { preprocessorConfigFrom } from "../src/lib/embedding/pixels";
 import type { Embedder, EmbedderInfo } from "../src/panel/embedding/embedder";
-import { sharpDecode } from "../tests/helpers/cep-node";
-import { CepPage } from "../tests/helpers/cep-page/start-page";
+import { sharpDecode } from "../src/testing/cep-node";
+import { CepPage } from "../src/testing/cep-page/start-page";
 import { MODEL } from "./bench-model";
 
 export async function cepPageEmbedder(nodeBinary: string): Promise<Embedder> {

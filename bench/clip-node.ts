@@ -7,7 +7,7 @@ import type { CatalogClient } from "../src/lib/catalog";
 import type { Calibration } from "../src/lib/suggestion";
 import { modelFolderOnDisk } from "../src/panel/embedding/native/model-folder";
 import { NativeEmbedder } from "../src/panel/embedding/native/native-embedder";
-import { cepNode, pageUrl, sharpDecode } from "../tests/helpers/cep-node";
+import { cepNode, pageUrl, sharpDecode } from "../src/testing/cep-node";
 import { MODEL, MODEL_ID } from "./bench-model";
 import { percentile } from "./clustered-embeddings";
 import type { BenchHost } from "./clip-host";

@@ -6,7 +6,7 @@ import type { StudioConfig } from "../src/lib/studio-config";
 import { modelFolderOnDisk } from "../src/panel/embedding/native/model-folder";
 import { NativeEmbedder } from "../src/panel/embedding/native/native-embedder";
 import { configOf, createPanelStore, type PanelState } from "../src/panel/store";
-import { cepNode, pageUrl, sharpDecode } from "../tests/helpers/cep-node";
+import { cepNode, pageUrl, sharpDecode } from "../src/testing/cep-node";
 import { MODEL, MODEL_ID } from "./bench-model";
 import { nodeMedia, type BenchHost } from "./clip-host";
 

@@ -18,7 +18,7 @@ import { buildExtension } from "../scripts/build";
 import { CatalogClient } from "../src/lib/catalog";
 import { calibrate } from "../src/lib/suggestion";
 import { MODEL, MODELS, MODEL_ID, ROOT, ensureModel, ensureSampleClip } from "./bench-model";
-import { CEP_NODES, cepNodeBinary, cepNodeUnavailable } from "../tests/helpers/cep-node-binaries";
+import { CEP_NODES, cepNodeBinary, cepNodeUnavailable } from "../src/testing/cep-node-binaries";
 import { chromium88, debianChromium, wasmPath, type BenchBrowser, type WasmConfig } from "./clip-browser";
 import type { CatalogReady } from "./clip-catalog";
 import { benchHost } from "./clip-host";

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { buildExtension } from "../scripts/build";
-import { launchChromium } from "../tests/helpers/chromium";
+import { launchChromium } from "../src/testing/chromium";
 import { loadPool, openPage, startBenchServer } from "./embed-browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..");

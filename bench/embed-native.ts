@@ -6,7 +6,7 @@ import { ClipModel } from "../src/lib/embedding";
 import { decodeImageForClip } from "../src/lib/embedding/node/decode-image";
 import { modelFolderOnDisk } from "../src/panel/embedding/native/model-folder";
 import { NativeEmbedder } from "../src/panel/embedding/native/native-embedder";
-import { cepNode, pageUrl } from "../tests/helpers/cep-node";
+import { cepNode, pageUrl } from "../src/testing/cep-node";
 import { startLagProbe } from "./lag-probe";
 import { stats } from "./embed-stats";
 

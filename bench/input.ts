@@ -1,5 +1,5 @@
 // npm run bench:input [-- --quick] — issue 12 §4: input latency in the panel while a batch runs.
-// npm start's stack (tests/helpers/preview-stack.ts: simulated Premiere, local catalog, the
+// npm start's stack (src/testing/preview-stack.ts: simulated Premiere, local catalog, the
 // committed tiny model) in Debian's headless Chromium: CLIPS sample clips are imported at once
 // (H.264 MP4s grabbed by <video> + canvas, ProRes MOVs by the host export, stills), and while
 // the queue works through them the editor types into the card's location field. Reports
@@ -12,8 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { buildExtension } from "../scripts/build";
-import { launchChromium } from "../tests/helpers/chromium";
-import { startPreviewStack } from "../tests/helpers/preview-stack";
+import { launchChromium } from "../src/testing/chromium";
+import { startPreviewStack } from "../src/testing/preview-stack";
 import { ROOT } from "./bench-model";
 import { percentile } from "./clustered-embeddings";
 import { inputProbeSource, type InputProbeReport } from "./input-probe";

@@ -12,7 +12,7 @@ import { build } from "vite";
 import { openCatalogDatabase } from "../src/server/catalog/database";
 import { startCatalogServer } from "../src/server/catalog/server";
 import { seedShots, seedUsers } from "../src/server/catalog/seed";
-import { launchChromium } from "../tests/helpers/chromium";
+import { launchChromium } from "../src/testing/chromium";
 import { clusteredSet, percentile, rng } from "./clustered-embeddings";
 import { loadClusteredCatalog } from "./load-clustered-catalog";
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { hostCallScript, parseEnvelope } from "../../src/lib/bridge";
 import { SAMPLE_PROJECT_PATH } from "../../src/sim/sample-project";
-import { simulatedHost } from "../helpers/simulated-host";
+import { simulatedHost } from "../../src/testing/simulated-host";
 
 describe("bridge round trip through the compiled host bundle", () => {
   it("reads the project, non-Latin path included", async () => {

@@ -13,8 +13,8 @@ import { startPreviewServer, type RunningPreview } from "../../src/server/previe
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { sampleFolders } from "../../src/sim/sample-media";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { DIST, JSX_BUNDLE } from "../helpers/paths";
-import { SAMPLE_MEDIA_ROOT, sampleMedia } from "../helpers/sample-media";
+import { DIST, JSX_BUNDLE } from "../../src/testing/paths";
+import { SAMPLE_MEDIA_ROOT, sampleMedia } from "../../src/testing/sample-media";
 
 let server: RunningPreview;
 let canary: string;

@@ -6,8 +6,8 @@ import { HOST_SKINS, THEME_COLOR_CHANGED_EVENT } from "../../src/lib/theme/host-
 import { startPreviewServer, type RunningPreview } from "../../src/server/preview-server";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { DIST, JSX_BUNDLE } from "../helpers/paths";
-import { sampleMedia } from "../helpers/sample-media";
+import { DIST, JSX_BUNDLE } from "../../src/testing/paths";
+import { sampleMedia } from "../../src/testing/sample-media";
 
 let server: RunningPreview;
 let simulator: PremiereSimulator;

@@ -10,9 +10,9 @@ import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { sampleFolders } from "../../src/sim/sample-media";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { simulatorFramesRoot, simulatorTemp } from "../../src/sim/sim-temp";
-import { DIST } from "../helpers/paths";
-import { SAMPLE_MEDIA_ROOT, sampleMedia, sampleMediaFolders } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { DIST } from "../../src/testing/paths";
+import { SAMPLE_MEDIA_ROOT, sampleMedia, sampleMediaFolders } from "../../src/testing/sample-media";
+import { simulatedHost } from "../../src/testing/simulated-host";
 
 let server: RunningPreview;
 let outside: string;

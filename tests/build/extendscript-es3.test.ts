@@ -2,7 +2,7 @@ import fs from "node:fs";
 import * as acorn from "acorn";
 import { describe, expect, it } from "vitest";
 import { createEs3Realm } from "../../src/sim/es3-realm";
-import { JSX_BUNDLE } from "../helpers/paths";
+import { JSX_BUNDLE } from "../../src/testing/paths";
 
 // allowReserved "never": ES3 forbids reserved words even as property names (o.default, { class: 1 }).
 const parseEs3 = (src: string) => acorn.parse(src, { ecmaVersion: 3, sourceType: "script", allowReserved: "never" });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DIST } from "../helpers/paths";
+import { DIST } from "../../src/testing/paths";
 
 const manifest = () => fs.readFileSync(path.join(DIST, "CSXS/manifest.xml"), "utf8");
 const all = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]);

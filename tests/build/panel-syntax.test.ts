@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import * as acorn from "acorn";
 import { describe, expect, it } from "vitest";
-import { DIST, builtAsset, panelBundle } from "../helpers/paths";
+import { DIST, builtAsset, panelBundle } from "../../src/testing/paths";
 import path from "node:path";
 
 // Chromium 88 (CEP 11) supports all ES2021 syntax but not top-level await (89), class static

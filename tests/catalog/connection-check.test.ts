@@ -28,7 +28,7 @@ beforeAll(async () => {
     embedding: embedding(1),
     modelVersion: MODEL,
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   await catalog?.close();

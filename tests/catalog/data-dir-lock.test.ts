@@ -8,7 +8,7 @@ import readline from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DataDirBusyError, DataDirLock } from "../../src/server/catalog/data-dir-lock";
 import { openCatalogDatabase } from "../../src/server/catalog/database";
-import { ROOT } from "../helpers/paths";
+import { ROOT } from "../../src/testing/paths";
 
 let work: string;
 beforeAll(() => {

@@ -13,6 +13,8 @@ import {
 } from "../../src/server/catalog/database";
 import { PGlite as PGliteClass } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
+import { until } from "../../src/testing/until";
+import { eachTest } from "../helpers/each-test";
 
 let db: PGlite;
 beforeAll(async () => {
@@ -44,50 +46,55 @@ describe("migration order", () => {
     }
   });
 
-  it("the IA migration refuses to run without the EAV contract, with a clear message", async () => {
-    const bare = await PGliteClass.create({ extensions: { vector } });
-    await bootstrapPlatform(bare);
-    const [, ia] = listMigrations();
-    await expect(applyMigration(bare, ia)).rejects.toMatchObject({
-      code: "P0001",
-      message: expect.stringContaining("EAV contract v1 is missing"),
-    });
-    // nothing of it was left behind
-    expect((await bare.query("select 1 from pg_namespace where nspname = 'media_references'")).rows).toHaveLength(0);
-    await bare.close();
-  });
+  describe("on a bare database (the platform's, no migration)", () => {
+    const fresh = eachTest(
+      async () => {
+        const bare = await PGliteClass.create({ extensions: { vector } });
+        await bootstrapPlatform(bare);
+        return bare;
+      },
+      (bare) => bare.close(),
+    );
 
-  it("the IA migration also refuses a public.shots that exists without the marker", async () => {
-    const bare = await PGliteClass.create({ extensions: { vector } });
-    await bootstrapPlatform(bare);
-    await bare.exec("create table public.shots (id uuid primary key)");
-    await expect(applyMigration(bare, listMigrations()[1])).rejects.toMatchObject({
-      code: "P0001",
-      message: expect.stringContaining("EAV_CONTRACT:v1 marker"),
+    it("the IA migration refuses to run without the EAV contract, with a clear message", async () => {
+      const bare = fresh.current;
+      const [, ia] = listMigrations();
+      await expect(applyMigration(bare, ia)).rejects.toMatchObject({
+        code: "P0001",
+        message: expect.stringContaining("EAV contract v1 is missing"),
+      });
+      // nothing of it was left behind
+      expect((await bare.query("select 1 from pg_namespace where nspname = 'media_references'")).rows).toHaveLength(0);
     });
-    await bare.close();
-  });
 
-  it("the EAV migration keeps an existing shots table and its rows, and checks its columns", async () => {
-    const bare = await PGliteClass.create({ extensions: { vector } });
-    await bootstrapPlatform(bare);
-    await bare.exec(`create table public.shots (id uuid primary key, scene_id uuid, shot_number int, subject text,
+    it("the IA migration also refuses a public.shots that exists without the marker", async () => {
+      const bare = fresh.current;
+      await bare.exec("create table public.shots (id uuid primary key)");
+      await expect(applyMigration(bare, listMigrations()[1])).rejects.toMatchObject({
+        code: "P0001",
+        message: expect.stringContaining("EAV_CONTRACT:v1 marker"),
+      });
+    });
+
+    it("the EAV migration keeps an existing shots table and its rows, and checks its columns", async () => {
+      const bare = fresh.current;
+      await bare.exec(`create table public.shots (id uuid primary key, scene_id uuid, shot_number int, subject text,
       action text, shot_type text, variant text, tracking_type text, shot_status text,
       created_at timestamptz, updated_at timestamptz);
       insert into public.shots (id, subject) values ('00000000-0000-4000-c000-000000000001', 'kept');`);
-    // EAV before its movement_type rename: the contract check names the missing column
-    await expect(applyMigration(bare, listMigrations()[0])).rejects.toMatchObject({
-      code: "P0001",
-      message: expect.stringMatching(/missing column\(s\) movement_type/),
+      // EAV before its movement_type rename: the contract check names the missing column
+      await expect(applyMigration(bare, listMigrations()[0])).rejects.toMatchObject({
+        code: "P0001",
+        message: expect.stringMatching(/missing column\(s\) movement_type/),
+      });
+      await bare.exec("alter table public.shots rename column tracking_type to movement_type");
+      await applyMigration(bare, listMigrations()[0]);
+      expect((await bare.query("select subject from public.shots")).rows).toEqual([{ subject: "kept" }]);
+      // its own policies were not replaced by ours
+      expect((await bare.query("select count(*)::int n from pg_policies where tablename = 'shots'")).rows).toEqual([
+        { n: 0 },
+      ]);
     });
-    await bare.exec("alter table public.shots rename column tracking_type to movement_type");
-    await applyMigration(bare, listMigrations()[0]);
-    expect((await bare.query("select subject from public.shots")).rows).toEqual([{ subject: "kept" }]);
-    // its own policies were not replaced by ours
-    expect((await bare.query("select count(*)::int n from pg_policies where tablename = 'shots'")).rows).toEqual([
-      { n: 0 },
-    ]);
-    await bare.close();
   });
 });
 
@@ -132,7 +139,7 @@ describe("EAV contract v1", () => {
     );
     await db.query("update public.shots set subject = 'renamed' where id = $1", [id]);
     await db.query("delete from public.shots where id = $1", [id]);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => payloads.length === 3, "the three notifications");
     await unlisten();
     expect(payloads.map((p) => JSON.parse(p))).toEqual([
       { operation: "INSERT", id },
@@ -273,23 +280,32 @@ describe("IA catalog structure", () => {
     for (const v of views) expect(v.reloptions ?? []).toContain("security_invoker=true");
   });
 
-  it("keeps schemas isolated: the IA migration changes nothing in public", async () => {
-    const snapshot = async (d: PGlite) =>
-      (
-        await d.query(`
+  describe("on a database with EAV's migration only", () => {
+    const eavOnly = eachTest(
+      async () => {
+        const onlyEav = await PGliteClass.create({ extensions: { vector } });
+        await bootstrapPlatform(onlyEav);
+        await applyMigration(onlyEav, listMigrations()[0]);
+        return onlyEav;
+      },
+      (onlyEav) => onlyEav.close(),
+    );
+
+    it("keeps schemas isolated: the IA migration changes nothing in public", async () => {
+      const snapshot = async (d: PGlite) =>
+        (
+          await d.query(`
         select 'col:' || table_name || '.' || column_name || ':' || data_type s from information_schema.columns where table_schema = 'public'
         union all select 'pol:' || tablename || ':' || policyname from pg_policies where schemaname = 'public'
         union all select 'trg:' || tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid where c.relnamespace = 'public'::regnamespace and not t.tgisinternal
         union all select 'fn:' || proname from pg_proc where pronamespace = 'public'::regnamespace
         union all select 'idx:' || indexname from pg_indexes where schemaname = 'public'
         order by 1`)
-      ).rows;
-    const onlyEav = await PGliteClass.create({ extensions: { vector } });
-    await bootstrapPlatform(onlyEav);
-    await applyMigration(onlyEav, listMigrations()[0]);
-    const before = await snapshot(onlyEav);
-    await applyMigration(onlyEav, listMigrations()[1]);
-    expect(await snapshot(onlyEav)).toEqual(before);
-    await onlyEav.close();
+        ).rows;
+      const onlyEav = eavOnly.current;
+      const before = await snapshot(onlyEav);
+      await applyMigration(onlyEav, listMigrations()[1]);
+      expect(await snapshot(onlyEav)).toEqual(before);
+    });
   });
 });

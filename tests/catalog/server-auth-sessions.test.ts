@@ -5,6 +5,7 @@ import { createClient, type AuthChangeEvent, type SupportedStorage } from "@supa
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCatalogServer, type RunningCatalog } from "../../src/server/catalog/server";
+import { memoryStorage } from "../../src/testing/memory-storage";
 
 const TOKEN_SECONDS = 60; // under supabase-js's 90 s margin: every session look-up refreshes
 let catalog: RunningCatalog;
@@ -12,17 +13,6 @@ beforeAll(async () => {
   catalog = await startCatalogServer({ localPassword: "pw", accessTokenSeconds: TOKEN_SECONDS });
 });
 afterAll(async () => catalog?.close());
-
-/** localStorage as the panel has it, shared by clients made "after a reload". */
-function memoryStorage(): SupportedStorage & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, v),
-    removeItem: (k) => void items.delete(k),
-  };
-}
 
 function panelClient(storage: SupportedStorage) {
   const client = createClient(catalog.url, catalog.anonKey, {
@@ -50,7 +40,7 @@ describe("auth sessions with supabase-js", () => {
     expect(signedIn.error).toBeNull();
     const first = signedIn.data.session!;
     expect(first.expires_in).toBe(TOKEN_SECONDS);
-    expect(storage.items.size).toBe(1); // persisted
+    expect(storage.data.size).toBe(1); // persisted
 
     // supabase-js refreshes a token this close to expiry before using it
     const { data: refreshed } = await client.auth.getSession();
@@ -79,7 +69,7 @@ describe("auth sessions with supabase-js", () => {
     const out = await reloaded.client.auth.signOut();
     expect(out.error).toBeNull();
     expect(reloaded.events).toContain("SIGNED_OUT");
-    expect(storage.items.size).toBe(0);
+    expect(storage.data.size).toBe(0);
     const dead = await refresh(latest.refresh_token);
     expect(dead.status).toBe(400);
     expect(await dead.json()).toMatchObject({ error_code: "refresh_token_not_found" });
@@ -105,7 +95,7 @@ describe("auth sessions with supabase-js", () => {
     expect(after.data.user).toBeNull();
     expect(after.error).not.toBeNull();
     expect(other.events).toContain("SIGNED_OUT");
-    expect(otherStorage.items.size).toBe(0);
+    expect(otherStorage.data.size).toBe(0);
     await laptop.client.auth.stopAutoRefresh();
     await other.client.auth.stopAutoRefresh();
   });

@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers/paths";
+import { ROOT } from "../../src/testing/paths";
 import { openSeededPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
 
 const preview = previewInBrowser();

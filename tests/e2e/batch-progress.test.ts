@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import { newPanelPage, openPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
-import { sampleMedia } from "../helpers/sample-media";
+import { sampleMedia } from "../../src/testing/sample-media";
 
 const env = previewInBrowser();
 const CLIPS = 80;

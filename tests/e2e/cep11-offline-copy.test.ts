@@ -3,8 +3,8 @@
 // suggested from it.
 import type { Page } from "puppeteer-core/lib/cjs/puppeteer/api-docs-entry.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium88, type Chromium88 } from "../helpers/chromium88";
-import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { launchChromium88, type Chromium88 } from "../../src/testing/chromium88";
+import { startPreviewStack, type PreviewStack } from "../../src/testing/preview-stack";
 
 let stack: PreviewStack;
 let chromium88: Chromium88;

@@ -6,9 +6,9 @@ import path from "node:path";
 import type { ConsoleMessage, Page } from "puppeteer-core/lib/cjs/puppeteer/api-docs-entry.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAcceptedOvenXmp, writeForeignXmp } from "../helpers/accepted-xmp";
-import { launchChromium88, type Chromium88 } from "../helpers/chromium88";
-import { ROOT } from "../helpers/paths";
-import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { launchChromium88, type Chromium88 } from "../../src/testing/chromium88";
+import { ROOT } from "../../src/testing/paths";
+import { startPreviewStack, type PreviewStack } from "../../src/testing/preview-stack";
 
 let stack: PreviewStack;
 let chromium88: Chromium88;

@@ -14,11 +14,11 @@ import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
 import { modelFolderOnDisk } from "../../src/panel/embedding/native/model-folder";
 import { NativeEmbedder, type DecodeFrames } from "../../src/panel/embedding/native/native-embedder";
-import { cepNode, pageUrl } from "../helpers/cep-node";
-import { launchChromium } from "../helpers/chromium";
+import { cepNode, pageUrl } from "../../src/testing/cep-node";
+import { launchChromium } from "../../src/testing/chromium";
 import { noisePng } from "../helpers/noise-image";
-import { DIST, JSX_BUNDLE, builtAsset } from "../helpers/paths";
-import { TINY_CLIP_DIR, tinyClip } from "../helpers/tiny-clip";
+import { DIST, JSX_BUNDLE, builtAsset } from "../../src/testing/paths";
+import { TINY_CLIP_DIR, tinyClip } from "../../src/testing/tiny-clip";
 
 let server: RunningServer;
 let browser: Browser;

@@ -3,8 +3,8 @@
 // copy (matched in the copy's worker) and the status line says so.
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/chromium";
-import { startPreviewStack, type PreviewStack } from "../helpers/preview-stack";
+import { launchChromium } from "../../src/testing/chromium";
+import { startPreviewStack, type PreviewStack } from "../../src/testing/preview-stack";
 
 let stack: PreviewStack;
 let browser: Browser;

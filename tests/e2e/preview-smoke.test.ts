@@ -6,13 +6,13 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject, importSampleClip } from "../../src/sim/sample-project";
-import { sampleMedia, sampleMediaFolders } from "../helpers/sample-media";
-import { TINY_CLIP_DIR, tinyClip } from "../helpers/tiny-clip";
+import { sampleMedia, sampleMediaFolders } from "../../src/testing/sample-media";
+import { TINY_CLIP_DIR, tinyClip } from "../../src/testing/tiny-clip";
 import WebSocket from "ws";
 import { CatalogClient } from "../../src/lib/catalog";
 import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
-import { DIST, JSX_BUNDLE, ROOT } from "../helpers/paths";
-import { launchChromium } from "../helpers/chromium";
+import { DIST, JSX_BUNDLE, ROOT } from "../../src/testing/paths";
+import { launchChromium } from "../../src/testing/chromium";
 import { startCatalogServer, type RunningCatalog } from "../../src/server/catalog/server";
 
 let server: RunningServer;

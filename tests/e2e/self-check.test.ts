@@ -4,7 +4,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SelfCheckReport } from "../../src/lib/self-check";
-import { ROOT } from "../helpers/paths";
+import { ROOT } from "../../src/testing/paths";
 import { newPanelPage, openPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
 import { projectState } from "../helpers/project-state";
 

@@ -10,10 +10,10 @@ import { bulkImport } from "../../src/cli/bulk-import";
 import { readIaLibrary, type LibraryEntry } from "../../src/cli/ia-library";
 import { fileStorage } from "../../src/cli/import-outbox";
 import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
-import { ROOT } from "../helpers/paths";
+import { ROOT } from "../../src/testing/paths";
 import { LOCAL_PASSWORD, RestartableCatalog } from "../helpers/restartable-catalog";
-import { sampleMedia } from "../helpers/sample-media";
-import { TINY_CLIP_DIR, tinyClip } from "../helpers/tiny-clip";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { TINY_CLIP_DIR, tinyClip } from "../../src/testing/tiny-clip";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/ia-library");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "rl-import-"));

@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { ClipModel, EmbeddingError, cosine, meanEmbedding, requiredModelFiles } from "../../src/lib/embedding";
 import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
 import { noisePng } from "../helpers/noise-image";
-import { sampleMedia } from "../helpers/sample-media";
-import { TINY_CLIP_DIR, tinyClip } from "../helpers/tiny-clip";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { TINY_CLIP_DIR, tinyClip } from "../../src/testing/tiny-clip";
 
 const norm = (v: Float32Array) => Math.hypot(...v);
 

@@ -6,7 +6,7 @@ import { InferenceSession } from "onnxruntime-node";
 import { onnxruntimeBackend } from "onnxruntime-node/dist/backend";
 import { describe, expect, it, vi } from "vitest";
 import { defaultIntraOpThreads, useIntraOpThreads } from "../../src/lib/embedding/node/intra-op-threads";
-import { TINY_CLIP_DIR } from "../helpers/tiny-clip";
+import { TINY_CLIP_DIR } from "../../src/testing/tiny-clip";
 
 describe("intra-op threads of the native encoder", () => {
   it("uses half the cores, at least one and at most four", () => {

@@ -9,10 +9,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cosine } from "../../src/lib/embedding";
 import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
-import { CEP_NODES, cepNodeBinary, cepNodeUnavailable } from "../helpers/cep-node-binaries";
-import { CepPage } from "../helpers/cep-page/start-page";
+import { CEP_NODES, cepNodeBinary, cepNodeUnavailable } from "../../src/testing/cep-node-binaries";
+import { CepPage } from "../../src/testing/cep-page/start-page";
 import { noisePng } from "../helpers/noise-image";
-import { TINY_CLIP_DIR, tinyClip } from "../helpers/tiny-clip";
+import { TINY_CLIP_DIR, tinyClip } from "../../src/testing/tiny-clip";
 
 const unavailable = cepNodeUnavailable();
 const runtimes = [

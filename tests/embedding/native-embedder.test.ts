@@ -15,9 +15,9 @@ import { modelFolderOnDisk } from "../../src/panel/embedding/native/model-folder
 import { NativeEmbedder } from "../../src/panel/embedding/native/native-embedder";
 import { nativeProblem } from "../../src/panel/embedding/native/page-node";
 import { SelectingEmbedder } from "../../src/panel/embedding/select-embedder";
-import { cepNode, nativeCopy, pageUrl, sharpDecode } from "../helpers/cep-node";
+import { cepNode, nativeCopy, pageUrl, sharpDecode } from "../../src/testing/cep-node";
 import { noisePng } from "../helpers/noise-image";
-import { TINY_CLIP_DIR, tinyClip } from "../helpers/tiny-clip";
+import { TINY_CLIP_DIR, tinyClip } from "../../src/testing/tiny-clip";
 
 const node = cepNode();
 const started: NativeEmbedder[] = [];

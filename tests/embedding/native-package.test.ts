@@ -8,7 +8,7 @@ import { NATIVE_BINARIES, SHIPPED_NATIVE_PLATFORMS } from "../../src/lib/embeddi
 import { createSelfSigned } from "../../src/zxp/certificate";
 import { packageExtension } from "../../src/zxp/package-extension";
 import { readZip } from "../../src/zxp/zip";
-import { DIST } from "../helpers/paths";
+import { DIST } from "../../src/testing/paths";
 
 describe("native files in the build and the ZXP", () => {
   it("the encoder thread uses no syntax newer than Node 15.9's V8 8.6", () => {

@@ -7,22 +7,18 @@ import { describe, expect, it } from "vitest";
 import { evaluate, type EvalItem } from "../../src/cli/eval/evaluate";
 import { runEval } from "../../src/cli/eval/run-eval";
 import { makeSampleLibrary } from "../../src/server/preview/sample-library";
-import { ROOT } from "../helpers/paths";
-import { TINY_CLIP_DIR } from "../helpers/tiny-clip";
+import { ROOT } from "../../src/testing/paths";
+import { TINY_CLIP_DIR } from "../../src/testing/tiny-clip";
+import { randomCentre, unitVector } from "../../src/testing/vectors";
 
 /** `groups` shots of `per` items each, spread around their centre by `spread` (seeded). */
 function library(groups: number, per: number, spread: number, dims = 32): EvalItem[] {
-  let s = 12345;
-  const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 2 - 1;
   const items: EvalItem[] = [];
   for (let g = 0; g < groups; g++) {
-    const centre = Array.from({ length: dims }, rand);
+    const centre = randomCentre(12345 + g, dims);
     for (let i = 0; i < per; i++) {
-      const frame = (k: number) => {
-        const v = centre.map((c) => c + spread * rand() * (1 + 0.1 * k));
-        const n = Math.hypot(...v);
-        return v.map((x) => x / n);
-      };
+      const frame = (k: number) =>
+        Array.from(unitVector({ dims, centre, noise: spread * (1 + 0.1 * k), seed: 1000 * g + 10 * i + k }));
       const frames = [frame(0), frame(1)];
       items.push({
         id: `g${g}-${i}`,

@@ -2,6 +2,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { openCatalogDatabase } from "../../src/server/catalog/database";
 import { asRequest, type JwtClaims } from "../../src/server/catalog/request";
 import { LOCAL_USERS, seedShots, seedUsers } from "../../src/server/catalog/seed";
+import { randomCentre, unitVector } from "../../src/testing/vectors";
 
 export type Actor = "anon" | "client" | "employee" | "admin" | "service_role";
 export const ACTORS: Actor[] = ["anon", "client", "employee", "admin", "service_role"];
@@ -37,15 +38,10 @@ export async function freshCatalog(): Promise<TestCatalog> {
   };
 }
 
-/** A deterministic unit vector: a cluster centre plus small noise, so neighbours exist. */
+/** A deterministic unit vector (as SQL takes it): a cluster centre plus small noise, so
+ * neighbours exist. */
 export function embedding(seed: number, cluster = seed): number[] {
-  let state = (seed * 2654435761) >>> 0 || 1;
-  const rand = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
-  let c = (cluster * 40503 + 7) >>> 0 || 1;
-  const crand = () => ((c = (c * 1664525 + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
-  const v = Array.from({ length: 512 }, () => crand() + 0.15 * rand());
-  const norm = Math.hypot(...v);
-  return v.map((x) => x / norm);
+  return Array.from(unitVector({ centre: randomCentre(cluster), noise: 0.15, seed }));
 }
 
 export const vec = (v: number[]) => `[${v.join(",")}]`;

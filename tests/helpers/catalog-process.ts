@@ -2,7 +2,7 @@
 // in between, so the pid is the script's), for tests that kill one or start a second.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
-import { ROOT } from "./paths";
+import { ROOT } from "../../src/testing/paths";
 
 export interface CatalogProcess {
   child: ChildProcess;

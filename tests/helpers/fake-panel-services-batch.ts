@@ -4,7 +4,7 @@
 // answers, as when Premiere quits, while the counters go on for the next panel.
 import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
 import type { ProjectItemRecord } from "../../src/shared/bridge/contract";
-import { FakeCatalog, FakeEmbedder, frameOfLook, sampleReferences } from "./fake-panel-services";
+import { FakeCatalog, FakeEmbedder, frameOfLook, sampleReferences } from "../../src/testing/fake-panel-services";
 
 /** Calls per clip and the peak in flight of one stage; shared by the stores of one test. */
 export class StageCounter {

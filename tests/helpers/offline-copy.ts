@@ -5,21 +5,12 @@ import { afterEach } from "vitest";
 import { RestartableCatalog } from "./restartable-catalog";
 import { CatalogCopy, InThreadMatcher, openCopyDatabase } from "../../src/lib/catalog/offline";
 import type { CatalogClient } from "../../src/lib/catalog";
+import { unitVector } from "../../src/testing/vectors";
 
 export const COPY_MODEL = "local/tiny-random-clip@q8"; // registered by the local catalog
 
 /** A unit vector mostly along `axis`, with seeded noise: references of one axis are neighbours. */
-export function unitNear(axis: number, seed: number): Float32Array {
-  const v = new Float32Array(512);
-  let s = (seed * 48271 + 11) % 2147483647;
-  for (let i = 0; i < 512; i++) {
-    s = (s * 16807) % 2147483647;
-    v[i] = 0.02 * ((s / 2147483647) * 2 - 1);
-  }
-  v[axis] += 1;
-  const n = Math.hypot(...v);
-  return v.map((x) => x / n);
-}
+export const unitNear = (axis: number, seed: number): Float32Array => unitVector({ axis, noise: 0.02, seed });
 
 export async function freshCopy(): Promise<CatalogCopy> {
   return new CatalogCopy(await openCopyDatabase(`copy-test-${crypto.randomUUID()}`), new InThreadMatcher());

@@ -3,13 +3,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
-import { launchChromium } from "./chromium";
-import { ROOT } from "./paths";
-import { startPreviewStack, type PreviewStack } from "./preview-stack";
+import { afterAll, beforeAll } from "vitest";
+import { launchChromium } from "../../src/testing/chromium";
+import { ROOT } from "../../src/testing/paths";
+import { startPreviewStack, type PreviewStack } from "../../src/testing/preview-stack";
+import { until } from "../../src/testing/until";
 
-/** Where browser tests put their screenshots (the README's are copied from here). */
-export const SHOTS = path.join(ROOT, "test-results/screenshots");
+/** Where browser tests put their screenshots: test-results/screenshots, so that `npm test` leaves
+ * the tree clean; `npm run screenshots` (README_SCREENSHOTS=1) writes the README's, in docs/. */
+export const SHOTS = path.join(
+  ROOT,
+  process.env.README_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots",
+);
 
 export function previewInBrowser(): { stack: PreviewStack; browser: Browser } {
   const env = {} as { stack: PreviewStack; browser: Browser };
@@ -34,21 +39,20 @@ export async function newPanelPage(browser: Browser, viewport: { width: number; 
   return { context, page, errors };
 }
 
-/** Opens the preview's panel and waits until its model is ready and its catalog connected. */
+/** Opens the preview's panel and waits until its model is ready and its catalog connected.
+ * Setup, called in tests and in hooks alike: it waits with `until`, which works in both. */
 export async function openPanel(page: Page, stack: PreviewStack): Promise<void> {
   await page.goto(`${stack.server.url}/main/index.html`);
-  await expect
-    .poll(() => page.getByTestId("model-status").getAttribute("data-state"), { timeout: 30_000 })
-    .toBe("ready");
-  await expect
-    .poll(() => page.getByTestId("catalog-status").getAttribute("data-state"), { timeout: 15_000 })
-    .toBe("connected");
+  const state = (id: string) => page.getByTestId(id).getAttribute("data-state");
+  await until(async () => (await state("model-status")) === "ready", "the model to load", { timeout: 30_000 });
+  await until(async () => (await state("catalog-status")) === "connected", "the catalog to connect");
 }
 
 /** The panel, once the seeded sample library's 24 references are calibrated for its model. */
 export async function openSeededPanel(page: Page, stack: PreviewStack): Promise<void> {
   await openPanel(page, stack);
-  await expect
-    .poll(() => page.getByTestId("catalog-status").textContent(), { timeout: 15_000 })
-    .toContain("24 references");
+  await until(
+    async () => (await page.getByTestId("catalog-status").textContent())?.includes("24 references"),
+    "the sample library's 24 references",
+  );
 }

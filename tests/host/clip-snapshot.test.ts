@@ -10,8 +10,8 @@ import type { IaMetadata } from "../../src/shared/metadata/ia-metadata";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
-import { sampleMedia } from "../helpers/sample-media";
-import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 import { HostError } from "../../src/lib/bridge";
 
 const made: string[] = [];

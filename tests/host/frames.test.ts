@@ -6,8 +6,8 @@ import { TICKS_PER_SECOND, SimProjectItem, ProjectItemType } from "../../src/sim
 import { createSampleProject } from "../../src/sim/sample-project";
 import { simulatorFramesRoot, simulatorTemp } from "../../src/sim/sim-temp";
 import { projectState } from "../helpers/project-state";
-import { sampleMedia } from "../helpers/sample-media";
-import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 import type { SimPlatform } from "../../src/sim/sim-paths";
 
 const PNG_MAGIC = "89504e470d0a1a0a";

@@ -8,8 +8,8 @@ import { imageSequenceFiles, planGrab } from "../../src/lib/frames/grab-plan";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import type { CsxsEvent } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { sampleMedia } from "../helpers/sample-media";
-import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 
 describe.each(PLATFORMS)("new imports on %s", (platform) => {
   it("the host forwards Premiere's import callback as a CSXS event with the new node id", async () => {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { ProjectItemType, SimProject, SimProjectItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { sampleMedia } from "../helpers/sample-media";
-import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 
 describe.each(PLATFORMS)("getProjectSnapshot on %s", (platform) => {
   it("walks every bin and describes each item", async () => {

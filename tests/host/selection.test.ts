@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SimTrackItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { sampleMedia } from "../helpers/sample-media";
-import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 
 const item = (project: ReturnType<typeof createSampleProject>, name: string) =>
   project.allItems().find((i) => i.name === name)!;

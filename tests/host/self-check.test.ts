@@ -8,10 +8,10 @@ import { ImportWatcher } from "../../src/panel/imports/import-watcher";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import type { SimulatorOptions } from "../../src/sim/premiere-simulator";
-import { DIST } from "../helpers/paths";
+import { DIST } from "../../src/testing/paths";
 import { projectState } from "../helpers/project-state";
-import { sampleMedia } from "../helpers/sample-media";
-import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 
 const SHIPPED_SAMPLE = path.join(DIST, "self-check/sample.mp4");
 

@@ -13,8 +13,8 @@ import {
 } from "../../src/sim/premiere-dom";
 import type { SimTrack } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { sampleMedia } from "../helpers/sample-media";
-import { PLATFORMS, simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 
 const T = (seconds: number) => Math.round(seconds * TICKS_PER_SECOND);
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CatalogError } from "../../src/lib/catalog";
 import { OfflineCatalog, type CatalogSource } from "../../src/lib/catalog/offline";
 import { COPY_MODEL, catalogPerTest, freshCopy, saveNear, unitNear } from "../helpers/offline-copy";
+import { eachTest } from "../helpers/each-test";
 
 const catalogs = catalogPerTest();
 
@@ -27,8 +28,10 @@ const copiedIds = async (copy: Awaited<ReturnType<typeof freshCopy>>) =>
   (await copy.db.getAllFromIndex("references", "byModel", COPY_MODEL)).map((r) => r.referenceId).sort();
 
 describe("the offline copy", () => {
+  const fresh = eachTest(() => setup());
+
   it("copies every confirmed reference of the model version on the first sync, as anon", async () => {
-    const { client, copy, ids } = await setup();
+    const { client, copy, ids } = fresh.current;
     const first = await client.syncCopy(COPY_MODEL);
     expect(first).toMatchObject({ upserted: 12, removed: 0 });
     expect(await copiedIds(copy)).toEqual([...ids].sort());
@@ -38,7 +41,7 @@ describe("the offline copy", () => {
   });
 
   it("then reads only what changed: a reference deleted upstream disappears, an update replaces the row", async () => {
-    const { client, copy, ids, staff, db } = await setup();
+    const { client, copy, ids, staff, db } = fresh.current;
     await client.syncCopy(COPY_MODEL);
     const [gone, edited] = ids;
     await db.query("delete from media_references.reference_images where id = $1", [gone]);
@@ -56,7 +59,7 @@ describe("the offline copy", () => {
   });
 
   it("drops a reference marked pending: matching reads only confirmed references", async () => {
-    const { client, copy, ids, staff } = await setup();
+    const { client, copy, ids, staff } = fresh.current;
     await client.syncCopy(COPY_MODEL);
     expect(await staff.markPending([ids[3]])).toEqual([ids[3]]);
     expect(await client.syncCopy(COPY_MODEL)).toMatchObject({ upserted: 0, removed: 1 });
@@ -64,7 +67,7 @@ describe("the offline copy", () => {
   });
 
   it("answers the catalog's matches, sample and known values from the copy when the catalog is stopped", async () => {
-    const { client, sources } = await setup();
+    const { client, sources } = fresh.current;
     await client.syncCopy(COPY_MODEL);
     const query = unitNear(10, 999);
     const online = await client.match(query, { k: 5, modelVersion: COPY_MODEL });
@@ -87,7 +90,7 @@ describe("the offline copy", () => {
   });
 
   it("filters the copy's matches by shot type as match_references does", async () => {
-    const { client } = await setup();
+    const { client } = fresh.current;
     await client.syncCopy(COPY_MODEL);
     await catalogs.current!.stop();
     expect(await client.match(unitNear(10, 5), { k: 3, shotType: "WS", modelVersion: COPY_MODEL })).toEqual([]);
@@ -95,7 +98,7 @@ describe("the offline copy", () => {
   });
 
   it("without a copy, an unreachable catalog fails as before: UNREACHABLE", async () => {
-    const { client } = await setup();
+    const { client } = fresh.current;
     await catalogs.current!.stop();
     await expect(client.match(unitNear(10, 1), { modelVersion: COPY_MODEL })).rejects.toMatchObject({
       code: "UNREACHABLE",
@@ -104,7 +107,7 @@ describe("the offline copy", () => {
   });
 
   it("never answers from the copy what the catalog refused: a bad embedding stays INVALID_EMBEDDING", async () => {
-    const { client } = await setup();
+    const { client } = fresh.current;
     await client.syncCopy(COPY_MODEL);
     const error = await client.match(new Float32Array(3), { modelVersion: COPY_MODEL }).catch((e) => e);
     expect(error).toBeInstanceOf(CatalogError);
@@ -113,7 +116,7 @@ describe("the offline copy", () => {
   });
 
   it("keeps the thumbnails the editor was shown and shows them offline", async () => {
-    const { client, copy, db } = await setup();
+    const { client, copy, db } = fresh.current;
     await db.query("update media_references.reference_images set thumbnail_url = 'http://thumbs/' || id || '.jpg'");
     await client.syncCopy(COPY_MODEL);
     const fetched: string[] = [];

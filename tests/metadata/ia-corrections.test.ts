@@ -13,7 +13,7 @@ import {
   type IaEntry,
 } from "../../src/shared/metadata/ia-corrections";
 import type { IaMetadata } from "../../src/shared/metadata/ia-metadata";
-import { ROOT } from "../helpers/paths";
+import { ROOT } from "../../src/testing/paths";
 
 const ia = () =>
   JSON.parse(

@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { groupWrites, planBatchAccept, selectBatchConfidence, type PanelStore } from "../../src/panel/store";
 import { batchUndoKey } from "../../src/panel/store/batch-undo-persistence";
 import type { SimProjectItem } from "../../src/sim/premiere-dom";
-import { batchCard, openBatchPanel, suggestCard, type BatchCard } from "../helpers/batch-project";
-import { memoryStorage } from "../helpers/fake-panel-services";
+import { batchCard, openBatchPanel, suggestCard, type BatchCard } from "../../src/testing/batch-project";
+import { memoryStorage } from "../../src/testing/fake-panel-services";
+import { eachTest } from "../helpers/each-test";
 
 const cards: BatchCard[] = [];
 afterEach(() => cards.splice(0).forEach((c) => c.cleanup()));
@@ -25,13 +26,19 @@ const status = (store: PanelStore, clip: SimProjectItem) =>
   store.getState().queue.find((q) => q.clip.nodeId === clip.nodeId)?.status;
 
 describe("batch accept", () => {
-  it("writes the clips above the confidence, survives a failing clip and a reload, and undoes byte for byte", async () => {
+  // 60 clips suggested: setup, made before the test
+  const suggested = eachTest(async () => {
     const card = batchCard(60);
     cards.push(card);
     const looks = new Map(card.clips.map((c, i) => [c.nodeId, i % 2 ? [40, 40] : [10, 10]]));
     const storage = memoryStorage();
     const store = openBatchPanel(card, storage, looks);
     await suggestCard(store, card.clips);
+    return { card, looks, storage, store };
+  });
+
+  it("writes the clips above the confidence, survives a failing clip and a reload, and undoes byte for byte", async () => {
+    const { card, looks, storage, store } = suggested.current;
 
     // every tenth clip is less sure of its subject (the vote itself is tested in tests/suggestion)
     const split = card.clips.filter((_, i) => i % 10 === 5);
@@ -117,7 +124,9 @@ describe("batch accept", () => {
     expect(storage.data.get(batchUndoKey(card.project.path))).toBe("");
     expect(snapshots.map((k) => storage.data.get(k))).toEqual(snapshots.map(() => ""));
   });
+});
 
+describe("batch accept, on cards of their own", () => {
   it("keeps a clip the editor changed after the batch, and puts the others and IA's file back", async () => {
     const card = batchCard(6);
     cards.push(card);

@@ -2,13 +2,13 @@
 // fakes: cancel at 100, reload, resume → every clip grabbed and embedded once; applied clips are
 // never redone; the stages stay within their limits; a crash mid-batch resumes.
 import { describe, expect, it } from "vitest";
-import { batchProgress, createPanelStore, type PanelStore } from "../../src/panel/store";
+import { batchProgress, type PanelStore } from "../../src/panel/store";
 import { PIPELINE_LIMITS } from "../../src/panel/store/queue-pipeline";
 import { FULL_FRAMES_KEPT } from "../../src/panel/store/queue-slice";
 import { MAX_CHARS, deserializeQueue, serializeQueue } from "../../src/panel/store/queue-persistence";
 import { ProjectItemType, SimProjectItem, type SimProject } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { memoryStorage } from "../helpers/fake-panel-services";
+import { memoryStorage } from "../../src/testing/fake-panel-services";
 import {
   CountingCatalog,
   CountingEmbedder,
@@ -17,8 +17,10 @@ import {
   type BatchCounters,
   type PanelLife,
 } from "../helpers/fake-panel-services-batch";
-import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { simulatedHost } from "../../src/testing/simulated-host";
+import { until } from "../../src/testing/until";
+import { testStore } from "../../src/testing/test-store";
 
 const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
 
@@ -41,7 +43,7 @@ function cardProject(count: number) {
 async function openPanel(project: SimProject, storage: ReturnType<typeof memoryStorage>, counters: BatchCounters) {
   const { host, simulator } = simulatedHost(project);
   const life: PanelLife = { crashed: false };
-  const store = createPanelStore({
+  const store = testStore({
     host,
     embedder: new CountingEmbedder(counters.embed, life),
     catalog: new CountingCatalog(counters.match, life),
@@ -79,11 +81,6 @@ function when(store: PanelStore, check: () => boolean, then: () => void): void {
   });
 }
 
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 3000 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-};
-
 describe("batch over a 300-clip bin", () => {
   it("reads a clip's metadata with its frames, before the next clip's frames, once", async () => {
     // ExtendScript runs one call at a time: read later, a clip's metadata (and its suggestion)
@@ -102,7 +99,7 @@ describe("batch over a 300-clip bin", () => {
     const counters = batchCounters();
     const life: PanelLife = { crashed: false };
     const grab = countingGrab(counters, life);
-    const store = createPanelStore({
+    const store = testStore({
       host: logged,
       embedder: new CountingEmbedder(counters.embed, life),
       catalog: new CountingCatalog(counters.match, life),
@@ -286,7 +283,7 @@ describe("the pipeline, and starting a batch", () => {
     const counters = batchCounters();
     const life: PanelLife = { crashed: false };
     const { host } = simulatedHost(project);
-    const store = createPanelStore({
+    const store = testStore({
       host,
       embedder: new CountingEmbedder(counters.embed, life),
       catalog: new CountingCatalog(counters.match, life),

@@ -10,7 +10,7 @@ import {
   type CatalogSource,
 } from "../../src/lib/catalog/offline";
 import { CatalogConnection } from "../../src/panel/store/catalog-connection";
-import { FakeCatalog, MODEL, sampleReferences } from "../helpers/fake-panel-services";
+import { FakeCatalog, MODEL, sampleReferences } from "../../src/testing/fake-panel-services";
 
 const A = { url: "http://a.test", anonKey: "a.a.a" };
 const B = { url: "http://b.test", anonKey: "b.b.b" };

@@ -8,6 +8,7 @@ import type { RpcPort } from "../../src/lib/embedding/rpc";
 import { poolSize, workerMemoryMb } from "../../src/panel/embedding/pool-size";
 import type { WorkerRequest, WorkerResponse } from "../../src/panel/embedding/protocol";
 import { WasmPoolEmbedder } from "../../src/panel/embedding/wasm-pool";
+import { until } from "../../src/testing/until";
 
 const options = { source: { kind: "folder" as const, path: "/models/clip" }, quantized: true };
 const MODEL_BYTES = 236 * 2 ** 20;
@@ -167,7 +168,8 @@ describe("WASM worker pool", () => {
       hardwareConcurrency: 2,
     });
     const loading = pool.load(options);
-    setTimeout(() => pool.terminate(), 30); // after the first worker, while the second loads
+    // after the first worker, while the second loads
+    void until(() => n === 2, "the second worker").then(() => pool.terminate());
     await expect(loading).rejects.toMatchObject({ code: "INFERENCE_FAILED", message: /stopped while loading/ });
     expect(terminated.sort()).toEqual([1, 2]);
     expect(pool.detail).toBe("WASM (not loaded)");

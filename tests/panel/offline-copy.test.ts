@@ -5,15 +5,17 @@ import WebSocket from "ws";
 import { describe, expect, it } from "vitest";
 import { memoryStorage as outboxMemory } from "../../src/lib/catalog";
 import { OfflineCatalog } from "../../src/lib/catalog/offline";
-import { createPanelStore, type Embedder, type PanelStore } from "../../src/panel/store";
-import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
+import { type Embedder, type PanelStore } from "../../src/panel/store";
 import type { SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { NO_TIMINGS, memoryStorage } from "../helpers/fake-panel-services";
+import { NO_TIMINGS } from "../../src/testing/fake-panel-services";
 import { COPY_MODEL, catalogPerTest, freshCopy, saveNear, unitNear } from "../helpers/offline-copy";
 import { LOCAL_PASSWORD } from "../helpers/restartable-catalog";
-import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { simulatedHost } from "../../src/testing/simulated-host";
+import { until } from "../../src/testing/until";
+import { grabByName, testStore } from "../../src/testing/test-store";
+import { eachTest } from "../helpers/each-test";
 
 /** Each clip embeds to the vector the test gave its name. */
 class NamedEmbedder implements Embedder {
@@ -35,14 +37,6 @@ class NamedEmbedder implements Embedder {
 
 const catalogs = catalogPerTest();
 
-const until = async (check: () => boolean | Promise<boolean>, what: string) => {
-  for (let i = 0; i < 500; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
-
 async function setup() {
   const catalog = await catalogs.start();
   const staff = await catalog.signIn("editor@eav.local");
@@ -62,20 +56,7 @@ async function setup() {
     { copy, fetchImage: async () => new Blob([]) },
   );
   const outbox = outboxMemory();
-  const store = createPanelStore({
-    host,
-    embedder,
-    catalog: client,
-    storage: memoryStorage(),
-    outboxStorage: outbox,
-    probeMs: 100,
-    grab: async (clip): Promise<GrabbedFrames> => ({
-      method: "host-export",
-      frames: [new Blob([clip.name])],
-      labels: [clip.name],
-      fellBack: [],
-    }),
-  });
+  const store = testStore({ host, embedder, catalog: client, outboxStorage: outbox, probeMs: 100, grab: grabByName });
   await store.getState().refreshProject();
   await store.getState().loadModel(null);
   await store.getState().connectCatalog({ catalog: { url: catalog.url, anonKey: catalog.server.anonKey } });
@@ -92,61 +73,64 @@ const queued = (store: PanelStore, item: SimProjectItem) =>
   store.getState().queue.find((q) => q.clip.nodeId === item.nodeId);
 
 describe("working without the network", () => {
-  it("suggests from the copy with the catalog stopped, keeps saves, and catches up when it is back", async () => {
-    const { store, embedder, copy, clips, outbox, db } = await setup();
-    expect(store.getState().copyStatus).toMatchObject({ state: "synced", references: 16, modelVersion: COPY_MODEL });
-    expect(store.getState().catalogSource).toEqual({ kind: "server" });
+  describe("with a copy", () => {
+    const fresh = eachTest(() => setup());
 
-    await catalogs.current!.stop();
-    clips.forEach((clip, i) => embedder.byClip.set(clip.name, unitNear(i === 0 ? 10 : 20, 900 + i)));
-    store.getState().enqueue(
-      (
-        await store.services.host.call(
-          "getClips",
-          clips.map((c) => c.nodeId),
-        )
-      ).clips,
-    );
-    await until(() => clips.every((c) => queued(store, c)?.status === "suggested"), "suggestions from the copy");
-    expect(clips.map((c) => queued(store, c)?.suggestion?.fields.subject.value)).toEqual(["oven", "tap"]);
-    expect(store.getState().catalogSource).toMatchObject({ kind: "copy", syncedAt: expect.any(Number) });
+    it("suggests from the copy with the catalog stopped, keeps saves, and catches up when it is back", async () => {
+      const { store, embedder, copy, clips, outbox, db } = fresh.current;
+      expect(store.getState().copyStatus).toMatchObject({ state: "synced", references: 16, modelVersion: COPY_MODEL });
+      expect(store.getState().catalogSource).toEqual({ kind: "server" });
 
-    for (const [i, clip] of clips.entries()) {
-      store.getState().select(clip.nodeId);
-      store.getState().setField("subject", `offline ${i}`);
-      await store.getState().accept();
-      await store.getState().saveAsReference(clip.nodeId);
-    }
-    expect(clips.map((c) => queued(store, c)?.saved?.state)).toEqual(["pending", "pending"]);
-    expect(store.getState().pendingSaves).toBe(2);
-    expect(outbox.read()).toHaveLength(2);
+      await catalogs.current!.stop();
+      clips.forEach((clip, i) => embedder.byClip.set(clip.name, unitNear(i === 0 ? 10 : 20, 900 + i)));
+      store.getState().enqueue(
+        (
+          await store.services.host.call(
+            "getClips",
+            clips.map((c) => c.nodeId),
+          )
+        ).clips,
+      );
+      await until(() => clips.every((c) => queued(store, c)?.status === "suggested"), "suggestions from the copy");
+      expect(clips.map((c) => queued(store, c)?.suggestion?.fields.subject.value)).toEqual(["oven", "tap"]);
+      expect(store.getState().catalogSource).toMatchObject({ kind: "copy", syncedAt: expect.any(Number) });
 
-    await catalogs.current!.restart();
-    await until(() => store.getState().catalogSource.kind === "server", "the probe to find the catalog");
-    await until(() => store.getState().pendingSaves === 0, "the outbox to drain");
-    const rows = await db.query<{ subject: string; n: number }>(
-      `select corrected_metadata->>'subject' subject, count(*)::int n from media_references.reference_images
+      for (const [i, clip] of clips.entries()) {
+        store.getState().select(clip.nodeId);
+        store.getState().setField("subject", `offline ${i}`);
+        await store.getState().accept();
+        await store.getState().saveAsReference(clip.nodeId);
+      }
+      expect(clips.map((c) => queued(store, c)?.saved?.state)).toEqual(["pending", "pending"]);
+      expect(store.getState().pendingSaves).toBe(2);
+      expect(outbox.read()).toHaveLength(2);
+
+      await catalogs.current!.restart();
+      await until(() => store.getState().catalogSource.kind === "server", "the probe to find the catalog");
+      await until(() => store.getState().pendingSaves === 0, "the outbox to drain");
+      const rows = await db.query<{ subject: string; n: number }>(
+        `select corrected_metadata->>'subject' subject, count(*)::int n from media_references.reference_images
         where corrected_metadata->>'subject' like 'offline %' group by 1 order by 1`,
-    );
-    expect(rows.rows).toEqual([
-      { subject: "offline 0", n: 1 },
-      { subject: "offline 1", n: 1 },
-    ]);
-    // the copy caught up with the two saves
-    await until(() => {
-      const status = store.getState().copyStatus;
-      return status.state === "synced" && status.references === 18;
-    }, "the copy to catch up");
-    expect(await copy.count(COPY_MODEL)).toBe(18);
-  }, 90_000);
+      );
+      expect(rows.rows).toEqual([
+        { subject: "offline 0", n: 1 },
+        { subject: "offline 1", n: 1 },
+      ]);
+      // the copy caught up with the two saves
+      await until(() => {
+        const status = store.getState().copyStatus;
+        return status.state === "synced" && status.references === 18;
+      }, "the copy to catch up");
+      expect(await copy.count(COPY_MODEL)).toBe(18);
+    }, 90_000);
+  });
 
   it("says the catalog cannot be reached when there is no copy yet", async () => {
     const catalog = await catalogs.start();
     const url = catalog.url;
     const anonKey = catalog.server.anonKey;
     await catalog.stop();
-    const store = createPanelStore({
-      host: simulatedHost(createSampleProject(sampleMedia())).host,
+    const store = testStore({
       embedder: new NamedEmbedder(),
       catalog: new OfflineCatalog(
         { url, anonKey, realtime: { transport: WebSocket as never } },

@@ -10,7 +10,7 @@ import { PIPELINE_LIMITS } from "../../src/panel/store/queue-pipeline";
 import { QueueScheduler, type SchedulerReport, type SchedulerView } from "../../src/panel/store/queue-scheduler";
 import { BUILT_IN_SETTINGS } from "../../src/panel/store/settings-values";
 import type { ProjectItemRecord } from "../../src/shared/bridge/contract";
-import { FakeCatalog, FakeEmbedder, MODEL, frameOfLook, sampleReferences } from "../helpers/fake-panel-services";
+import { FakeCatalog, FakeEmbedder, MODEL, frameOfLook, sampleReferences } from "../../src/testing/fake-panel-services";
 
 const clipRecord = (nodeId: string): ProjectItemRecord => ({
   nodeId,

@@ -8,8 +8,7 @@ import sharp from "sharp";
 import WebSocket from "ws";
 import { afterEach, describe, expect, it } from "vitest";
 import { CatalogClient, memoryStorage as outboxMemory } from "../../src/lib/catalog";
-import { createPanelStore, type Embedder, type PanelStore } from "../../src/panel/store";
-import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
+import { type Embedder, type PanelStore } from "../../src/panel/store";
 import {
   ProjectItemType,
   SimProjectItem,
@@ -18,27 +17,20 @@ import {
   TICKS_PER_SECOND,
 } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { NO_TIMINGS, memoryStorage } from "../helpers/fake-panel-services";
+import { NO_TIMINGS } from "../../src/testing/fake-panel-services";
 import { LOCAL_PASSWORD, RestartableCatalog } from "../helpers/restartable-catalog";
-import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { simulatedHost } from "../../src/testing/simulated-host";
+import { until } from "../../src/testing/until";
+import { unitVector } from "../../src/testing/vectors";
+import { grabByName, testStore } from "../../src/testing/test-store";
+import { eachTest } from "../helpers/each-test";
 
 const MODEL = "local/tiny-random-clip@q8"; // registered by the local catalog
-const DIMS = 512;
 
 /** A unit vector: mostly `axis`, a little of `extra`, plus seeded noise. */
-function look(axis: number, seed: number, extra?: { axis: number; weight: number }, noise = 0.15): Float32Array {
-  const v = new Float32Array(DIMS);
-  let s = seed * 9973 + 17;
-  for (let i = 0; i < DIMS; i++) {
-    s = (s * 16807) % 2147483647;
-    v[i] = noise * ((s / 2147483647) * 2 - 1) * 0.1;
-  }
-  v[axis] += 1;
-  if (extra) v[extra.axis] += extra.weight;
-  const n = Math.hypot(...v);
-  return v.map((x) => x / n);
-}
+const look = (axis: number, seed: number, extra?: { axis: number; weight: number }, noise = 0.15) =>
+  unitVector({ axis, seed, noise: noise * 0.1, extra: extra ? [extra] : [] });
 
 class VectorEmbedder implements Embedder {
   readonly path = "wasm-pool" as const;
@@ -96,18 +88,12 @@ async function setup(options: { accessTokenSeconds?: number } = {}) {
     persistSession: true,
     realtime: { transport: WebSocket as never },
   });
-  const store = createPanelStore({
+  const store = testStore({
     host,
     embedder,
     catalog: client,
-    storage: memoryStorage(),
     outboxStorage: outbox,
-    grab: async (clip): Promise<GrabbedFrames> => ({
-      method: "host-export",
-      frames: [new Blob([clip.name])],
-      labels: [clip.name],
-      fellBack: [],
-    }),
+    grab: grabByName,
     // a real frame becomes a real 320 px JPEG, as the panel's canvas makes it; the test's named
     // stand-in frames get a small placeholder JPEG
     thumbnail: async (frame) =>
@@ -136,10 +122,9 @@ async function setup(options: { accessTokenSeconds?: number } = {}) {
   return { store, project, embedder, outbox, db: catalog.db, simulator };
 }
 
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-};
+/** When a JWT expires, in seconds since the epoch (its `exp` claim). */
+const expiry = (jwt: string): number => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString()).exp;
+
 const queued = (store: PanelStore, item: SimProjectItem) =>
   store.getState().queue.find((q) => q.clip.nodeId === item.nodeId)!;
 
@@ -160,8 +145,10 @@ async function acceptWith(store: PanelStore, item: SimProjectItem, subject: stri
 }
 
 describe("save as reference", () => {
+  const fresh = eachTest(() => setup());
+
   it("the learning loop: corrected to 'hob' and saved, the next similar clip gets 'hob'", async () => {
-    const { store, project, embedder, db } = await setup();
+    const { store, project, embedder, db } = fresh.current;
     const [first, second] = project
       .allItems()
       .filter((i) => i.type === 1 && !i.isSequence())
@@ -210,7 +197,7 @@ describe("save as reference", () => {
   });
 
   it("asks before saving a near-duplicate of a reference of the same shot", async () => {
-    const { store, project, embedder, db } = await setup();
+    const { store, project, embedder, db } = fresh.current;
     const [first, second] = project
       .allItems()
       .filter((i) => i.type === 1 && !i.isSequence())
@@ -235,7 +222,7 @@ describe("save as reference", () => {
   });
 
   it("keeps saves while the catalog is unreachable and delivers each exactly once when it is back", async () => {
-    const { store, project, embedder, db, outbox } = await setup();
+    const { store, project, embedder, db, outbox } = fresh.current;
     const clips = project
       .allItems()
       .filter((i) => i.type === 1 && !i.isSequence() && !i.isOffline())
@@ -262,24 +249,8 @@ describe("save as reference", () => {
     expect(rows.rows[0].n).toBe(3);
   });
 
-  it("a token that expires before the save is refreshed, and the reference is saved once", async () => {
-    const { store, project, embedder, db } = await setup({ accessTokenSeconds: 2 });
-    const [clip] = project.allItems().filter((i) => i.type === 1 && !i.isSequence());
-    embedder.byClip.set(clip.name, [look(20, 500, { axis: 85, weight: 0.8 })]);
-    await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
-    await suggestFor(store, clip);
-    await acceptWith(store, clip, "tap");
-    await new Promise((r) => setTimeout(r, 2500)); // the access token is now expired
-    await store.getState().saveAsReference(clip.nodeId, { confirmDuplicate: true });
-    expect(queued(store, clip).saved?.state).toBe("saved");
-    const n = await db.query<{ n: number }>(
-      "select count(*)::int n from media_references.reference_images where corrected_metadata->>'subject' = 'tap' and file_path not like '/Volumes/%'",
-    );
-    expect(n.rows[0].n).toBe(1);
-  });
-
   it("a non-staff account is told it can search but not save, and nothing is written", async () => {
-    const { store, project, embedder, db } = await setup();
+    const { store, project, embedder, db } = fresh.current;
     const [clip] = project.allItems().filter((i) => i.type === 1 && !i.isSequence());
     embedder.byClip.set(clip.name, [look(30, 400, { axis: 80, weight: 0.5 })]);
     await suggestFor(store, clip);
@@ -308,7 +279,29 @@ describe("save as reference", () => {
   });
 });
 
+describe("save as reference with short-lived tokens", () => {
+  const tokens = eachTest(() => setup({ accessTokenSeconds: 2 }));
+
+  it("a token that expires before the save is refreshed, and the reference is saved once", async () => {
+    const { store, project, embedder, db } = tokens.current;
+    const [clip] = project.allItems().filter((i) => i.type === 1 && !i.isSequence());
+    embedder.byClip.set(clip.name, [look(20, 500, { axis: 85, weight: 0.8 })]);
+    await store.getState().signIn("editor@eav.local", LOCAL_PASSWORD);
+    await suggestFor(store, clip);
+    const token = (await (store.services.catalog as CatalogClient).accessToken())!;
+    await acceptWith(store, clip, "tap");
+    await until(() => Date.now() / 1000 > expiry(token), "the access token to expire");
+    await store.getState().saveAsReference(clip.nodeId, { confirmDuplicate: true });
+    expect(queued(store, clip).saved?.state).toBe("saved");
+    const n = await db.query<{ n: number }>(
+      "select count(*)::int n from media_references.reference_images where corrected_metadata->>'subject' = 'tap' and file_path not like '/Volumes/%'",
+    );
+    expect(n.rows[0].n).toBe(1);
+  });
+});
+
 describe("save frame at playhead", () => {
+  const fresh = eachTest(() => setup());
   const T = (seconds: number) => String(Math.round(seconds * TICKS_PER_SECOND));
   /** A frame as 64×36 RGB, from JPEG/PNG bytes or cut by ffmpeg from a file at a time. */
   const small = (input: Buffer) => sharp(input).resize(64, 36, { fit: "fill" }).removeAlpha().raw().toBuffer();
@@ -333,7 +326,7 @@ describe("save frame at playhead", () => {
   const diff = (a: Buffer, b: Buffer) => a.reduce((sum, x, i) => sum + Math.abs(x - b[i]), 0) / a.length;
 
   it("saves the source frame under the playhead, not the program frame, in one more click", async () => {
-    const { store, project, db } = await setup();
+    const { store, project, db } = fresh.current;
     const oven = project.allItems().find((i) => i.name === "kitchen-oven-cleaning-MID.mp4")!;
     const seq = new SimSequence("Edit", new SimProjectItem("Edit", ProjectItemType.CLIP), 25);
     project.addSequence(seq);
@@ -366,7 +359,7 @@ describe("save frame at playhead", () => {
   });
 
   it("says plainly when no sequence is open or no clip is under the playhead", async () => {
-    const { store, project } = await setup();
+    const { store, project } = fresh.current;
     project.activeSequence = null;
     await store.getState().saveFrameAtPlayhead();
     expect(store.getState().timelineError).toContain("No sequence is open");

@@ -25,11 +25,11 @@ import { createPanelStore } from "../../src/panel/store";
 import { HOST_SKINS } from "../../src/lib/theme/host-skin";
 import type { SimulatorOptions } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { cepNode, nativeCopy, pageUrl, sharpDecode } from "../helpers/cep-node";
+import { cepNode, nativeCopy, pageUrl, sharpDecode } from "../../src/testing/cep-node";
 import { projectState } from "../helpers/project-state";
-import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
-import { TINY_CLIP_DIR } from "../helpers/tiny-clip";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { simulatedHost } from "../../src/testing/simulated-host";
+import { TINY_CLIP_DIR } from "../../src/testing/tiny-clip";
 
 const PANEL_COLUMNS = ["IALocation", "IASubject", "IAAction", "IAShotType", "IAShot", "IAKeywords", "IAReference"];
 const tinyModel: StudioConfig = { model: { source: "folder", path: TINY_CLIP_DIR } };

@@ -6,7 +6,7 @@ import WebSocket from "ws";
 import type { CatalogClient } from "../../src/lib/catalog";
 import type { StudioConfig } from "../../src/lib/studio-config";
 import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
-import { configOf, createPanelStore, selectBatchConfidence, type PanelSettings } from "../../src/panel/store";
+import { configOf, selectBatchConfidence, type PanelSettings } from "../../src/panel/store";
 import { SETTINGS_KEY } from "../../src/panel/store/settings-slice";
 import { BUILT_IN_SETTINGS, frameFractions } from "../../src/panel/store/settings-values";
 import type { ProjectItemRecord } from "../../src/shared/bridge/contract";
@@ -17,10 +17,12 @@ import {
   frameOfLook,
   memoryStorage,
   sampleReferences,
-} from "../helpers/fake-panel-services";
+} from "../../src/testing/fake-panel-services";
 import { RestartableCatalog } from "../helpers/restartable-catalog";
-import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { simulatedHost } from "../../src/testing/simulated-host";
+import { until } from "../../src/testing/until";
+import { testStore } from "../../src/testing/test-store";
 
 const STUDIO: StudioConfig = {
   catalog: { url: "http://catalog.test", anonKey: "a.b.c" },
@@ -45,10 +47,10 @@ function setup(storage = memoryStorage()) {
   const embedder = new FakeEmbedder();
   const load = embedder.load.bind(embedder);
   embedder.load = async (options, onProgress) => (loads.push(options), load(options, onProgress));
-  const store = createPanelStore({
+  const store = testStore({
     host,
     embedder,
-    catalog: catalog,
+    catalog,
     storage,
     grab: async (_clip, fractions): Promise<GrabbedFrames> => {
       grabbedAt.push(fractions);
@@ -159,8 +161,7 @@ describe("settings reach what they control", () => {
     const item = project.allItems().find((i) => i.name === "kitchen-oven-cleaning-MID.mp4")!;
     const { clips } = await store.services.host.call("getClips", [item.nodeId]);
     store.getState().enqueue(clips as ProjectItemRecord[]);
-    for (let i = 0; i < 200 && store.getState().queue[0]?.status !== "suggested"; i++)
-      await new Promise((r) => setTimeout(r, 10));
+    await until(() => store.getState().queue[0]?.status === "suggested", "the clip's suggestion");
     return store.getState().queue[0];
   }
 
@@ -188,7 +189,7 @@ describe("settings reach what they control", () => {
     store.getState().saveSettings(edit(s, { matchesPerFrame: 9 }));
     expect(loads).toHaveLength(0); // not a model change
     store.getState().saveSettings(edit(s, { model: { source: "bundled", path: "../model" } }));
-    await new Promise((r) => setTimeout(r, 0));
+    await until(() => loads.length, "the model to load");
     expect(loads).toEqual([{ source: { kind: "bundled", path: "../model" }, quantized: true }]);
   });
 });
@@ -199,7 +200,7 @@ describe("a new catalog address reconnects", () => {
     // the panel's catalog client is made by the store, as in Chromium, where WebSocket is global
     (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
     catalog = await RestartableCatalog.start();
-  }, 60_000);
+  });
   afterAll(async () => {
     await catalog?.close();
   });
@@ -213,8 +214,7 @@ describe("a new catalog address reconnects", () => {
     store.getState().saveSettings(edit(s, { catalog: { url: `${catalog.url}/`, anonKey: catalog.server.anonKey } }));
     expect(store.getState().settings.catalog!.url).toBe(catalog.url); // the trailing slash trimmed
     expect(store.getState()).toMatchObject({ account: null, authState: "signed-out" }); // that was the old catalog's
-    for (let i = 0; i < 300 && store.getState().catalogStatus.state !== "connected"; i++)
-      await new Promise((r) => setTimeout(r, 10));
+    await until(() => store.getState().catalogStatus.state === "connected", "the new catalog");
     expect(store.getState().catalogStatus).toMatchObject({
       state: "connected",
       url: catalog.url,

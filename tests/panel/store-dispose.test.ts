@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { memoryStorage as outboxMemory, type OutboxEntry } from "../../src/lib/catalog";
 import { OfflineCatalog, type CatalogCopy, type CatalogServer } from "../../src/lib/catalog/offline";
 import { createPanelStore } from "../../src/panel/store";
-import { FakeCatalog, FakeEmbedder, MODEL, sampleReferences } from "../helpers/fake-panel-services";
+import { FakeCatalog, FakeEmbedder, MODEL, sampleReferences } from "../../src/testing/fake-panel-services";
 
 const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
 

@@ -5,20 +5,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createPanelStore, type PanelStore } from "../../src/panel/store";
-import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
+import { type PanelStore } from "../../src/panel/store";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import {
   FakeCatalog,
   FakeEmbedder,
   MODEL,
-  frameOfLook,
   memoryStorage,
   sampleReferences,
-} from "../helpers/fake-panel-services";
-import { sampleMedia } from "../helpers/sample-media";
-import { simulatedHost } from "../helpers/simulated-host";
+} from "../../src/testing/fake-panel-services";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { simulatedHost } from "../../src/testing/simulated-host";
+import { until } from "../../src/testing/until";
+import { grabLooks, testStore } from "../../src/testing/test-store";
 
 const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
 
@@ -26,23 +26,12 @@ const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
 function setup(storage = memoryStorage(), catalog = new FakeCatalog(sampleReferences())) {
   const project = createSampleProject(sampleMedia());
   const { host } = simulatedHost(project);
-  const looks = new Map<string, number>();
+  const looks = new Map<string, number[]>();
   const embedder = new FakeEmbedder();
-  const store = createPanelStore({
-    host,
-    embedder,
-    catalog: catalog,
-    storage,
-    grab: async (clip): Promise<GrabbedFrames> => ({
-      method: "host-export",
-      frames: [frameOfLook(looks.get(clip.nodeId) ?? 10), frameOfLook(looks.get(clip.nodeId) ?? 10)],
-      labels: ["a", "b"],
-      fellBack: [],
-    }),
-  });
+  const store = testStore({ host, embedder, catalog, storage, grab: grabLooks(looks) });
   const clip = (name: string, look: number) => {
     const item = project.allItems().find((i) => i.name === name)!;
-    looks.set(item.nodeId, look);
+    looks.set(item.nodeId, [look, look]);
     return item;
   };
   return { project, host, store, embedder, catalog, storage, clip };
@@ -53,11 +42,6 @@ async function ready(store: PanelStore): Promise<void> {
   await store.getState().loadModel(null);
   await store.getState().connectCatalog(CONFIG);
 }
-
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-};
 
 async function enqueue(store: PanelStore, item: SimProjectItem) {
   const { clips } = await store.services.host.call("getClips", [item.nodeId]);

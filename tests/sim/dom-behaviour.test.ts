@@ -4,8 +4,8 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { sampleMedia } from "../helpers/sample-media";
-import { PLATFORMS } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { PLATFORMS } from "../../src/testing/simulated-host";
 
 const TPS = 254016000000;
 

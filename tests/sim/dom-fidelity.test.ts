@@ -11,9 +11,9 @@ import { simCoverage } from "../../scripts/sim-coverage";
 import { ProjectItemType, SimProjectItem, SimTime, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { sampleMedia } from "../helpers/sample-media";
-import { ROOT } from "../helpers/paths";
-import { PLATFORMS } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { ROOT } from "../../src/testing/paths";
+import { PLATFORMS } from "../../src/testing/simulated-host";
 
 describe("npm run sim:coverage", () => {
   const cli = (...args: string[]) =>

@@ -6,8 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { sampleMedia } from "../helpers/sample-media";
-import { PLATFORMS } from "../helpers/simulated-host";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { PLATFORMS } from "../../src/testing/simulated-host";
 
 describe.each(PLATFORMS)("the QE DOM on %s", (platform) => {
   it("reads the project and the active sequence, moves the CTI and mutes a track", () => {

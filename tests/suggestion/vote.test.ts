@@ -9,6 +9,7 @@ import {
   type Neighbour,
   type Shot,
 } from "../../src/lib/suggestion";
+import { randomCentre, unitVector } from "../../src/testing/vectors";
 
 const MODEL = "test/tiny@q8";
 const meta = (m: Partial<IaMetadata>): IaMetadata => ({ location: "kitchen", subject: "oven", shotType: "MID", ...m });
@@ -211,16 +212,13 @@ describe("the vote", () => {
 describe("calibration per model version", () => {
   /** A catalog of `groups` clusters of `per` references on a unit sphere, spread like a model's scale. */
   function catalog(groups: number, per: number, spread: number, dims = 16): LabeledReference[] {
-    const rand = mulberry(7);
     const out: LabeledReference[] = [];
     for (let g = 0; g < groups; g++) {
-      const centre = Array.from({ length: dims }, () => rand() - 0.5);
+      const centre = randomCentre(7 + g, dims);
       for (let i = 0; i < per; i++) {
-        const v = centre.map((c) => c + (rand() - 0.5) * spread);
-        const norm = Math.hypot(...v);
         out.push({
           referenceId: `g${g}-${i}`,
-          embedding: v.map((x) => x / norm),
+          embedding: Array.from(unitVector({ dims, centre, noise: spread, seed: 1000 * g + i })),
           metadata: meta({ location: `loc${g}`, subject: `subj${g}`, keywords: [`kw${g}`] }),
           shot: shot(`shot-${g}`),
         });
@@ -263,12 +261,3 @@ describe("calibration per model version", () => {
     expect(s.fields.location.confidence).toBeGreaterThan(0.5);
   });
 });
-
-function mulberry(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

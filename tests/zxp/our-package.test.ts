@@ -14,10 +14,10 @@ import { readZip } from "../../src/zxp/zip";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { startPreviewServer } from "../../src/server/preview-server";
-import { launchChromium } from "../helpers/chromium";
-import { DIST } from "../helpers/paths";
+import { launchChromium } from "../../src/testing/chromium";
+import { DIST } from "../../src/testing/paths";
 import { startTestTsa, type TestTsa } from "../helpers/test-tsa";
-import { TINY_CLIP_DIR } from "../helpers/tiny-clip";
+import { TINY_CLIP_DIR } from "../../src/testing/tiny-clip";
 
 const identity = createSelfSigned({ country: "GB", organization: "EAV Test Studio" }).identity;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "rl-zxp-"));

@@ -9,7 +9,7 @@ import yauzl from "yauzl";
 import { createSelfSigned } from "../../src/zxp/certificate";
 import { signZxp } from "../../src/zxp/sign-zxp";
 import { verifyZxp } from "../../src/zxp/verify-zxp";
-import { SHARED } from "../helpers/paths";
+import { SHARED } from "../../src/testing/paths";
 import { putTogether, takeApart, unicodePathField, type ZipRecord } from "../helpers/zip-surgery";
 
 const identity = createSelfSigned({ country: "GB", organization: "EAV Test Studio" }).identity;

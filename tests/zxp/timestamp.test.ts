@@ -12,7 +12,7 @@ import { signedSignaturesXml } from "../../src/zxp/sign-zxp";
 import { requestTimestamp } from "../../src/zxp/timestamp";
 import { checkSignatureTimestamp, timestampedForms } from "../../src/zxp/verify-timestamp";
 import { DSIG_NS } from "../../src/zxp/zxp-format";
-import { ROOT } from "../helpers/paths";
+import { ROOT } from "../../src/testing/paths";
 import { startTestTsa, type TestTsa } from "../helpers/test-tsa";
 
 const REAL = path.join(ROOT, "tests/fixtures/zxp-timestamped/timesheetae-sha256.signatures.xml");

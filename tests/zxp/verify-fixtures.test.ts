@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import yazl from "yazl";
 import { readZip, type ZipEntry } from "../../src/zxp/zip";
 import { verifyZxp, type CheckName } from "../../src/zxp/verify-zxp";
-import { SHARED } from "../helpers/paths";
+import { SHARED } from "../../src/testing/paths";
 
 const FIXTURES = path.join(SHARED, "fixtures/zxp");
 const haveFixtures = fs.existsSync(path.join(FIXTURES, "PProPanel.zxp"));

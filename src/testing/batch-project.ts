@@ -4,13 +4,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ProjectItemType, SimProjectItem, type SimProject } from "../../src/sim/premiere-dom";
-import { createSampleProject } from "../../src/sim/sample-project";
-import type { GrabbedFrames } from "../../src/panel/frames/grab-frames";
-import { createPanelStore, type PanelStore } from "../../src/panel/store";
-import { FakeCatalog, FakeEmbedder, frameOfLook, sampleReferences, type memoryStorage } from "./fake-panel-services";
+import { ProjectItemType, SimProjectItem, type SimProject } from "../sim/premiere-dom";
+import { createSampleProject } from "../sim/sample-project";
+import { type PanelStore } from "../panel/store";
+import { type memoryStorage } from "./fake-panel-services";
 import { sampleMedia } from "./sample-media";
-import { simulatedHost } from "./simulated-host";
+import { until } from "./until";
+import { grabLooks, testStore } from "./test-store";
 
 export interface BatchCard {
   project: SimProject;
@@ -56,19 +56,7 @@ export function openBatchPanel(
   storage: ReturnType<typeof memoryStorage>,
   looks: Map<string, number[]>,
 ): PanelStore {
-  const { host } = simulatedHost(card.project);
-  return createPanelStore({
-    host,
-    embedder: new FakeEmbedder(),
-    catalog: new FakeCatalog(sampleReferences()),
-    storage,
-    grab: async (clip): Promise<GrabbedFrames> => ({
-      method: "host-export",
-      frames: (looks.get(clip.nodeId) ?? [10, 10]).map((axis) => frameOfLook(axis)),
-      labels: ["a", "b"],
-      fellBack: [],
-    }),
-  });
+  return testStore({ project: card.project, storage, grab: grabLooks(looks) });
 }
 
 /** Project, model and catalog ready, and every clip of the card suggested. */
@@ -82,6 +70,5 @@ export async function suggestCard(store: PanelStore, clips: SimProjectItem[]): P
   );
   store.getState().enqueue(records);
   const done = () => store.getState().queue.filter((q) => q.status === "suggested").length === clips.length;
-  for (let i = 0; i < 3000 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!done()) throw new Error("timed out waiting for the card's suggestions");
+  await until(done, "the card's suggestions");
 }

@@ -7,13 +7,13 @@
 import { createRequire } from "module";
 import { performance } from "perf_hooks";
 import workerThreads from "worker_threads";
-import { EmbeddingError } from "../../../src/lib/embedding/embedding-error";
-import type { ModelOptions } from "../../../src/lib/embedding/model-source";
-import type { Embedder } from "../../../src/panel/embedding/embedder";
-import { modelFolderOnDisk } from "../../../src/panel/embedding/native/model-folder";
-import { NativeEmbedder } from "../../../src/panel/embedding/native/native-embedder";
-import { nativeProblem, type PageNode } from "../../../src/panel/embedding/native/page-node";
-import { SelectingEmbedder } from "../../../src/panel/embedding/select-embedder";
+import { EmbeddingError } from "../../lib/embedding/embedding-error";
+import type { ModelOptions } from "../../lib/embedding/model-source";
+import type { Embedder } from "../../panel/embedding/embedder";
+import { modelFolderOnDisk } from "../../panel/embedding/native/model-folder";
+import { NativeEmbedder } from "../../panel/embedding/native/native-embedder";
+import { nativeProblem, type PageNode } from "../../panel/embedding/native/page-node";
+import { SelectingEmbedder } from "../../panel/embedding/select-embedder";
 import { fromWire, toWire } from "./wire";
 
 export type PageCall =

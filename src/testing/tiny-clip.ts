@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ClipModel } from "../../src/lib/embedding";
+import { ClipModel } from "../lib/embedding";
 import { ROOT } from "./paths";
 
 export const TINY_CLIP_DIR = path.join(ROOT, "tests/fixtures/tiny-random-clip");

@@ -1,13 +1,13 @@
 // npm start's stack for browser tests: the local catalog seeded with the sample library, the
 // simulated Premiere running the built host bundle, and the preview server with the test model.
 import path from "node:path";
-import { startCatalogServer, type RunningCatalog } from "../../src/server/catalog/server";
-import { startPreviewServer, type RunningServer } from "../../src/server/preview-server";
-import { makeSampleLibrary, type SampleLibrary } from "../../src/server/preview/sample-library";
-import { seedSampleLibrary } from "../../src/server/preview/seed-sample-library";
-import type { SimProject } from "../../src/sim/premiere-dom";
-import { PremiereSimulator } from "../../src/sim/premiere-simulator";
-import { createSampleProject, importSampleClip } from "../../src/sim/sample-project";
+import { startCatalogServer, type RunningCatalog } from "../server/catalog/server";
+import { startPreviewServer, type RunningServer } from "../server/preview-server";
+import { makeSampleLibrary, type SampleLibrary } from "../server/preview/sample-library";
+import { seedSampleLibrary } from "../server/preview/seed-sample-library";
+import type { SimProject } from "../sim/premiere-dom";
+import { PremiereSimulator } from "../sim/premiere-simulator";
+import { createSampleProject, importSampleClip } from "../sim/sample-project";
 import { JSX_BUNDLE, DIST, ROOT } from "./paths";
 import { sampleMedia, sampleMediaFolders } from "./sample-media";
 import { TINY_CLIP_DIR } from "./tiny-clip";

@@ -1,12 +1,13 @@
 // Fakes of the panel's services for store tests: an embedder whose vectors follow the frames'
 // bytes, and a catalog holding a few labelled references that can be switched off. The host is
-// the real compiled bundle in the simulator (tests/helpers/simulated-host.ts).
-import { CatalogError, type Catalog, type KnownValues } from "../../src/lib/catalog";
-import type { LabeledReference, Neighbour } from "../../src/lib/suggestion";
-import type { LoadProgress } from "../../src/lib/embedding/clip-model";
-import type { Embedder } from "../../src/panel/store";
-import type { EmbedderPath } from "../../src/panel/embedding/embedder";
-import type { IaMetadata } from "../../src/shared/metadata/ia-metadata";
+// the real compiled bundle in the simulator (simulated-host.ts).
+import { CatalogError, type Catalog, type KnownValues } from "../lib/catalog";
+import type { LabeledReference, Neighbour } from "../lib/suggestion";
+import type { LoadProgress } from "../lib/embedding/clip-model";
+import type { Embedder } from "../panel/store";
+import type { EmbedderPath } from "../panel/embedding/embedder";
+import type { IaMetadata } from "../shared/metadata/ia-metadata";
+import { unitVector } from "./vectors";
 
 export const MODEL = "test/fake@q8";
 /** what a fake encoder reports of its time */
@@ -14,13 +15,8 @@ export const NO_TIMINGS = { decodeMs: 0, inferenceMs: 0 };
 const DIMS = 512;
 
 /** A unit vector near axis `axis`: frames of one "look" land close together. */
-export function vectorNear(axis: number, jitter = 0): Float32Array {
-  const v = new Float32Array(DIMS);
-  v[axis] = 1;
-  v[(axis + 1) % DIMS] = jitter;
-  const n = Math.hypot(1, jitter);
-  return v.map((x) => x / n);
-}
+export const vectorNear = (axis: number, jitter = 0): Float32Array =>
+  unitVector({ axis, extra: [{ axis: (axis + 1) % DIMS, weight: jitter }] });
 
 /** Frames are blobs whose text is the axis of their look. */
 export const frameOfLook = (axis: number) => new Blob([String(axis)], { type: "image/png" });
@@ -142,8 +138,4 @@ export function sampleReferences(): FakeReference[] {
   );
 }
 
-/** localStorage's contract, in memory. */
-export function memoryStorage(): Pick<Storage, "getItem" | "setItem"> & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-}
+export { memoryStorage } from "./memory-storage";

@@ -1,7 +1,7 @@
-import { createHostClient, type EvalTransport, type HostClient } from "../../src/lib/bridge";
-import type { SimProject } from "../../src/sim/premiere-dom";
-import { PremiereSimulator, type CsxsEvent, type SimulatorOptions } from "../../src/sim/premiere-simulator";
-import { createSampleProject } from "../../src/sim/sample-project";
+import { createHostClient, type EvalTransport, type HostClient } from "../lib/bridge";
+import type { SimProject } from "../sim/premiere-dom";
+import { PremiereSimulator, type CsxsEvent, type SimulatorOptions } from "../sim/premiere-simulator";
+import { createSampleProject } from "../sim/sample-project";
 import { JSX_BUNDLE } from "./paths";
 
 /** The simulated platforms host tests run on. */

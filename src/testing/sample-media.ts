@@ -1,5 +1,5 @@
 import path from "node:path";
-import { makeSampleMedia, sampleFolders, type SampleMedia } from "../../src/sim/sample-media";
+import { makeSampleMedia, sampleFolders, type SampleMedia } from "../sim/sample-media";
 import { ROOT } from "./paths";
 
 export const SAMPLE_MEDIA_ROOT = path.join(ROOT, ".cache/sample-media");

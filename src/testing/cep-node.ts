@@ -6,10 +6,10 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { decodeImageForClip } from "../../src/lib/embedding/node/decode-image";
-import type { PreprocessorConfig } from "../../src/lib/embedding/pixels";
-import type { DecodeFrames } from "../../src/panel/embedding/native/native-embedder";
-import type { PageNode } from "../../src/panel/embedding/native/page-node";
+import { decodeImageForClip } from "../lib/embedding/node/decode-image";
+import type { PreprocessorConfig } from "../lib/embedding/pixels";
+import type { DecodeFrames } from "../panel/embedding/native/native-embedder";
+import type { PageNode } from "../panel/embedding/native/page-node";
 import { DIST } from "./paths";
 
 const require = createRequire(import.meta.url);
