@@ -1,5 +1,5 @@
 // Clustered synthetic 512-d unit vectors: uniform random vectors have no neighbours, so recall
-// on them means nothing (FACTS.md). Deterministic for a given seed.
+// on them means nothing (docs/facts/measured.md). Deterministic for a given seed.
 
 export function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;

@@ -48,7 +48,7 @@ export async function buildJsx(outFile = JSX_OUT): Promise<string> {
   const { output } = await bundle.generate({ format: "iife", name: undefined, strict: false });
   await bundle.close();
   const code = [json2Source(), output[0].code].join("\n");
-  // Non-ASCII text in evaluated files has broken ExtendScript (FACTS.md): refuse to ship it.
+  // Non-ASCII text in evaluated files has broken ExtendScript (docs/facts/premiere-and-cep.md): refuse to ship it.
   const offending = code.match(/[\u0080-\uffff]/);
   if (offending) throw new Error(`ExtendScript bundle contains non-ASCII text near: ${offending.index}`);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });

@@ -1,4 +1,4 @@
-// Reads a folder the way Ingest Assistant writes it (FACTS.md §1): IA's `.ingest-metadata.json`
+// Reads a folder the way Ingest Assistant writes it (docs/facts/ia-contract.md): IA's `.ingest-metadata.json`
 // (entries keyed by the file's id, the media named by `currentFilename`) and, when IA's earlier
 // Premiere panel left one, the human corrections in `.ingest-metadata-pp.json` (same shape and
 // keys). Each entry pairs what IA said with what a person confirmed. Shared by the bulk import

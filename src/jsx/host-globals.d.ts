@@ -6,7 +6,7 @@ declare const JSON: {
   stringify(value: any): string;
 };
 
-/** Untyped in types-for-adobe 7.2.6 (FACTS.md): Premiere 15.4+. */
+/** Untyped in types-for-adobe 7.2.6 (docs/facts/premiere-and-cep.md): Premiere 15.4+. */
 interface Application {
   getCurrentProjectViewSelection(): ProjectItem[] | undefined;
 }

@@ -1,4 +1,4 @@
-// The unsupported QE DOM's frame export, with the quirks FACTS.md lists: asynchronous (the file
+// The unsupported QE DOM's frame export, with the quirks docs/facts/premiere-and-cep.md lists: asynchronous (the file
 // appears later), ".png" appended to whatever path it is given, false returned on success every
 // other call, and a bare number read as frames rather than ticks. It renders what the Program
 // Monitor shows: the topmost enabled video item at that sequence time. In the "player-position"

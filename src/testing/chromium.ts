@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { BrowserType, LaunchOptions } from "playwright-core";
 
-/** Headless without background traffic: this machine has no network (FACTS.md). */
+/** Headless without background traffic: this machine has no network (docs/facts/measured.md). */
 export const HEADLESS_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",

@@ -1,4 +1,4 @@
-// The RFC 3161 timestamp of a ZXP signature, checked as Adobe's tools make it (FACTS.md §4).
+// The RFC 3161 timestamp of a ZXP signature, checked as Adobe's tools make it (docs/facts/premiere-and-cep.md).
 // ZXPSignCmd's TSA request hashes the canonical <SignatureValue> element with its base64 text
 // stripped of line breaks (the element before the value was wrapped for output), with the
 // TSTInfo's own algorithm (SHA-1 in older packages, SHA-256 in newer ones). Packages made by our

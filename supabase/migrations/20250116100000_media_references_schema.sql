@@ -1,7 +1,7 @@
 -- IA reference catalog (runs SECOND, after EAV_CONTRACT:v1).
 -- Schema media_references: human-corrected references, their CLIP embeddings, links to EAV's
 -- planned shots, an audit log, the curated view and the RPCs the panel calls.
--- Design: ADR-009 (../shared/seeds) as corrected by docs/adr/0002-reference-catalog-schema.md.
+-- Design: ADR-009 (docs/facts/schema-brief.md) as corrected by docs/adr/0002-reference-catalog-schema.md.
 
 do $guard$
 declare
@@ -22,7 +22,7 @@ comment on schema media_references is 'IA reference catalog (ADR-009). Owned by 
 grant usage on schema media_references to anon, authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------------------
--- Who may write: staff, judged from sources the user cannot edit (FACTS.md: auth.role() is only
+-- Who may write: staff, judged from sources the user cannot edit (docs/facts/eav-shots.md: auth.role() is only
 -- anon/authenticated/service_role, and user_metadata is user-editable). The service role (bulk
 -- import with the service key) counts as staff.
 create function media_references.is_staff()
@@ -50,7 +50,7 @@ as $$
 $$;
 
 -- ---------------------------------------------------------------------------------------------
--- IA metadata fields (FACTS.md §1). Returns null when valid, else what is wrong.
+-- IA metadata fields (docs/facts/ia-contract.md). Returns null when valid, else what is wrong.
 create function media_references.metadata_problem(metadata jsonb)
 returns text
 language plpgsql

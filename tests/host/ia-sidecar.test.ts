@@ -1,4 +1,4 @@
-// IA's sidecars beside a clip's media, through the compiled host (FACTS.md §5, ADR 0022): read per
+// IA's sidecars beside a clip's media, through the compiled host (docs/facts/ia-contract.md, ADR 0022): read per
 // clip (the corrections file's entry, else IA's), the correction Accept records in
 // .ingest-metadata-pp.json with every other byte kept, IA's file never touched, an unreadable
 // corrections file never overwritten, and IA's shot number kept.

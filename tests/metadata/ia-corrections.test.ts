@@ -1,4 +1,4 @@
-// IA's corrections file, per clip (FACTS.md §5, ADR 0022): which entry is the clip's, its locks,
+// IA's corrections file, per clip (docs/facts/ia-contract.md, ADR 0022): which entry is the clip's, its locks,
 // IA's shot number, and the entry Accept writes. From eav-cep-assist's writeJSONMetadata and
 // computeShotName cases and IA's MetadataStore behaviour.
 import fs from "node:fs";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { IA_SHOT_TYPES } from "../../src/shared/metadata/ia-metadata";
 import { EAV_SHOT_TYPES, EAV_TO_IA, IA_TO_EAV, iaShotTypeForShot } from "../../src/shared/metadata/shot-types";
 
-describe("IA ⇄ EAV shot-type mapping (the vocabularies differ, FACTS.md §1)", () => {
+describe("IA ⇄ EAV shot-type mapping (the vocabularies differ, docs/facts/eav-shots.md)", () => {
   it("maps every IA type, and the shared framings both ways", () => {
     expect(Object.keys(IA_TO_EAV).sort()).toEqual([...IA_SHOT_TYPES].sort());
     expect(Object.keys(EAV_TO_IA).sort()).toEqual([...EAV_SHOT_TYPES].sort());

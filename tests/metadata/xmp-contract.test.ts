@@ -1,4 +1,4 @@
-// The XMP we write and read against IA's own writer and readers (FACTS.md §5, ADR 0022), from
+// The XMP we write and read against IA's own writer and readers (docs/facts/ia-contract.md, ADR 0022), from
 // ingest-assistant's metadataWriter.test.ts cases and its behaviour: logComment values written
 // raw (no escaping of , = \), location/subject/shotType only when set, action= always,
 // shotNumber=#N only when set, joined by ", "; dc:description the keywords joined by ", " and read

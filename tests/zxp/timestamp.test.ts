@@ -1,4 +1,4 @@
-// ZXP timestamps as Adobe's ZXPSignCmd makes them (FACTS.md §4): a real timestamped signature,
+// ZXP timestamps as Adobe's ZXPSignCmd makes them (docs/facts/premiere-and-cep.md): a real timestamped signature,
 // tokens from a local TSA over each form and with SHA-1, an expired TSA certificate, and tampering.
 import crypto from "node:crypto";
 import fs from "node:fs";

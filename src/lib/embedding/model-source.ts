@@ -14,7 +14,7 @@ export interface ModelOptions {
   quantized?: boolean;
 }
 
-/** Files transformers.js needs for CLIP image and text embeddings (FACTS.md §3); without the
+/** Files transformers.js needs for CLIP image and text embeddings (docs/facts/measured.md); without the
  * text encoder, the image encoder's alone. */
 export function requiredModelFiles(quantized: boolean, textEncoder = true): string[] {
   const q = quantized ? "_quantized" : "";

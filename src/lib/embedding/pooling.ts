@@ -1,4 +1,4 @@
-// Embeddings come out of transformers.js unnormalized (FACTS.md): normalize each, and pool a
+// Embeddings come out of transformers.js unnormalized (docs/facts/measured.md): normalize each, and pool a
 // clip's frames as the renormalized mean.
 
 export function l2normalize(v: ArrayLike<number>): Float32Array {

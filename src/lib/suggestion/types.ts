@@ -63,7 +63,7 @@ export interface KeywordSuggestion {
 export interface ShotSuggestion {
   shot: Shot;
   confidence: number;
-  /** IA's shot type for this shot, through the explicit IA ↔ EAV mapping (FACTS.md) */
+  /** IA's shot type for this shot, through the explicit IA ↔ EAV mapping (docs/facts/eav-shots.md) */
   iaShotType: IaShotType | null;
   support: Support[];
 }

@@ -2,7 +2,7 @@
 // against the similarity of unrelated references of the same model version, then exponentiated
 // — a softmax whose temperature is the background's spread. Raw cosine thresholds cannot be
 // shared across models: random-weight test models put every pair between 0.97 and 1.0, real
-// CLIP spreads them far wider (FACTS.md).
+// CLIP spreads them far wider (docs/facts/measured.md).
 
 export interface Background {
   /** mean and standard deviation of the similarity of unrelated reference pairs */

@@ -20,7 +20,7 @@ export async function asRequest<T>(db: PGlite, claims: JwtClaims, work: (tx: Tra
   if (!API_ROLES.has(claims.role)) throw new Error(`role "${claims.role}" is not an API role`);
   return db.transaction(async (tx) => {
     // As PostgREST does it: role and claims in one statement, transaction-local (is_local = true),
-    // since one backend serves every connection and nothing may leak into the session (FACTS.md).
+    // since one backend serves every connection and nothing may leak into the session (docs/facts/measured.md).
     await tx.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [
       claims.role,
       JSON.stringify(claims),

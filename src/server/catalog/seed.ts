@@ -1,5 +1,5 @@
 // Sample data for the local catalog and the tests: staff and client users, and planned shots
-// shaped like EAV's (FACTS.md §1). Runs as the superuser, as an admin seeding a project would.
+// shaped like EAV's (docs/facts/eav-shots.md). Runs as the superuser, as an admin seeding a project would.
 import type { PGlite } from "@electric-sql/pglite";
 
 export interface LocalUser {

@@ -1,6 +1,6 @@
 // A small corrected library for the preview and the eval, written the way IA writes one: stills
 // made by ffmpeg (one synthetic source per planned shot, several moments each) beside an
-// `.ingest-metadata.json` keyed by file id (FACTS.md §1). The sample clips the preview imports
+// `.ingest-metadata.json` keyed by file id (docs/facts/ia-contract.md). The sample clips the preview imports
 // come from the same sources at other moments, so their suggestions have real evidence.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";

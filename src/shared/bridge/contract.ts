@@ -136,7 +136,7 @@ export interface ExportFrameAtRequest {
   timeoutMs?: number;
 }
 
-/** What IA's sidecars beside a clip's media say of it, per clip (FACTS.md §5, ADR 0022). */
+/** What IA's sidecars beside a clip's media say of it, per clip (docs/facts/ia-contract.md, ADR 0022). */
 export interface IaSidecarRecord {
   /** the file holding the clip's entry: the corrections file when it has one, else IA's; null: neither */
   source: "corrections" | "ia" | null;

@@ -4,7 +4,7 @@
 
 export var TICKS_PER_SECOND = 254016000000;
 
-/** IA's sampling positions (FACTS.md): 10, 30, 50, 70 and 90 % of a clip. */
+/** IA's sampling positions (docs/facts/ia-contract.md): 10, 30, 50, 70 and 90 % of a clip. */
 export var DEFAULT_FRAME_FRACTIONS = [0.1, 0.3, 0.5, 0.7, 0.9];
 
 /** Tick positions at the given fractions of the in–out range (clip-relative, from 0). */

@@ -1,4 +1,4 @@
-// IA's corrections file (FACTS.md §5, ADR 0022): `.ingest-metadata-pp.json` beside the media holds
+// IA's corrections file (docs/facts/ia-contract.md, ADR 0022): `.ingest-metadata-pp.json` beside the media holds
 // what a person confirmed, in IA's own schema, and is read per clip: the clip's entry there when
 // it has one, else its entry in IA's `.ingest-metadata.json` (values and locks alike). Accept
 // merges the edited fields into that entry, keeps IA's shot number (sequential within the folder

@@ -1,4 +1,4 @@
-// The IA metadata model (FACTS.md §1): the fields Ingest Assistant keeps per file, its shot-type
+// The IA metadata model (docs/facts/ia-contract.md): the fields Ingest Assistant keeps per file, its shot-type
 // vocabulary, and the fields a human can lock. Compiled into the ES3 host bundle too: no ES5+
 // library calls at run time.
 

@@ -1,4 +1,4 @@
-// IA and EAV name shot types differently (FACTS.md §1); a suggestion that crosses them goes
+// IA and EAV name shot types differently (docs/facts/eav-shots.md); a suggestion that crosses them goes
 // through this explicit mapping. null: no equivalent, the editor must choose.
 import type { IaShotType } from "./ia-metadata";
 

@@ -1,4 +1,4 @@
-// IA's XMP contract (FACTS.md §1 and §5), as pure functions shared by the host bundle and the panel:
+// IA's XMP contract (docs/facts/ia-contract.md and §5), as pure functions shared by the host bundle and the panel:
 //   xmpDM:shotName   {location}-{subject}[-{action}]-{shotType}[-#N]
 //   xmpDM:logComment location=…, subject=…, action=…, shotType=…, shotNumber=#N, byte for byte as
 //                    IA's metadataWriter.ts: location, subject and shotType only when set,

@@ -2,7 +2,7 @@
 // consistent, and getFormatted for the display formats of TIME_FORMAT, drop frame included.
 import { SimDomObject } from "./dom-object";
 
-/** Premiere's tick rate. Some public helpers use 10,000,000, which is wrong (FACTS.md). */
+/** Premiere's tick rate. Some public helpers use 10,000,000, which is wrong (docs/facts/premiere-and-cep.md). */
 export const TICKS_PER_SECOND = 254016000000;
 
 /** TIME_FORMAT values → nominal frames per second, and whether the timecode drops frames. */
