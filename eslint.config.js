@@ -80,33 +80,23 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // src/shared imports nothing outside itself (ADR-0014): one level up from a subfolder stays inside
-    files: ["src/shared/*/**/*.ts"],
+  // src/shared imports nothing outside itself (ADR-0014): no package, and no relative path that
+  // climbs out of it (one level up from a subfolder stays inside, none from its top level)
+  ...[
+    { files: ["src/shared/*/**/*.ts"], climbsOut: "^\\.\\./\\.\\./" },
+    { files: ["src/shared/*.ts"], climbsOut: "^\\.\\./" },
+  ].map(({ files, climbsOut }) => ({
+    files,
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             { regex: "^[^.]", message: "src/shared imports nothing outside itself." },
-            { regex: "^\\.\\./\\.\\./", message: "src/shared imports nothing outside itself." },
+            { regex: climbsOut, message: "src/shared imports nothing outside itself." },
           ],
         },
       ],
     },
-  },
-  {
-    files: ["src/shared/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { regex: "^[^.]", message: "src/shared imports nothing outside itself." },
-            { regex: "^\\.\\./", message: "src/shared imports nothing outside itself." },
-          ],
-        },
-      ],
-    },
-  },
+  })),
 );
