@@ -61,7 +61,7 @@ describe("settings view", () => {
     });
 
     it("a valid one: saved, kept for this user", async () => {
-      const matches = view.getByRole("textbox", { name: "Matches per frame" });
+      const matches = view.getByRole("textbox", { name: "Similar references per frame" });
       await matches.fill("12");
       await view.getByRole("button", { name: "Save" }).click();
       await expect.poll(() => page.getByTestId("settings-said").textContent()).toBe("Saved.");
