@@ -24,7 +24,7 @@ import type { CatalogReady } from "./catalog";
 import { benchHost } from "./host";
 import { nodePath, type PathRun } from "./node";
 import { queuePath } from "./queue";
-import { startBenchServer } from "../embed/browser";
+import { startBenchServer } from "../lib/bench-pages";
 import { stats } from "../lib/stats";
 
 const quick = process.argv.includes("--quick");

@@ -9,7 +9,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { buildExtension } from "../../scripts/build";
 import { launchChromium } from "../../src/testing/chromium";
-import { loadPool, openPage, startBenchServer } from "../embed/browser";
+import { loadPool, openPage, startBenchServer } from "../lib/bench-pages";
 import { ROOT } from "../lib/paths";
 
 const MODELS = path.join(ROOT, "bench/models");
