@@ -24,7 +24,7 @@ export type Parsed =
 const HELP: Options = { help: { type: "boolean", short: "h", default: false } };
 
 export function parseCommandLine(argv: string[], commands: Record<string, Command>, usage: string): Parsed {
-  const at = argv.findIndex((a) => !a.startsWith("-"));
+  const at = commandIndex(argv, commands);
   const name = at < 0 ? undefined : argv[at];
   const command = name === undefined ? undefined : commands[name];
   if (!command) {
@@ -49,4 +49,22 @@ export function parseCommandLine(argv: string[], commands: Record<string, Comman
   } catch (e) {
     return { kind: "usage-error", text: `${command.name}: ${(e as Error).message}\n\n${command.usage}` };
   }
+}
+
+/** Where the command is: the first operand that is not the value of an option before it
+ * (`--model dir import …` names the command "import", not "dir"). */
+function commandIndex(argv: string[], commands: Record<string, Command>): number {
+  const takesValue = new Set(
+    Object.values(commands).flatMap((c) =>
+      Object.entries(c.options).flatMap(([name, o]) =>
+        o.type === "string" ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [],
+      ),
+    ),
+  );
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--") return i + 1 < argv.length ? i + 1 : -1;
+    if (!argv[i].startsWith("-")) return i;
+    if (takesValue.has(argv[i])) i++;
+  }
+  return -1;
 }

@@ -390,6 +390,9 @@ describe("npm run cli", () => {
     expect(evalHelp.status).toBe(0);
     expect(evalHelp.stdout).toMatch(/^npm run eval -- --library <folder>/);
     expect(evalHelp.stdout).toContain("--min-confidence");
+    const optionFirst = cli("--model", "some-dir", "import", "--help");
+    expect(optionFirst.status).toBe(0);
+    expect(optionFirst.stdout).toMatch(/^usage: npm run cli -- import <folder…>/);
   });
 
   it("answers an unknown command or a command's unknown option with its usage, exit 2", () => {
