@@ -1,4 +1,4 @@
-// What `npm run cli -- --help` and `npm run cli -- import --help` print.
+// What `npm run cli -- --help`, `npm run cli -- import --help` and `npm run cli -- eval --help` print.
 
 export const USAGE = `Reference Lookup command line
 
@@ -6,8 +6,9 @@ usage: npm run cli -- <command> [options]
 
 commands:
   import <folder…>   import IA libraries (folders with .ingest-metadata.json) as references
+  eval               how good the suggestions are on a corrected library (also: npm run eval)
 
-Run "npm run cli -- import --help" for the import's options.`;
+Run "npm run cli -- <command> --help" for a command's options.`;
 
 export const IMPORT_USAGE = `usage: npm run cli -- import <folder…> [options]
 
@@ -32,3 +33,12 @@ read is reported and the others are still imported.
 
 exit status: 0 when every folder was read and every entry imported or skipped, 1 when some
 failed, 2 on a usage error.`;
+
+export const EVAL_USAGE = `npm run eval -- --library <folder> [--library <folder>…] [--model <dir>] [--out <dir>] [--min-confidence 0.5]
+(the same as npm run cli -- eval …)
+
+  --library         a folder IA catalogued (.ingest-metadata.json, and .ingest-metadata-pp.json when people
+                    corrected it); give several to evaluate them together
+  --model           a CLIP model folder (default: the Hugging Face hub's Xenova/clip-vit-base-patch32)
+  --out             where the report and the chart go (default: bench/results)
+  --min-confidence  the editor's threshold: below it a field is left empty (default 0.5)`;

@@ -382,4 +382,26 @@ describe("npm run cli", () => {
     expect(bad.stderr).toMatch(/^cli: Unknown option '--bogus'/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
+  it("is one entry for every command: --help lists import and eval, eval --help is eval's usage", () => {
+    const help = cli("--help");
+    expect(help.stdout).toMatch(/^ {2}import <folder…>/m);
+    expect(help.stdout).toMatch(/^ {2}eval /m);
+    const evalHelp = cli("eval", "--help");
+    expect(evalHelp.status).toBe(0);
+    expect(evalHelp.stdout).toMatch(/^npm run eval -- --library <folder>/);
+    expect(evalHelp.stdout).toContain("--min-confidence");
+    const optionFirst = cli("--model", "some-dir", "import", "--help");
+    expect(optionFirst.status).toBe(0);
+    expect(optionFirst.stdout).toMatch(/^usage: npm run cli -- import <folder…>/);
+  });
+
+  it("answers an unknown command or a command's unknown option with its usage, exit 2", () => {
+    const unknown = cli("export");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^cli: unknown command "export"\n\nReference Lookup command line/);
+    const badEval = cli("eval", "--library");
+    expect(badEval.status).toBe(2);
+    expect(badEval.stderr).toMatch(/^eval: Option '--library <value>' argument missing/);
+    expect(badEval.stderr).not.toMatch(/\n\s+at /);
+  });
 });
