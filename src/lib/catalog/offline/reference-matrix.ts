@@ -1,5 +1,5 @@
 // Nearest references by cosine similarity over the whole copy, brute force: 10k × 512 is about
-// 5 M multiply-adds per frame, a few ms (bench/offline.ts measures it in the panel's worker).
+// 5 M multiply-adds per frame, a few ms (bench/offline/main.ts measures it in the panel's worker).
 export const DIMENSIONS = 512;
 
 export interface MatrixHit {
