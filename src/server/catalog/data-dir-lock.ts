@@ -46,9 +46,12 @@ export function processCommand(): string {
     const relative = path.isAbsolute(a) ? path.relative(process.cwd(), a) : a;
     return relative && !relative.startsWith("..") ? relative : a;
   });
-  const npmScript = process.env.npm_lifecycle_event;
   const node = `node ${args.join(" ")}`;
-  return npmScript && npmScript !== "npx" ? `npm run ${npmScript}: ${node}` : node;
+  // npm's variables reach every process below a script (a test suite's children too): name the
+  // script only when it is the one that runs this file
+  const npmScript = process.env.npm_lifecycle_event;
+  const runsThis = (process.env.npm_lifecycle_script ?? "").includes(args[0] ?? "\0");
+  return npmScript && npmScript !== "npx" && runsThis ? `npm run ${npmScript}: ${node}` : node;
 }
 
 export function readHolder(dataDir: string): DataDirHolder | undefined {
