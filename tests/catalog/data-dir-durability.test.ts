@@ -93,9 +93,10 @@ describe("one process per data dir", () => {
     process.kill(catalog.pid, "SIGKILL");
     killed = true;
     await writers;
-    await new Promise((resolve) =>
-      catalog.child.exitCode !== null ? resolve(null) : catalog.child.once("exit", resolve),
-    );
+    // killed by a signal, a child's exitCode stays null: its signalCode says it has ended (the
+    // exit event may have come while the writers were finishing)
+    const ended = () => catalog.child.exitCode !== null || catalog.child.signalCode !== null;
+    await new Promise((resolve) => (ended() ? resolve(null) : catalog.child.once("exit", resolve)));
 
     // the restart is not held up by the dead process's lock, and has every acknowledged save
     const restarted = await startCatalogServer({ dataDir, seed: false });
