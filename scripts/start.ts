@@ -1,38 +1,16 @@
 // npm start: builds the extension and opens it in a browser preview with the simulated Premiere
-// (sample clips made by ffmpeg when it is installed) and the embedded local reference catalog.
+// (sample clips and library made with ffmpeg, the system's or npm's: ADR 0031) and the embedded
+// local reference catalog. src/server/preview/start-preview.ts starts the stack.
 import fs from "node:fs";
 import path from "node:path";
 import { buildExtension } from "./build";
-import { PremiereSimulator } from "../src/sim/premiere-simulator";
-import { ffmpegAvailable, makeSampleMedia, sampleFolders } from "../src/sim/sample-media";
-import { createSampleProject, importSampleClip } from "../src/sim/sample-project";
-import { startPreviewServer } from "../src/server/preview-server";
-import { startCatalogServer } from "../src/server/catalog/server";
-import { makeSampleLibrary } from "../src/server/preview/sample-library";
-import { seedSampleLibrary } from "../src/server/preview/seed-sample-library";
+import { startPreview } from "../src/server/preview/start-preview";
+import { resolveMediaTool } from "../src/sim/media-tools";
 import { localUsersFile } from "../src/server/catalog/local-users";
 
 const root = path.resolve(import.meta.dirname, "..");
-const extensionDir = path.join(root, "dist/cep");
-const port = Number(process.env.PORT ?? 5173);
 
 await buildExtension();
-const mediaRoot = path.join(root, ".cache/sample-media");
-const media = ffmpegAvailable() ? makeSampleMedia(mediaRoot) : undefined;
-if (!media) console.warn("ffmpeg not found: sample clips are shown as offline (install ffmpeg for real media).");
-const catalogDir = path.join(root, ".cache/catalog-db");
-const catalog = await startCatalogServer({
-  dataDir: catalogDir,
-  port: Number(process.env.CATALOG_PORT ?? 54321),
-});
-const project = createSampleProject(media);
-// Scripts reach only the sample project's folders (the host endpoint also takes only bridge
-// calls from this run's page: src/server/host-call-guard.ts).
-// (and the self-check's sample clip, which ships in the extension)
-const simulator = new PremiereSimulator({
-  project,
-  fileRoots: [...sampleFolders(mediaRoot), path.join(extensionDir, "self-check")],
-}).loadBundle(path.join(extensionDir, "jsx/index.js"));
 // The real CLIP when an admin put it in .cache/models/clip-vit-base-patch32 (no download here);
 // otherwise the tiny random test model, so that the whole flow runs (its suggestions mean nothing).
 const realModel = path.join(root, ".cache/models/clip-vit-base-patch32");
@@ -43,31 +21,19 @@ if (model.name === "tiny-random-clip")
   console.warn(
     "Using the tiny random test model: put a real CLIP folder in .cache/models/clip-vit-base-patch32 for real suggestions.",
   );
-// A corrected sample library in the catalog, so that imported sample clips get real suggestions
-const library = media ? makeSampleLibrary(path.join(root, ".cache/sample-library")) : undefined;
-if (library) {
-  const seeded = await seedSampleLibrary({
-    catalog,
-    library,
-    modelFolder: path.join(model.dir, model.name),
-    thumbnailUrl: (file) => `http://127.0.0.1:${port}/library/${encodeURIComponent(path.basename(file))}`,
-  });
-  console.log(`Sample library:     ${seeded.references} references for ${seeded.modelVersion}`);
-}
-let imported = 0;
-const server = await startPreviewServer({
-  extensionDir,
-  simulator,
-  port,
-  staticDirs: { "/models/": model.dir, ...(library ? { "/library/": library.folder } : {}) },
-  studioConfig: {
-    catalog: { url: catalog.url, anonKey: catalog.anonKey },
-    model: { source: "folder", path: `/models/${model.name}` },
-  },
-  mediaFolders: sampleFolders(mediaRoot),
-  simulateImport: media ? () => void importSampleClip(project, media, ++imported) : undefined,
+const catalogDir = path.join(root, ".cache/catalog-db");
+const preview = await startPreview({
+  extensionDir: path.join(root, "dist/cep"),
+  mediaRoot: path.join(root, ".cache/sample-media"),
+  libraryRoot: path.join(root, ".cache/sample-library"),
+  catalogDataDir: catalogDir,
+  model,
+  port: Number(process.env.PORT ?? 5173),
+  catalogPort: Number(process.env.CATALOG_PORT ?? 54321),
 });
-catalog.allowOrigin(server.url); // CORS: the preview's page, wherever it listens
-console.log(`Reference catalog:  ${catalog.url}  (local users; passwords kept in ${localUsersFile(catalogDir)}):`);
-for (const u of catalog.localUsers) console.log(`  ${u.email.padEnd(18)} ${u.password}  (${u.role})`);
-console.log(`Reference Lookup:   ${server.url}/main/index.html  (simulated Premiere; Ctrl+C to stop)`);
+const ffmpeg = resolveMediaTool("ffmpeg");
+if (ffmpeg) console.log(`Sample media:       made with ${ffmpeg.source === "npm" ? "ffmpeg from npm" : "the system's ffmpeg"}`);
+console.log(`Sample library:     ${preview.references} references for ${preview.modelVersion ?? "no model"}`);
+console.log(`Reference catalog:  ${preview.catalog.url}  (local users; passwords kept in ${localUsersFile(catalogDir)}):`);
+for (const u of preview.catalog.catalog.localUsers) console.log(`  ${u.email.padEnd(18)} ${u.password}  (${u.role})`);
+console.log(`Reference Lookup:   ${preview.server.url}/main/index.html  (simulated Premiere; Ctrl+C to stop)`);

@@ -13,6 +13,7 @@ import type { StudioConfig } from "../lib/studio-config";
 import { SKIN_NAMES, type SkinName } from "../lib/theme/host-skin";
 import type { CsxsEvent, PremiereSimulator } from "../sim/premiere-simulator";
 import { HOST_TOKEN_META, answerHostCall, createHostCallGuard } from "./host-call-guard";
+import { answerSimulatorTools, type SimulatorToolsOptions } from "./preview/sim-tools-routes";
 
 export interface PreviewServerOptions {
   /** the built extension folder, e.g. dist/cep */
@@ -29,6 +30,8 @@ export interface PreviewServerOptions {
   mediaFolders?: string[];
   /** POST /__sim/import adds a clip, as an editor's import would (browser preview only) */
   simulateImport?: () => void;
+  /** the simulator tools' endpoints (preview/sim-tools-routes.ts); their catalog switch and relink file */
+  simulatorTools?: SimulatorToolsOptions;
   port?: number;
   host?: string;
   /** the secret the page must send with host calls; a fresh random one per run by default */
@@ -187,6 +190,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       res.end();
       return;
     }
+    if (route?.startsWith("/__sim/") && (await answerSimulatorTools(req, res, options.simulator.app, options.simulatorTools ?? {})))
+      return;
     if (req.url === "/config/studio.json" && options.studioConfig) {
       res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
       res.end(JSON.stringify(options.studioConfig));

@@ -2,6 +2,7 @@
 // from ffprobe. Stills have no duration or rate, as Premiere treats them; a file ffprobe cannot
 // read is refused (null), as Premiere refuses a file it cannot import.
 import { execFileSync } from "node:child_process";
+import { mediaTool } from "./media-tools";
 import type { SimMedia } from "./premiere-dom";
 
 const STILL = /\.(jpe?g|png|tiff?|psd|bmp|gif|heic|webp|dpx|exr|tga)$/i;
@@ -13,7 +14,7 @@ export function probeMedia(file: string): SimMedia | null {
   };
   try {
     const out = execFileSync(
-      "ffprobe",
+      mediaTool("ffprobe"),
       [
         "-v",
         "error",

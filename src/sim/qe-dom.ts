@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import type { HostClock } from "./host-clock";
+import { mediaTool } from "./media-tools";
 import { SimDomObject, declareNotAvailable } from "./dom/dom-object";
 import {
   SimTime,
@@ -437,7 +438,7 @@ export class QeSequence extends QeObject {
     const sourceSeconds = sourceTicksAt(item, at) / TICKS_PER_SECOND;
     this.clock.schedule(EXPORT_LATENCY_MS, () => {
       if (source.offline || !fs.existsSync(source.path)) return; // nothing is written
-      execFileSync("ffmpeg", [
+      execFileSync(mediaTool("ffmpeg"), [
         "-loglevel",
         "error",
         "-y",

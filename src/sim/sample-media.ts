@@ -1,10 +1,11 @@
-// Small real media files for the simulator, made with Debian's ffmpeg: an H.264 MP4, a still
+// Small real media files for the simulator, made with ffmpeg (media-tools.ts): an H.264 MP4, a still
 // JPEG, a ProRes MOV and a PNG image sequence, in a folder whose path has spaces and non-Latin
 // text. Made once per folder and reused.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { SimMedia } from "./premiere-dom";
+import { mediaTool, resolveMediaTool } from "./media-tools";
 import { simulatorFramesRoot, simulatorSelfCheckRoot } from "./sim-temp";
 
 export interface SampleMedia {
@@ -19,16 +20,12 @@ const W = 320;
 const H = 180;
 
 function ffmpeg(args: string[]): void {
-  execFileSync("ffmpeg", ["-loglevel", "error", "-y", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync(mediaTool("ffmpeg"), ["-loglevel", "error", "-y", ...args], { stdio: ["ignore", "ignore", "pipe"] });
 }
 
+/** ffmpeg from the system or from npm (media-tools.ts): false only where neither runs. */
 export function ffmpegAvailable(): boolean {
-  try {
-    execFileSync("ffmpeg", ["-version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
+  return resolveMediaTool("ffmpeg") !== null;
 }
 
 export function makeSampleMedia(root: string): SampleMedia {
