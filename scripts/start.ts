@@ -32,8 +32,11 @@ const preview = await startPreview({
   catalogPort: Number(process.env.CATALOG_PORT ?? 54321),
 });
 const ffmpeg = resolveMediaTool("ffmpeg");
-if (ffmpeg) console.log(`Sample media:       made with ${ffmpeg.source === "npm" ? "ffmpeg from npm" : "the system's ffmpeg"}`);
+if (ffmpeg)
+  console.log(`Sample media:       made with ${ffmpeg.source === "npm" ? "ffmpeg from npm" : "the system's ffmpeg"}`);
 console.log(`Sample library:     ${preview.references} references for ${preview.modelVersion ?? "no model"}`);
-console.log(`Reference catalog:  ${preview.catalog.url}  (local users; passwords kept in ${localUsersFile(catalogDir)}):`);
+console.log(
+  `Reference catalog:  ${preview.catalog.url}  (local users; passwords kept in ${localUsersFile(catalogDir)}):`,
+);
 for (const u of preview.catalog.catalog.localUsers) console.log(`  ${u.email.padEnd(18)} ${u.password}  (${u.role})`);
 console.log(`Reference Lookup:   ${preview.server.url}/main/index.html  (simulated Premiere; Ctrl+C to stop)`);

@@ -190,7 +190,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       res.end();
       return;
     }
-    if (route?.startsWith("/__sim/") && (await answerSimulatorTools(req, res, options.simulator.app, options.simulatorTools ?? {})))
+    if (
+      route?.startsWith("/__sim/") &&
+      (await answerSimulatorTools(req, res, options.simulator.app, options.simulatorTools ?? {}))
+    )
       return;
     if (req.url === "/config/studio.json" && options.studioConfig) {
       res.writeHead(200, { "content-type": "application/json; charset=utf-8" });

@@ -8,45 +8,15 @@ import { PROJECT_METADATA_NS } from "./premiere-dom";
 import { BUILT_IN_COLUMNS } from "./dom/project-columns";
 import { XMPMeta } from "./xmp-meta";
 import { NS_DC, NS_DM } from "../shared/metadata/xmp-contract";
+import type {
+  EditorView,
+  ItemMetadata,
+  MetadataField,
+  ProjectRow,
+  TimelineRow,
+} from "../lib/preview/simulator-tools-contract";
 
-export interface ProjectRow {
-  id: string;
-  name: string;
-  kind: "bin" | "clip" | "sequence";
-  /** 0 for the items at the project's root */
-  depth: number;
-  offline: boolean;
-  selected: boolean;
-}
-
-export interface TimelineRow {
-  id: string;
-  name: string;
-  track: string;
-  /** seconds from the sequence's start */
-  start: number;
-  selected: boolean;
-}
-
-export interface EditorView {
-  project: ProjectRow[];
-  sequence: { name: string; clips: TimelineRow[] } | null;
-}
-
-export interface MetadataField {
-  label: string;
-  value: string;
-}
-
-export interface ItemMetadata {
-  name: string;
-  path: string;
-  offline: boolean;
-  /** the XMP fields IA reads and writes, labelled as Premiere's Metadata panel labels them */
-  xmp: MetadataField[];
-  /** the Project panel's columns that have a value, and every registered column */
-  columns: MetadataField[];
-}
+export type { EditorView, ItemMetadata, MetadataField, ProjectRow, TimelineRow };
 
 const BIN = 2;
 

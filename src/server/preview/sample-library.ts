@@ -1,7 +1,8 @@
 // A small corrected library for the preview and the eval, written the way IA writes one: stills
 // made by ffmpeg (the system's or npm's: src/sim/media-tools.ts), one synthetic source per planned
-// shot, several moments each, beside an `.ingest-metadata.json` keyed by file id (docs/facts/ia-contract.md). The sample clips the preview imports
-// come from the same sources at other moments, so their suggestions have real evidence.
+// shot, several moments each, beside an `.ingest-metadata.json` keyed by file id
+// (docs/facts/ia-contract.md). The sample clips the preview imports come from the same sources at
+// other moments, so their suggestions have real evidence.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -9,6 +9,7 @@
 import type http from "node:http";
 import type { SimApp } from "../../sim/premiere-dom";
 import { editorView, itemMetadata, selectProjectItems, selectTimelineClips } from "../../sim/editor-view";
+import type { SimState } from "../../lib/preview/simulator-tools-contract";
 import type { SwitchableCatalog } from "./switchable-catalog";
 
 export interface SimulatorToolsOptions {
@@ -55,12 +56,14 @@ export async function answerSimulatorTools(
   const route = `${req.method} ${url.pathname}`;
   try {
     switch (route) {
-      case "GET /__sim/state":
-        send(res, 200, {
+      case "GET /__sim/state": {
+        const state: SimState = {
           ...editorView(app),
           catalog: options.catalog ? (options.catalog.running ? "running" : "stopped") : null,
-        });
+        };
+        send(res, 200, state);
         return true;
+      }
       case "POST /__sim/select": {
         const ids = q("ids") ? q("ids").split(",") : [];
         if (q("view") === "project") selectProjectItems(app, ids);
