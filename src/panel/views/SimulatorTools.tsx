@@ -22,7 +22,7 @@ export function SimulatorTools() {
   const { skin } = useTheme(); // the picker shows the skin the host reported, once it took effect
   const sim = useSimState();
   return (
-    <footer className="simulator-tools" aria-label="Simulated Premiere">
+    <footer className="simulator-tools sim-tools" aria-label="Simulated Premiere">
       <div className="sim-quick">
         <span className="muted">Simulated Premiere:</span>
         <ActionButton onPress={() => void sim.act(simApi.importClip)}>Import a sample clip</ActionButton>

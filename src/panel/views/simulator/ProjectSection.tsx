@@ -11,8 +11,13 @@ export function ProjectSection({ sim }: { sim: SimTools }) {
   const rows = sim.state?.project ?? [];
   const [shown, setShown] = useState<string | null>(null);
   const selected = rows.filter((r) => r.selected).map((r) => r.id);
-  const toggle = (row: ProjectRow, on: boolean) =>
-    void sim.act(() => simApi.select("project", on ? [...selected, row.id] : selected.filter((id) => id !== row.id)));
+  const toggle = (row: ProjectRow, on: boolean) => {
+    const ids = on ? [...selected, row.id] : selected.filter((id) => id !== row.id);
+    void sim.act(
+      () => simApi.select("project", ids),
+      (state) => ({ ...state, project: state.project.map((r) => ({ ...r, selected: ids.includes(r.id) })) }),
+    );
+  };
   return (
     <ToolSection
       id="project"

@@ -20,11 +20,22 @@ export function TimelineSection({ sim }: { sim: SimTools }) {
             <li key={clip.id}>
               <Checkbox
                 isSelected={clip.selected}
-                onChange={(on) =>
-                  void sim.act(() =>
-                    simApi.select("timeline", on ? [...selected, clip.id] : selected.filter((id) => id !== clip.id)),
-                  )
-                }
+                onChange={(on) => {
+                  const ids = on ? [...selected, clip.id] : selected.filter((id) => id !== clip.id);
+                  void sim.act(
+                    () => simApi.select("timeline", ids),
+                    (state) =>
+                      state.sequence
+                        ? {
+                            ...state,
+                            sequence: {
+                              ...state.sequence,
+                              clips: state.sequence.clips.map((c) => ({ ...c, selected: ids.includes(c.id) })),
+                            },
+                          }
+                        : state,
+                  );
+                }}
               >
                 <span className="sim-name">
                   {clip.track} · {timecode(clip.start)} · {clip.name}

@@ -9,8 +9,8 @@ export interface SimTools {
   state: SimState | null;
   /** what the last action could not do, in the simulator's words */
   problem: string | null;
-  /** runs an action, then reads the simulator's state again */
-  act(action: () => Promise<unknown>): Promise<void>;
+  /** runs an action, then reads the simulator's state again; `expected` shows its outcome at once */
+  act(action: () => Promise<unknown>, expected?: (state: SimState) => SimState): Promise<void>;
   refresh(): Promise<void>;
   /** a section opened or closed: state is kept fresh only while one is open */
   setOpen(section: string, open: boolean): void;
@@ -39,7 +39,8 @@ export function useSimState(): SimTools {
     await load();
   }, [load]);
   const act = useCallback(
-    async (action: () => Promise<unknown>) => {
+    async (action: () => Promise<unknown>, expected?: (state: SimState) => SimState) => {
+      if (expected) setState((was) => was && expected(was));
       try {
         await action();
         setProblem(null);
