@@ -111,7 +111,7 @@ declare global {
  * does so); a reply is taken once per id and an event once per sequence number. */
 export function uxpWebviewTransport(
   channel: UxpHostChannel,
-  win: Pick<Window, "addEventListener">,
+  win: { addEventListener(type: "message", listener: (event: { data: unknown }) => void): void },
   options: { simulated?: boolean } = {},
 ): EvalTransport {
   // ids differ across reloads of the page: the plugin answers each id once
@@ -134,7 +134,7 @@ export function uxpWebviewTransport(
     if (seenEvents.size > 512) seenEvents.delete(seenEvents.values().next().value!);
     for (const listener of listeners.get(message.type) ?? []) listener(message.data);
   };
-  win.addEventListener("message", onMessage as (event: MessageEvent) => void);
+  win.addEventListener("message", onMessage);
   channel.addEventListener?.("message", onMessage);
   const ask = (body: PageRequestBody) =>
     new Promise<string>((resolve, reject) => {
