@@ -35,12 +35,24 @@ async function build(config?: object) {
   return { zip, entry, manifest: JSON.parse(entry("manifest.json")!.data.toString("utf8")) as UxpManifest };
 }
 
+// one package with a studio config (its catalog, the model from the hub), one without: each is
+// a few seconds of zipping onnxruntime's WASM, so each is built once
+let configured: ReturnType<typeof build> | undefined;
+const withConfig = () =>
+  (configured ??= build({ catalog: { url: `${CATALOG}/`, anonKey: ANON }, model: { source: "hub" } }));
+
 describe("npm run ccx's package", () => {
   it("is a ZIP an installer can unpack, with the plugin at its root and the panel's page under webview/", async () => {
-    const { zip, entry } = await build({ catalog: { url: `${CATALOG}/`, anonKey: ANON } });
+    const { zip, entry } = await withConfig();
     expect(packageNamesProblem(zip)).toBeNull();
     const names = zip.entries.map((e) => e.name);
-    for (const name of ["manifest.json", "index.html", "main.js", "webview/main/index.html", "webview/config/studio.json"])
+    for (const name of [
+      "manifest.json",
+      "index.html",
+      "main.js",
+      "webview/main/index.html",
+      "webview/config/studio.json",
+    ])
       expect(names).toContain(name);
     expect(names.some((n) => /^webview\/ort\/ort-wasm-simd\.wasm$/.test(n))).toBe(true);
     // what only CEP uses stays out: its manifest, the ExtendScript bundle, the Node encoder thread
@@ -56,7 +68,7 @@ describe("npm run ccx's package", () => {
   });
 
   it("writes a manifest Premiere takes for production: version 5, one host object, webview and network permissions", async () => {
-    const { manifest } = await build({ catalog: { url: `${CATALOG}/`, anonKey: ANON }, model: { source: "hub" } });
+    const { manifest, entry } = await withConfig();
     expect(manifest.manifestVersion).toBe(5);
     expect(manifest.host).toEqual({ app: "premierepro", minVersion: "25.6.0" });
     expect(manifest.main).toBe("index.html");
@@ -74,7 +86,6 @@ describe("npm run ccx's package", () => {
     expect(manifest.requiredPermissions.webview?.domains).toEqual(manifest.requiredPermissions.network?.domains);
     expect(manifestProblems(manifest, { catalog: { url: CATALOG, anonKey: ANON } })).toEqual([]);
     // every icon the manifest names is in the package
-    const { entry } = await build();
     for (const icon of manifest.icons ?? []) expect(entry(icon.path)).toBeDefined();
   });
 

@@ -12,6 +12,8 @@ declare const require: (id: "premierepro" | "uxp" | "fs" | "os") => never;
 
 interface UxpModule {
   host: { version: string; uiLocale: string };
+  versions: { uxp: string };
+  xmp: Parameters<typeof uxpServices>[0]["xmp"];
   storage: {
     localFileSystem: {
       getTemporaryFolder(): Promise<{ nativePath: string }>;
@@ -32,6 +34,8 @@ async function start(): Promise<void> {
   const services = uxpServices({
     fs,
     os: require("os"),
+    xmp: uxp.xmp,
+    uxpVersion: uxp.versions.uxp,
     tempFolder: (await files.getTemporaryFolder()).nativePath,
     // the self-check's sample clip ships with the panel's page
     sampleFile: `${pluginFolder}/webview/self-check/sample.mp4`,
