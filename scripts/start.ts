@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildExtension } from "./build";
 import { PremiereSimulator } from "../src/sim/premiere-simulator";
+import { UxpPremiereSimulator } from "../src/sim/uxp/uxp-simulator";
 import { ffmpegAvailable, makeSampleMedia, sampleFolders } from "../src/sim/sample-media";
 import { createSampleProject, importSampleClip } from "../src/sim/sample-project";
 import { startPreviewServer } from "../src/server/preview-server";
@@ -33,6 +34,13 @@ const simulator = new PremiereSimulator({
   project,
   fileRoots: [...sampleFolders(mediaRoot), path.join(extensionDir, "self-check")],
 }).loadBundle(path.join(extensionDir, "jsx/index.js"));
+// The UXP host (the Host picker's "UXP plugin", docs/adr/0033): the real UXP host adapter over the
+// simulated premierepro module, on a project of its own with the same sample clips
+const uxpProject = createSampleProject(media);
+const uxpSimulator = new UxpPremiereSimulator({
+  project: uxpProject,
+  fileRoots: [...sampleFolders(mediaRoot), path.join(extensionDir, "self-check")],
+});
 // The real CLIP when an admin put it in .cache/models/clip-vit-base-patch32 (no download here);
 // otherwise the tiny random test model, so that the whole flow runs (its suggestions mean nothing).
 const realModel = path.join(root, ".cache/models/clip-vit-base-patch32");
@@ -54,7 +62,7 @@ if (library) {
   });
   console.log(`Sample library:     ${seeded.references} references for ${seeded.modelVersion}`);
 }
-let imported = 0;
+const imported = { cep: 0, uxp: 0 };
 const server = await startPreviewServer({
   extensionDir,
   simulator,
@@ -64,10 +72,19 @@ const server = await startPreviewServer({
     catalog: { url: catalog.url, anonKey: catalog.anonKey },
     model: { source: "folder", path: `/models/${model.name}` },
   },
-  mediaFolders: sampleFolders(mediaRoot),
-  simulateImport: media ? () => void importSampleClip(project, media, ++imported) : undefined,
+  uxpSimulator,
+  uxpPreviewDir: path.join(root, "dist/uxp/preview"),
+  // the UXP page reads Premiere's frame exports through the plugin, which reads them here
+  mediaFolders: [...sampleFolders(mediaRoot), uxpSimulator.paths.temp],
+  simulateImport: media
+    ? (host) =>
+        void (host === "uxp"
+          ? importSampleClip(uxpProject, media, ++imported.uxp, (bin, item) => uxpSimulator.importItem(bin, item))
+          : importSampleClip(project, media, ++imported.cep))
+    : undefined,
 });
 catalog.allowOrigin(server.url); // CORS: the preview's page, wherever it listens
 console.log(`Reference catalog:  ${catalog.url}  (local users; passwords kept in ${localUsersFile(catalogDir)}):`);
 for (const u of catalog.localUsers) console.log(`  ${u.email.padEnd(18)} ${u.password}  (${u.role})`);
 console.log(`Reference Lookup:   ${server.url}/main/index.html  (simulated Premiere; Ctrl+C to stop)`);
+console.log(`  as a UXP plugin:  ${server.url}/uxp/index.html  (or the Host picker in the simulator's tools)`);

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { expectAcceptedOvenXmp, writeForeignXmp } from "../helpers/accepted-xmp";
 import {
   newPanelPage,
+  openPanel,
   openSeededPanel,
   previewInBrowser,
   PREVIEW_HOSTS,
@@ -43,7 +44,11 @@ describe.each(PREVIEW_HOSTS)("the editor's loop on %s", (host) => {
     await expect.poll(() => card.locator("[data-field=location] input").inputValue()).toBe("kitchen");
     expect(await card.locator("[data-field=subject] input").inputValue()).toBe("oven");
     expect(await card.getByTestId("evidence").locator("li").count()).toBeGreaterThan(0);
-    const evidenceImages = () => card.getByTestId("evidence").locator("img").evaluateAll((els) => els.map((e) => e.getAttribute("src")));
+    const evidenceImages = () =>
+      card
+        .getByTestId("evidence")
+        .locator("img")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("src")));
     expect((await evidenceImages()).some((src) => src?.includes("/library/"))).toBe(true);
     await page.screenshot({ path: shot(host, "card-1000.png"), fullPage: true });
 
@@ -107,14 +112,15 @@ describe.each(PREVIEW_HOSTS)("the editor's loop on %s", (host) => {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.screenshot({ path: shot(host, "queue-320.png"), fullPage: true });
 
-    // a reload restores the queue: the clip is applied, not queued again
+    // a reload restores the queue: the clip is applied, not queued again (the catalog now holds
+    // more than the sample library's 24: the panel is ready once connected)
     await page.reload();
-    const reloaded = await openSeededPanel(page, env.stack, host);
+    const reloaded = await openPanel(page, env.stack, host);
     await expect.poll(() => clipRow(reloaded, "A001_C001 — Küche.mp4").getAttribute("data-status")).toBe("applied");
     expect(await reloaded.getByTestId("clip-queue").locator("li").count()).toBe(4);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000); // the whole loop, four clips and a save: as long as cep11-review-loop's
 });
 
 describe("the editor's loop", () => {
