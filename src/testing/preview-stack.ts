@@ -45,7 +45,9 @@ export async function startPreviewStack(): Promise<PreviewStack> {
     uxpPreviewDir: path.join(ROOT, "dist/uxp/preview"),
     simulateImport: (host) =>
       void (host === "uxp"
-        ? importSampleClip(uxpProject, sampleMedia(), ++imported.uxp, (bin, item) => uxp.simulator.importItem(bin, item))
+        ? importSampleClip(uxpProject, sampleMedia(), ++imported.uxp, (bin, item) =>
+            uxp.simulator.importItem(bin, item),
+          )
         : importSampleClip(project, sampleMedia(), ++imported.cep)),
     // the UXP page reads Premiere's frame exports through the plugin, which reads them here
     mediaFolders: [...sampleMediaFolders(), uxp.simulator.paths.temp],
