@@ -262,4 +262,38 @@ describe.each(PLATFORMS)("IA's sidecars on %s", (platform) => {
       shotNumber: null,
     });
   });
+
+  it("replaces the corrections file whole: nothing is left beside it, and a failed write keeps the old one", async () => {
+    const { host, clip, ppFile, dir } = setup();
+    expect(await host.call("recordCorrection", { nodeId: clip.nodeId, metadata: tap })).toMatchObject({
+      written: true,
+    });
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith(".ingest-metadata-pp.json."))).toEqual([]);
+    const before = fs.readFileSync(ppFile);
+    // the new bytes cannot be written beside it (here: a folder holds the name)
+    fs.mkdirSync(ppFile + ".writing");
+    fs.writeFileSync(path.join(ppFile + ".writing", "x"), "");
+    const failed = await host.call("recordCorrection", { nodeId: clip.nodeId, metadata: { ...tap, subject: "hob" } });
+    expect(failed.written).toBe(false);
+    expect(failed.problem).toMatch(/\.ingest-metadata-pp\.json/);
+    expect(fs.readFileSync(ppFile).equals(before)).toBe(true);
+  });
+
+  it("finishes a replace a crash interrupted: the new file when it was whole, else the old one", async () => {
+    const { host, clip, ppFile } = setup();
+    await host.call("recordCorrection", { nodeId: clip.nodeId, metadata: tap });
+    const old = fs.readFileSync(ppFile, "utf8");
+    const whole = old.replace('"subject": "tap"', '"subject": "hob"');
+    // killed between moving the old file aside and renaming the new one into place
+    fs.renameSync(ppFile, ppFile + ".previous");
+    fs.writeFileSync(ppFile + ".writing", whole);
+    expect(await host.call("readIaSidecar", clip.nodeId)).toMatchObject({ source: "corrections" });
+    expect(fs.readFileSync(ppFile, "utf8")).toBe(whole);
+    expect(fs.existsSync(ppFile + ".previous") || fs.existsSync(ppFile + ".writing")).toBe(false);
+    // killed while writing the new bytes: the old file is still there and is kept as it is
+    fs.writeFileSync(ppFile + ".writing", whole.slice(0, 40));
+    await host.call("readIaSidecar", clip.nodeId);
+    expect(fs.readFileSync(ppFile, "utf8")).toBe(whole);
+    expect(fs.existsSync(ppFile + ".writing")).toBe(false);
+  });
 });

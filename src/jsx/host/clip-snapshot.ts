@@ -1,7 +1,8 @@
 // What a batch accept needs to be undone exactly: the clip's raw XMP packet, the panel's project
 // columns, and the bytes of IA's corrections file beside the media (ADR 0017). Restoring writes
 // the packet back as it was read, so the XMP is byte-identical; the corrections file is read and
-// written in BINARY so that neither encoding nor line ends change a byte.
+// written in BINARY so that neither encoding nor line ends change a byte, and replaced whole
+// (replace-file.ts).
 import type { ClipSnapshot, RestoreClipRequest, RestoreClipResult, RestoreOutcome } from "../../shared/bridge/contract";
 import { fingerprint } from "../../shared/metadata/fingerprint";
 import { fail } from "../dispatch";
@@ -9,6 +10,7 @@ import { sidecarsOf } from "./ia-sidecar";
 import { requireClip } from "./items";
 import { COLUMNS, PROJECT_NS, ensureXmpLibrary, registerColumns, text } from "./metadata";
 import { requireProject } from "./project";
+import { completeInterruptedReplace, replaceFile } from "./replace-file";
 
 function readBytes(file: File): string | null {
   if (!file.exists) return null;
@@ -19,14 +21,6 @@ function readBytes(file: File): string | null {
   } finally {
     file.close();
   }
-}
-
-function writeBytes(file: File, bytes: string): string | null {
-  file.encoding = "BINARY";
-  if (!file.open("w")) return "the media folder cannot be written: " + file.error;
-  var ok = file.write(bytes);
-  file.close();
-  return ok ? null : file.error || "write failed";
 }
 
 function columnsOf(item: ProjectItem): { [name: string]: string } {
@@ -41,6 +35,7 @@ export function snapshotClip(nodeId: string): ClipSnapshot {
   var item = requireClip(nodeId);
   var xmp = item.getXMPMetadata();
   var corrections = sidecarsOf(item).corrections;
+  completeInterruptedReplace(corrections);
   var bytes = readBytes(corrections);
   return {
     nodeId: nodeId,
@@ -75,6 +70,7 @@ function restoreCorrections(
 ): { outcome: RestoreOutcome; reason?: string } {
   if (!request.corrections) return { outcome: "unchanged" };
   var file = sidecarsOf(item).corrections;
+  completeInterruptedReplace(file);
   var now = readBytes(file);
   var want = request.corrections.bytes;
   if (now === want) return { outcome: "unchanged" };
@@ -86,7 +82,7 @@ function restoreCorrections(
       ? { outcome: "removed" }
       : { outcome: "failed", reason: "could not remove " + file.fsName + ": " + file.error };
   }
-  var problem = writeBytes(file, want);
+  var problem = replaceFile(file, want);
   return problem ? { outcome: "failed", reason: problem } : { outcome: "restored" };
 }
 

@@ -14,6 +14,7 @@ import {
 } from "../../shared/metadata/ia-corrections";
 import { setMember, utf8Decode } from "../../shared/metadata/json-text";
 import { requireClip } from "./items";
+import { completeInterruptedReplace, replaceFile } from "./replace-file";
 
 type Sidecar = { [key: string]: unknown };
 
@@ -80,6 +81,7 @@ export function sidecarsOf(item: ProjectItem): { name: string; ia: File; correct
 /** The clip's entry in each sidecar, per clip: the corrections file's first. */
 function clipEntries(item: ProjectItem) {
   var files = sidecarsOf(item);
+  completeInterruptedReplace(files.corrections);
   var corrections = readSidecar(files.corrections);
   var ia = readSidecar(files.ia);
   var inCorrections = entryOf(corrections.data, files.name);
@@ -150,15 +152,10 @@ export function recordCorrection(request: RecordCorrectionRequest): RecordCorrec
     // JSON.parse took it, our scan did not: leave the file rather than guess
     return { written: false, file: out.fsName, problem: "the sidecar's JSON could not be updated in place: " + e };
   }
-  out.encoding = "BINARY";
-  out.lineFeed = "Unix";
-  if (!out.open("w"))
-    return { written: false, file: out.fsName, problem: "the media folder cannot be written: " + out.error };
-  var ok = out.write(bytes);
-  out.close();
-  return ok
+  var problem = replaceFile(out, bytes);
+  return problem === null
     ? { written: true, file: out.fsName }
-    : { written: false, file: out.fsName, problem: out.error || "writing " + out.fsName + " failed" };
+    : { written: false, file: out.fsName, problem: problem };
 }
 
 /** ExtendScript's Date has no toISOString. */

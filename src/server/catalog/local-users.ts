@@ -8,7 +8,16 @@ import { promisify } from "node:util";
 import type { PGlite } from "@electric-sql/pglite";
 import { LOCAL_USERS, type LocalUser } from "./seed";
 
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+// crypto.scrypt looked up per call, not captured: a test counts the hashes a sign-in makes
+const scrypt = (password: string, salt: Buffer, keylen: number) =>
+  (promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>)(
+    password,
+    salt,
+    keylen,
+  );
+// What an unknown e-mail is checked against: the same scrypt work as a real account, so the
+// answer's timing does not tell which accounts exist.
+const NO_ACCOUNT = { salt: Buffer.alloc(16), keylen: 32 };
 
 export interface LocalCredential {
   email: string;
@@ -24,7 +33,10 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   const [kind, salt, hash] = (stored ?? "").split("$");
-  if (kind !== "scrypt" || !salt || !hash) return false;
+  if (kind !== "scrypt" || !salt || !hash) {
+    await scrypt(password, NO_ACCOUNT.salt, NO_ACCOUNT.keylen);
+    return false;
+  }
   const expected = Buffer.from(hash, "base64");
   const actual = await scrypt(password, Buffer.from(salt, "base64"), expected.length);
   return crypto.timingSafeEqual(actual, expected);
