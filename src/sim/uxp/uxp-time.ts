@@ -22,7 +22,8 @@ export class UxpTickTime {
     this.count = Math.round(Number(ticks));
   }
   static createWithTicks(ticks: string): UxpTickTime {
-    if (typeof ticks !== "string" || !/^-?\d+$/.test(ticks)) throw new Error("TickTime.createWithTicks: ticks must be a string of digits");
+    if (typeof ticks !== "string" || !/^-?\d+$/.test(ticks))
+      throw new Error("TickTime.createWithTicks: ticks must be a string of digits");
     return new UxpTickTime(ticks);
   }
   static createWithSeconds(seconds: number): UxpTickTime {
@@ -86,4 +87,12 @@ export class UxpGuid {
 export function tickTimeArg(value: unknown, member: string): UxpTickTime {
   if (!(value instanceof UxpTickTime)) throw new TypeError(`${member}: expected a TickTime`);
   return value;
+}
+
+/** RectF: a frame size. */
+export class UxpRectF {
+  constructor(
+    public width = 0,
+    public height = 0,
+  ) {}
 }

@@ -29,7 +29,8 @@ export async function getHostInfo(ctx: HostContext): Promise<HostInfo> {
     // no ExtendScript and no QE in a UXP plugin
     extendScript: "",
     qe: false,
-    mediaEncoder: typeof ctx.ppro.EncoderManager?.getManager === "function",
+    // Media Encoder's queue, where this Premiere has it; the panel does not use it
+    mediaEncoder: Boolean(ctx.ppro.EncoderManager),
   };
 }
 
@@ -51,7 +52,11 @@ function removeItems(project: Project, parent: FolderItem, items: ProjectItem[])
 /** Bins and folders an interrupted check left (the panel reloaded mid-way): removed first. */
 async function sweepEarlier(ctx: HostContext, project: Project): Promise<void> {
   const root = await project.getRootItem();
-  removeItems(project, root, (await root.getItems()).filter((item) => isScratchBin(ctx, item)));
+  removeItems(
+    project,
+    root,
+    (await root.getItems()).filter((item) => isScratchBin(ctx, item)),
+  );
   await removeFolder(ctx, scratchRoot(ctx));
 }
 
@@ -84,8 +89,13 @@ export async function beginSelfCheck(ctx: HostContext, request: BeginSelfCheckRe
       throw fail("IMPORT_FAILED", "Could not copy the sample clip to " + folder + ": " + messageOf(e) + ".");
     }
     const root = await project.getRootItem();
-    transact(project, "Self-check", () => [root.createBinAction(binName, false)], "IMPORT_FAILED",
-      "Premiere did not make the scratch bin.");
+    transact(
+      project,
+      "Self-check",
+      () => [root.createBinAction(binName, false)],
+      "IMPORT_FAILED",
+      "Premiere did not make the scratch bin.",
+    );
     const binItem = (await root.getItems()).find((item) => kindOf(ctx, item) === "BIN" && item.name === binName);
     if (!binItem) throw fail("IMPORT_FAILED", "Premiere did not make the scratch bin.");
     binId = binItem.getId();
