@@ -30,6 +30,7 @@ const preview = await startPreview({
   model,
   port: Number(process.env.PORT ?? 5173),
   catalogPort: Number(process.env.CATALOG_PORT ?? 54321),
+  uxpPreviewDir: path.join(root, "dist/uxp/preview"),
 });
 const ffmpeg = resolveMediaTool("ffmpeg");
 if (ffmpeg)
@@ -40,3 +41,4 @@ console.log(
 );
 for (const u of preview.catalog.catalog.localUsers) console.log(`  ${u.email.padEnd(18)} ${u.password}  (${u.role})`);
 console.log(`Reference Lookup:   ${preview.server.url}/main/index.html  (simulated Premiere; Ctrl+C to stop)`);
+console.log(`  as a UXP plugin:  ${preview.server.url}/uxp/index.html  (or the Host picker in the simulator's tools)`);

@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { isSimulated } from "../lib/bridge/transport";
 import type { PanelStore } from "./store";
 import { HostThemeProvider } from "./theme/HostThemeProvider";
 import { PanelStoreContext } from "./use-panel";
@@ -75,7 +76,7 @@ export function App({ store }: { store: PanelStore }) {
             <ReviewCard />
           </div>
           <TextSearchBox />
-          {store.services.host.transport.kind === "simulator" && <SimulatorTools />}
+          {isSimulated(store.services.host.transport) && <SimulatorTools />}
           <SettingsView />
         </main>
       </HostThemeProvider>

@@ -12,6 +12,9 @@ import type { PremiereSimulator } from "../sim/premiere-simulator";
 export { HOST_TOKEN_HEADER, HOST_TOKEN_META } from "../lib/bridge/transport";
 
 const MAX_CALL_BYTES = 1024 * 1024;
+/** Where bridge calls are taken: the CEP simulator's, and the UXP simulator's (the preview's
+ * stand-in for the plugin forwards the webview page's calls there; docs/adr/0033). */
+export const HOST_CALL_PATHS = new Set(["/__host/eval", "/__host/uxp"]);
 const BODY_TIMEOUT_MS = 5000;
 
 function sameSecret(given: string | null | undefined, token: string): boolean {
@@ -39,7 +42,7 @@ export function createHostCallGuard(token: string) {
       const site = req.headers["sec-fetch-site"];
       if (site === "cross-site" || site === "same-site") return "cross-site request";
       const url = new URL(req.url ?? "/", "http://local");
-      if (url.pathname === "/__host/eval") {
+      if (HOST_CALL_PATHS.has(url.pathname)) {
         if (origin === undefined) return "host calls need the page's Origin";
         if (!sameSecret(req.headers[HOST_TOKEN_HEADER] as string | undefined, token)) return "missing or wrong token";
       }
@@ -83,27 +86,38 @@ function send(res: http.ServerResponse, status: number, body: string, type = "te
   res.end(body);
 }
 
-/** POST /__host/eval with {"fn": ..., "args": [...]}: the host's envelope text, as CEP returns it. */
+/** Runs one validated bridge call on a simulated host and answers its envelope text. */
+export type SimulatedCall = (fn: string, args: unknown[]) => string | Promise<string>;
+
+/** The CEP simulator runs the call as the script CEP would evaluate. */
+export const cepSimulatorCall =
+  (simulator: PremiereSimulator): SimulatedCall =>
+  (fn, args) =>
+    simulator.evalScript(hostCallScript(fn, args));
+
+/** POST /__host/eval (or /__host/uxp) with {"fn": ..., "args": [...]}: the host's envelope text,
+ * as CEP (or the UXP plugin) returns it. */
 export async function answerHostCall(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  simulator: PremiereSimulator,
+  call: SimulatedCall,
 ): Promise<void> {
   if (req.method !== "POST") return send(res, 405, "POST a host call");
   if (!/^application\/json\b/i.test(String(req.headers["content-type"] ?? "")))
     return send(res, 415, "a host call is JSON: {fn, args}");
-  let call: { fn?: unknown; args?: unknown };
+  const run = call;
+  let request: { fn?: unknown; args?: unknown };
   try {
-    call = JSON.parse(await readBounded(req)) as typeof call;
+    request = JSON.parse(await readBounded(req)) as typeof request;
   } catch (e) {
     const status = (e as { status?: number }).status ?? 400;
     return send(res, status, status === 400 ? "the body is not JSON" : (e as Error).message);
   }
-  const fn = call && typeof call.fn === "string" ? call.fn : "";
-  const invalid = validateHostCall(fn, call?.args);
+  const fn = request && typeof request.fn === "string" ? request.fn : "";
+  const invalid = validateHostCall(fn, request?.args);
   if (invalid) {
     const envelope: HostEnvelope<never> = { ok: false, error: invalid };
     return send(res, 400, JSON.stringify(envelope), "application/json; charset=utf-8");
   }
-  send(res, 200, simulator.evalScript(hostCallScript(fn, call.args as unknown[])));
+  send(res, 200, await run(fn, request.args as unknown[]));
 }

@@ -43,7 +43,14 @@ function placeholderMedia(): SampleMedia {
 }
 
 /** Adds clip number n (from 1) to "Footage/Imports", as an editor's import would (kinds rotate). */
-export function importSampleClip(project: SimProject, media: SampleMedia, n: number): SimProjectItem {
+/** `add` puts the clip into its bin: the CEP simulator's bin.add fires its per-item event; the UXP
+ * simulator's importItem fires IMPORT_MEDIA_COMPLETE (UXP has no per-item event). */
+export function importSampleClip(
+  project: SimProject,
+  media: SampleMedia,
+  n: number,
+  add: (bin: SimProjectItem, item: SimProjectItem) => SimProjectItem = (bin, item) => bin.add(item),
+): SimProjectItem {
   const footage = project.rootItem.childItems.find((i) => i.name === "Footage") ?? project.rootItem;
   const bin =
     footage.childItems.find((i) => i.name === "Imports") ??
@@ -54,5 +61,5 @@ export function importSampleClip(project: SimProject, media: SampleMedia, n: num
     ["still %03d.jpg", media.still],
   ];
   const [pattern, m] = kinds[(n - 1) % kinds.length];
-  return bin.add(new SimProjectItem(pattern.replace("%03d", String(n).padStart(3, "0")), ProjectItemType.CLIP, m));
+  return add(bin, new SimProjectItem(pattern.replace("%03d", String(n).padStart(3, "0")), ProjectItemType.CLIP, m));
 }

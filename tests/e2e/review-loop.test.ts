@@ -1,42 +1,60 @@
-// The editor's loop in headless Chromium against npm start's stack: a sample clip is imported,
-// suggested from the seeded sample library, accepted with the keyboard, and written to the
-// simulated clip's XMP and columns; a reload does not queue it again.
+// The editor's loop in headless Chromium against npm start's stack, on both hosts the preview
+// plays (CEP's ExtendScript, and the UXP plugin with the panel in its webview: docs/adr/0033):
+// a sample clip is imported, suggested from the seeded sample library, accepted with the
+// keyboard, written to the simulated clip's XMP and columns, saved as a reference, and the next
+// clip of the same footage is suggested from it; a reload does not queue the clip again.
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAcceptedOvenXmp, writeForeignXmp } from "../helpers/accepted-xmp";
-import { newPanelPage, openSeededPanel, previewInBrowser, SHOTS } from "../helpers/preview-browser";
+import {
+  newPanelPage,
+  openPanel,
+  openSeededPanel,
+  previewInBrowser,
+  PREVIEW_HOSTS,
+  SHOTS,
+  type PreviewHost,
+} from "../helpers/preview-browser";
 
 const env = previewInBrowser();
 
-const clipRow = (page: Page, name: string) => page.getByTestId("clip-queue").locator("li", { hasText: name });
+const clipRow = (panel: Page | Frame, name: string) => panel.getByTestId("clip-queue").locator("li", { hasText: name });
+/** the README's screenshots are CEP's; UXP's carry the host in their names */
+const shot = (host: PreviewHost, name: string) => path.join(SHOTS, host === "cep" ? name : `${host}-${name}`);
 
-describe("the editor's loop", () => {
-  it("import → suggestion with evidence → keyboard accept → exactly those values in XMP and columns", async () => {
+describe.each(PREVIEW_HOSTS)("the editor's loop on %s", (host) => {
+  it("import → suggestion with evidence → keyboard accept → exactly those values in XMP and columns → Save as reference → the next clip learns from it", async () => {
     const { context, page, errors } = await newPanelPage(env.browser, { width: 1000, height: 900 });
-    await openSeededPanel(page, env.stack);
-    await page.getByRole("button", { name: "Import a sample clip" }).click();
-    const row = clipRow(page, "A001_C001 — Küche.mp4");
+    const project = host === "uxp" ? env.stack.uxp.project : env.stack.project;
+    const panel = await openSeededPanel(page, env.stack, host);
+    const focusedField = () =>
+      panel.evaluate(() => document.activeElement?.closest("[data-field]")?.getAttribute("data-field"));
+    await panel.getByRole("button", { name: "Import a sample clip" }).click();
+    const row = clipRow(panel, "A001_C001 — Küche.mp4");
     await expect.poll(() => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("suggested");
     expect(await row.textContent()).toMatch(/\d+ similar shots? found/);
 
     // a property another tool wrote before the editor accepts: it must survive the write
-    const item = env.stack.project.allItems().find((i) => i.name === "A001_C001 — Küche.mp4")!;
+    const item = project.allItems().find((i) => i.name === "A001_C001 — Küche.mp4")!;
     writeForeignXmp(item);
 
-    const card = page.getByTestId("review-card");
+    const card = panel.getByTestId("review-card");
     // the testsrc2 sample looks like the seeded oven references: their values are proposed
     await expect.poll(() => card.locator("[data-field=location] input").inputValue()).toBe("kitchen");
     expect(await card.locator("[data-field=subject] input").inputValue()).toBe("oven");
     expect(await card.getByTestId("evidence").locator("li").count()).toBeGreaterThan(0);
-    expect(await card.getByTestId("evidence").locator("img").first().getAttribute("src")).toContain("/library/");
-    await page.screenshot({ path: path.join(SHOTS, "card-1000.png"), fullPage: true });
+    const evidenceImages = () =>
+      card
+        .getByTestId("evidence")
+        .locator("img")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("src")));
+    expect((await evidenceImages()).some((src) => src?.includes("/library/"))).toBe(true);
+    await page.screenshot({ path: shot(host, "card-1000.png"), fullPage: true });
 
     // keyboard only: E edits the first field; Tab to the shot type; choose MID; Ctrl+Enter accepts
     await page.keyboard.press("e");
-    expect(await page.evaluate(() => document.activeElement?.closest("[data-field]")?.getAttribute("data-field"))).toBe(
-      "location",
-    );
+    expect(await focusedField()).toBe("location");
     // typing replaces the value (E selected it); Esc puts it back (a first Esc closes an open list)
     const location = card.locator("[data-field=location] input");
     await page.keyboard.type("xyz");
@@ -45,15 +63,9 @@ describe("the editor's loop", () => {
     if ((await location.inputValue()) !== "kitchen") await page.keyboard.press("Escape");
     expect(await location.inputValue()).toBe("kitchen");
     await location.focus();
-    for (let i = 0; i < 12; i++) {
-      const field = await page.evaluate(() =>
-        document.activeElement?.closest("[data-field]")?.getAttribute("data-field"),
-      );
-      if (field === "shotType") break;
-      await page.keyboard.press("Tab");
-    }
+    for (let i = 0; i < 12 && (await focusedField()) !== "shotType"; i++) await page.keyboard.press("Tab");
     await page.keyboard.press("Enter"); // opens the picker
-    await page.getByRole("option", { name: "MID" }).waitFor();
+    await panel.getByRole("option", { name: "MID" }).waitFor();
     await page.keyboard.type("MID");
     await page.keyboard.press("Enter");
     await expect.poll(() => card.locator("[data-field=shotType] button").first().textContent()).toContain("MID");
@@ -61,8 +73,8 @@ describe("the editor's loop", () => {
     await page.keyboard.press("Control+Enter");
     await expect
       .poll(async () =>
-        (await page.getByTestId("review-error").count())
-          ? await page.getByTestId("review-error").textContent()
+        (await panel.getByTestId("review-error").count())
+          ? await panel.getByTestId("review-error").textContent()
           : await row.getAttribute("data-status"),
       )
       .toBe("applied");
@@ -71,30 +83,58 @@ describe("the editor's loop", () => {
     // is the catalog's link, not IA's shot number: the XMP carries none
     expectAcceptedOvenXmp(item, keywords as string[]);
 
+    // Save as reference, signed in as an editor
+    await panel.getByRole("button", { name: "Sign in to save references" }).click();
+    const form = panel.getByRole("form", { name: "Sign in" });
+    await form.getByLabel("Email").fill("editor@eav.local");
+    await form.getByLabel("Password").fill("local-dev");
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => panel.getByTestId("account").textContent()).toContain("editor@eav.local");
+    await card.getByRole("button", { name: "Save as reference" }).click();
+    await expect.poll(() => card.getByTestId("save-controls").getAttribute("data-state")).toBe("saved");
+    // this save's own thumbnail (the other host's run may have saved the same footage before)
+    const saved = await env.stack.catalog.db.query<{ thumbnail_url: string }>(
+      "select thumbnail_url from media_references.reference_images where original_catalog->>'source' = 'reference-lookup panel' order by created_at desc limit 1",
+    );
+    const savedThumbnail = saved.rows[0].thumbnail_url;
+    expect(savedThumbnail).toBeTruthy();
+
+    // the next clip of the same footage (the sample imports cycle: MP4, ProRes, still, MP4 …)
+    // is suggested with the reference just saved among its evidence
+    for (let i = 0; i < 3; i++) await panel.getByRole("button", { name: "Import a sample clip" }).click();
+    const next = clipRow(panel, "A001_C004 — Küche.mp4");
+    await expect.poll(() => next.getAttribute("data-status"), { timeout: 60_000 }).toBe("suggested");
+    await next.click();
+    await expect.poll(evidenceImages).toContain(savedThumbnail);
+    await page.screenshot({ path: shot(host, "next-suggestion-1000.png"), fullPage: true });
+
     // the queue at 320 px, the width of a docked panel
     await page.setViewportSize({ width: 320, height: 800 });
-    await page.screenshot({ path: path.join(SHOTS, "queue-320.png"), fullPage: true });
+    await page.screenshot({ path: shot(host, "queue-320.png"), fullPage: true });
 
-    // a reload restores the queue: the clip is applied, not queued again
+    // a reload restores the queue: the clip is applied, not queued again (the catalog now holds
+    // more than the sample library's 24: the panel is ready once connected)
     await page.reload();
-    await openSeededPanel(page, env.stack);
-    await expect.poll(() => clipRow(page, "A001_C001 — Küche.mp4").getAttribute("data-status")).toBe("applied");
-    expect(await page.getByTestId("clip-queue").locator("li").count()).toBe(1);
+    const reloaded = await openPanel(page, env.stack, host);
+    await expect.poll(() => clipRow(reloaded, "A001_C001 — Küche.mp4").getAttribute("data-status")).toBe("applied");
+    expect(await reloaded.getByTestId("clip-queue").locator("li").count()).toBe(4);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000); // the whole loop, four clips and a save: as long as cep11-review-loop's
+});
 
+describe("the editor's loop", () => {
   it("a reference with a broken thumbnail shows a placeholder, not a broken image", async () => {
     const broken = await env.stack.catalog.db.query<{ id: string }>(
       "update media_references.reference_images set thumbnail_url = $1 returning id",
       [`${env.stack.server.url}/library/missing.jpg`],
     );
-    expect(broken.rows.length).toBe(24);
+    expect(broken.rows.length).toBeGreaterThanOrEqual(24); // the sample library, and what the loop saved
     const context = await env.browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
     await openSeededPanel(page, env.stack);
     await page.getByRole("button", { name: "Import a sample clip" }).click();
-    const row = clipRow(page, "B002_C002 ProRes.mov");
+    const row = page.getByTestId("clip-queue").locator("li", { hasText: /B002_C\d+ ProRes\.mov/ });
     await expect.poll(() => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("suggested");
     await row.click();
     const evidence = page.getByTestId("evidence");

@@ -34,7 +34,9 @@ function buildPanelBesideJsx(): void {
 export function ensureBuilt(need: Build): void {
   if (process.env.SKIP_TEST_BUILD === "1" || built.has(need) || built.has("full")) return;
   if (need === "jsx") tsx("scripts/build-jsx.ts");
-  else if (built.has("jsx")) buildPanelBesideJsx();
-  else tsx("scripts/build.ts");
+  else if (built.has("jsx")) {
+    buildPanelBesideJsx();
+    tsx("scripts/build-uxp.ts"); // the UXP plugin and the preview's stand-in for it
+  } else tsx("scripts/build.ts");
   built.add(need);
 }

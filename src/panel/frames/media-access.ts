@@ -1,6 +1,8 @@
 // How the panel reads media files and points <video> at them: through Node's fs and file:// URLs
-// inside Premiere (CEP runs the page with --enable-nodejs --mixed-context), or through the
-// preview server's /__media endpoint in a plain browser.
+// inside Premiere (CEP runs the page with --enable-nodejs --mixed-context), through the UXP
+// plugin in its webview (docs/adr/0033), or through the preview server's /__media endpoint in a
+// plain browser.
+import type { EvalTransport } from "../../lib/bridge/transport";
 
 export interface MediaAccess {
   readFile(path: string): Promise<Blob>;
@@ -44,8 +46,21 @@ export function previewMediaAccess(base: string): MediaAccess {
   };
 }
 
-/** Node's require in a CEP page, if this is one. */
-export function detectMediaAccess(win: Window = window): MediaAccess {
+/** The UXP webview reads no local file itself: the plugin reads it and sends the bytes. No
+ * <video> can stream a local file there, so the browser-video grab falls back to Premiere's
+ * own frame export. */
+export function uxpMediaAccess(readFile: (path: string) => Promise<Uint8Array>): MediaAccess {
+  return {
+    readFile: async (path) => new Blob([(await readFile(path)) as BlobPart], { type: mimeOf(path) }),
+    videoUrl() {
+      throw new Error("the UXP webview cannot stream local media (Premiere exports the frames instead)");
+    },
+  };
+}
+
+/** Node's require in a CEP page, if this is one; the UXP plugin when the transport reads files. */
+export function detectMediaAccess(win: Window = window, transport?: EvalTransport): MediaAccess {
+  if (transport?.kind === "uxp" && transport.readFile) return uxpMediaAccess(transport.readFile);
   const w = win as unknown as { cep_node?: { require: NodeRequire }; require?: NodeRequire; __adobe_cep__?: unknown };
   const nodeRequire = w.cep_node?.require ?? (w.__adobe_cep__ ? w.require : undefined);
   return nodeRequire ? cepMediaAccess(nodeRequire) : previewMediaAccess(win.location.href);

@@ -12,7 +12,7 @@ import { startCatalogCopy } from "../offline/start-copy";
 import "../styles.css";
 
 const host = createHostClient(detectTransport());
-const media = detectMediaAccess();
+const media = detectMediaAccess(window, host.transport);
 const store = createPanelStore({
   host,
   media,

@@ -1,4 +1,5 @@
 import { ActionButton, ProgressBar } from "@adobe/react-spectrum";
+import { isSimulated } from "../../lib/bridge/transport";
 import { usePanel, usePanelStore } from "../use-panel";
 import { AccountLine } from "./AccountLine";
 import { SettingsButton } from "./settings/SettingsView";
@@ -11,14 +12,15 @@ function ProjectLine() {
     loading: s.loading,
     refreshProject: s.refreshProject,
   }));
-  const simulated = usePanelStore().services.host.transport.kind === "simulator";
+  const { transport } = usePanelStore().services.host;
+  const simulated = isSimulated(transport);
   return (
     <div className="project-line">
       <div>
         <h1 data-testid="project-name" title={project?.path}>
           <bdi>{project ? project.name : "No project"}</bdi>
         </h1>
-        {simulated && <span className="badge">simulated Premiere</span>}
+        {simulated && <span className="badge">simulated Premiere{transport.kind === "uxp" ? " (UXP)" : ""}</span>}
       </div>
       <ActionButton isQuiet onPress={() => void refreshProject()} isDisabled={loading}>
         {loading ? "Reading…" : "Refresh"}

@@ -1,6 +1,7 @@
 import { ActionButton, Item, Picker } from "@adobe/react-spectrum";
 import { SKIN_NAMES } from "../../lib/theme/host-skin";
 import { useTheme } from "../theme/use-host-theme";
+import { HostSwitch } from "./HostSwitch";
 import { CatalogSection } from "./simulator/CatalogSection";
 import { ProjectSection } from "./simulator/ProjectSection";
 import { simApi } from "./simulator/sim-api";
@@ -38,6 +39,7 @@ export function SimulatorTools() {
             <Item key={name}>{name}</Item>
           ))}
         </Picker>
+        <HostSwitch />
       </div>
       {SECTIONS.map((Section, i) => (
         <Section key={i} sim={sim} />

@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { SimProject } from "../../sim/premiere-dom";
 import { PremiereSimulator } from "../../sim/premiere-simulator";
+import { UxpPremiereSimulator } from "../../sim/uxp/uxp-simulator";
 import { resolveMediaTool } from "../../sim/media-tools";
 import { makeSampleMedia, sampleFolders, type SampleMedia } from "../../sim/sample-media";
 import { createSampleProject, importSampleClip } from "../../sim/sample-project";
@@ -27,6 +28,8 @@ export interface PreviewOptions {
   model: { dir: string; name: string };
   port?: number;
   catalogPort?: number;
+  /** the preview's stand-in for the UXP plugin (dist/uxp/preview): the Host picker's "UXP plugin" */
+  uxpPreviewDir?: string;
   /** told what could not be made, in words for the person who ran npm start */
   warn?: (message: string) => void;
 }
@@ -36,6 +39,9 @@ export interface RunningPreviewStack {
   catalog: SwitchableCatalog;
   simulator: PremiereSimulator;
   project: SimProject;
+  /** the UXP host (ADR 0032) on a project of its own with the same sample clips */
+  uxpSimulator: UxpPremiereSimulator;
+  uxpProject: SimProject;
   media: SampleMedia | undefined;
   library: SampleLibrary | undefined;
   /** references the sample library put into the catalog (0 without ffmpeg) */
@@ -59,12 +65,19 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     project,
     fileRoots: [...sampleFolders(options.mediaRoot), selfCheck],
   }).loadBundle(path.join(options.extensionDir, "jsx/index.js"));
+  // The UXP host (the Host picker's "UXP plugin", ADR 0033): the real UXP host adapter over the
+  // simulated premierepro module, on a project of its own with the same sample clips
+  const uxpProject = createSampleProject(media);
+  const uxpSimulator = new UxpPremiereSimulator({
+    project: uxpProject,
+    fileRoots: [...sampleFolders(options.mediaRoot), selfCheck],
+  });
   const catalog = await SwitchableCatalog.start({
     dataDir: options.catalogDataDir,
     port: options.catalogPort ?? 0,
     localPassword: options.localPassword,
   });
-  let imported = 0;
+  const imported = { cep: 0, uxp: 0 };
   let server: RunningPreview | undefined;
   try {
     server = await startPreviewServer({
@@ -76,8 +89,16 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
         catalog: { url: catalog.url, anonKey: catalog.catalog.anonKey },
         model: { source: "folder", path: `/models/${options.model.name}` },
       },
-      mediaFolders: sampleFolders(options.mediaRoot),
-      simulateImport: media ? () => void importSampleClip(project, media, ++imported) : undefined,
+      uxpSimulator,
+      uxpPreviewDir: options.uxpPreviewDir,
+      // the UXP page reads Premiere's frame exports through the plugin, which reads them here
+      mediaFolders: [...sampleFolders(options.mediaRoot), uxpSimulator.paths.temp],
+      simulateImport: media
+        ? (host) =>
+            void (host === "uxp"
+              ? importSampleClip(uxpProject, media, ++imported.uxp, (bin, item) => uxpSimulator.importItem(bin, item))
+              : importSampleClip(project, media, ++imported.cep))
+        : undefined,
       simulatorTools: { catalog, relinkTo: media?.h264.path },
     });
     catalog.allowOrigin(server.url); // CORS: the preview's page, wherever it listens
@@ -96,6 +117,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       catalog,
       simulator,
       project,
+      uxpSimulator,
+      uxpProject,
       media,
       library,
       references: seeded?.references ?? 0,
