@@ -20,6 +20,7 @@ import {
 import { createExtendScriptEnv, type CsxsEvent } from "./extendscript-env";
 import { SimHostEnvironment } from "./host-environment";
 import { simulatorTemp } from "./sim-temp";
+import { hostCallScript } from "../lib/bridge/client";
 
 export const CEP_EVAL_ERROR = "EvalScript error.";
 
@@ -156,6 +157,11 @@ export class PremiereSimulator {
     } catch {
       return CEP_EVAL_ERROR;
     }
+  }
+
+  /** One bridge call as data (what UxpPremiereSimulator also takes): the host's envelope text. */
+  async call(fn: string, args: unknown[]): Promise<string> {
+    return this.evalScript(hostCallScript(fn, args));
   }
 
   /** An import as the editor does it: the item appears in a bin and bound handlers hear of it. */

@@ -82,7 +82,7 @@ export function parseQeTime(time: string, fps: number): number | null {
 
 /** How Premiere reads the media at a time: video seeks, a still is the same at every time, and a
  * numbered image sequence plays as video at its frame rate. */
-function decodeArgs(media: SimMedia, seconds: number): string[] {
+export function decodeArgs(media: SimMedia, seconds: number): string[] {
   const numbered = /(\d{3,})(\.[A-Za-z0-9]+)$/.exec(media.path);
   const still = /\.(jpe?g|png|tiff?|psd|bmp|gif)$/i.test(media.path);
   if (still && numbered && media.frameRate > 0 && media.durationSeconds > 0) {

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { SimTrackItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../../src/testing/sample-media";
-import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
+import { HOST_PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 
 const item = (project: ReturnType<typeof createSampleProject>, name: string) =>
   project.allItems().find((i) => i.name === name)!;
 
-describe.each(PLATFORMS)("getSelection on %s", (platform) => {
+describe.each(HOST_PLATFORMS)("getSelection on the %s host, %s", (hostKind, platform) => {
   it("with nothing selected: no project items, an empty timeline selection", async () => {
-    const { host } = simulatedHost(createSampleProject(sampleMedia()), { platform });
+    const { host } = simulatedHost(createSampleProject(sampleMedia()), { platform, host: hostKind });
     expect(await host.call("getSelection")).toEqual({
       projectItems: [],
       timeline: { sequenceName: "Ep 3 assembly", playheadTicks: "0", items: [] },
@@ -18,7 +18,7 @@ describe.each(PLATFORMS)("getSelection on %s", (platform) => {
 
   it("with a sequence selected in the Project panel it is reported as a sequence", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host, simulator } = simulatedHost(project, { platform });
+    const { host, simulator } = simulatedHost(project, { platform, host: hostKind });
     simulator.app.projectViewSelection = [item(project, "Ep 3 assembly")];
     const { projectItems } = await host.call("getSelection");
     expect(projectItems).toHaveLength(1);
@@ -28,7 +28,7 @@ describe.each(PLATFORMS)("getSelection on %s", (platform) => {
   it("returns selected clips, also through the per-view calls of Premiere before 15.4", async () => {
     for (const legacySelectionApi of [false, true]) {
       const project = createSampleProject(sampleMedia());
-      const { host, simulator } = simulatedHost(project, { legacySelectionApi, platform });
+      const { host, simulator } = simulatedHost(project, { legacySelectionApi, platform, host: hostKind });
       simulator.app.projectViewSelection = [item(project, "kitchen-hob-CU.jpg"), item(project, "garden_0001.png")];
       const { projectItems } = await host.call("getSelection");
       expect(
@@ -40,7 +40,7 @@ describe.each(PLATFORMS)("getSelection on %s", (platform) => {
 
   it("returns timeline track items with their project item, in/out points and the playhead", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host } = simulatedHost(project, { platform });
+    const { host } = simulatedHost(project, { platform, host: hostKind });
     const seq = project.activeSequence!;
     const clip = item(project, "kitchen-oven-cleaning-MID.mp4");
     const placed = new SimTrackItem(clip, 10 * TICKS_PER_SECOND, TICKS_PER_SECOND, 3 * TICKS_PER_SECOND);
@@ -66,7 +66,7 @@ describe.each(PLATFORMS)("getSelection on %s", (platform) => {
   it("has no timeline part when no sequence is open", async () => {
     const project = createSampleProject(sampleMedia());
     project.activeSequence = null;
-    const { host } = simulatedHost(project, { platform });
+    const { host } = simulatedHost(project, { platform, host: hostKind });
     expect((await host.call("getSelection")).timeline).toBeNull();
   });
 });
