@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ProjectItemType, SimProjectItem, SimTrackItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../../src/testing/sample-media";
-import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
+import { HOST_PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 
 type Project = ReturnType<typeof createSampleProject>;
 const item = (project: Project, name: string) => project.allItems().find((i) => i.name === name)!;
@@ -26,10 +26,10 @@ function cardDump(project: Project, count: number): { bin: SimProjectItem; names
   return { bin, names };
 }
 
-describe.each(PLATFORMS)("batch clips on %s", (platform) => {
+describe.each(HOST_PLATFORMS)("[%s] batch clips on %s", (hostKind, platform) => {
   it("getBinClips of a clip: every clip of the bin that holds it", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host } = simulatedHost(project, { platform });
+    const { host } = simulatedHost(project, { platform, host: hostKind });
     const result = await host.call("getBinClips", { nodeId: item(project, "kitchen-hob-CU.jpg").nodeId });
     expect(result.scope).toEqual({ kind: "bin", name: "Day 1 — Küche", treePath: `${ROOT}\\Footage\\Day 1 — Küche` });
     expect(result.clips.map((c) => c.name)).toEqual(DAY1);
@@ -39,7 +39,7 @@ describe.each(PLATFORMS)("batch clips on %s", (platform) => {
 
   it("getBinClips of a bin includes its sub-bins and skips offline media with the reason", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host } = simulatedHost(project, { platform });
+    const { host } = simulatedHost(project, { platform, host: hostKind });
     const result = await host.call("getBinClips", { nodeId: item(project, "Footage").nodeId });
     expect(result.clips.map((c) => c.name)).toEqual(DAY1);
     expect(result.skipped).toEqual([
@@ -54,7 +54,7 @@ describe.each(PLATFORMS)("batch clips on %s", (platform) => {
 
   it("getBinClips of an item in the root walks the whole project and skips the sequence", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host } = simulatedHost(project, { platform });
+    const { host } = simulatedHost(project, { platform, host: hostKind });
     const result = await host.call("getBinClips", { nodeId: item(project, "Ep 3 assembly").nodeId });
     expect(result.scope).toMatchObject({ kind: "bin", name: "Küche Ep 3.prproj", treePath: ROOT });
     expect(result.clips.map((c) => c.name)).toEqual(DAY1);
@@ -66,7 +66,7 @@ describe.each(PLATFORMS)("batch clips on %s", (platform) => {
 
   it("without a node id: the selected bin, else the bin of the first selected clip, else NO_SELECTION", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host, simulator } = simulatedHost(project, { platform });
+    const { host, simulator } = simulatedHost(project, { platform, host: hostKind });
     await expect(host.call("getBinClips", {})).rejects.toMatchObject({ code: "NO_SELECTION" });
     simulator.app.projectViewSelection = [item(project, "garden_0001.png")];
     expect((await host.call("getBinClips", {})).scope.name).toBe("Day 1 — Küche");
@@ -76,7 +76,7 @@ describe.each(PLATFORMS)("batch clips on %s", (platform) => {
 
   it("a bin of 300 clips in sub-bins, non-Latin names and spaces: all, once, in order", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host } = simulatedHost(project, { platform });
+    const { host } = simulatedHost(project, { platform, host: hostKind });
     const { bin, names } = cardDump(project, 300);
     const result = await host.call("getBinClips", { nodeId: bin.nodeId });
     expect(result.scope.name).toBe("Karte 2 — カード");
@@ -87,7 +87,7 @@ describe.each(PLATFORMS)("batch clips on %s", (platform) => {
 
   it("getSelectedClips('project'): clips once each, selected bins walked into, sequences skipped", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host, simulator } = simulatedHost(project, { platform });
+    const { host, simulator } = simulatedHost(project, { platform, host: hostKind });
     simulator.app.projectViewSelection = [
       item(project, "kitchen-hob-CU.jpg"),
       item(project, "Ep 3 assembly"),
@@ -106,7 +106,7 @@ describe.each(PLATFORMS)("batch clips on %s", (platform) => {
 
   it("getSelectedClips('timeline'): the project items of the selected video track items, once each", async () => {
     const project = createSampleProject(sampleMedia());
-    const { host } = simulatedHost(project, { platform });
+    const { host } = simulatedHost(project, { platform, host: hostKind });
     const seq = project.activeSequence!;
     const prores = item(project, "bathroom tap WS (ProRes).mov");
     const oven = item(project, "kitchen-oven-cleaning-MID.mp4");
@@ -127,7 +127,7 @@ describe.each(PLATFORMS)("batch clips on %s", (platform) => {
   it("refuses with NO_SEQUENCE, NOT_FOUND and INVALID_ARGUMENTS", async () => {
     const project = createSampleProject(sampleMedia());
     project.activeSequence = null;
-    const { host } = simulatedHost(project, { platform });
+    const { host } = simulatedHost(project, { platform, host: hostKind });
     await expect(host.call("getSelectedClips", "timeline")).rejects.toMatchObject({ code: "NO_SEQUENCE" });
     await expect(host.call("getBinClips", { nodeId: "no-such-id" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(host.call("getSelectedClips", "bin" as "project")).rejects.toMatchObject({

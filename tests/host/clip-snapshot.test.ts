@@ -11,7 +11,7 @@ import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
 import { sampleMedia } from "../../src/testing/sample-media";
-import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
+import { HOST_PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 import { HostError } from "../../src/lib/bridge";
 
 const made: string[] = [];
@@ -66,7 +66,7 @@ const undoRequest = (snapshot: ClipSnapshot, after: ClipSnapshot) => ({
   ifUnchanged: { xmp: after.xmpFingerprint, corrections: after.corrections!.fingerprint },
 });
 
-describe.each(PLATFORMS)("clip snapshots on %s", (platform) => {
+describe.each(HOST_PLATFORMS)("[%s] clip snapshots on %s", (hostKind, platform) => {
   function setup(withCorrections = true) {
     const folder = iaFolder(withCorrections);
     const project = createSampleProject(sampleMedia());
@@ -77,7 +77,7 @@ describe.each(PLATFORMS)("clip snapshots on %s", (platform) => {
       }),
     );
     clip.setXMPMetadata(foreignPacket());
-    return { ...folder, clip, ...simulatedHost(project, { platform }) };
+    return { ...folder, clip, ...simulatedHost(project, { platform, host: hostKind }) };
   }
 
   async function acceptOnce(host: ReturnType<typeof setup>["host"], nodeId: string) {

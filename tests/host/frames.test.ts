@@ -7,26 +7,26 @@ import { createSampleProject } from "../../src/sim/sample-project";
 import { simulatorFramesRoot, simulatorTemp } from "../../src/sim/sim-temp";
 import { projectState } from "../helpers/project-state";
 import { sampleMedia } from "../../src/testing/sample-media";
-import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
+import { HOST_PLATFORMS, PLATFORMS, simulatedHost, type HostKind } from "../../src/testing/simulated-host";
 import type { SimPlatform } from "../../src/sim/sim-paths";
 
 const PNG_MAGIC = "89504e470d0a1a0a";
 const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
-function setup(platform: SimPlatform = "macos") {
+function setup(platform: SimPlatform = "macos", hostKind: HostKind = "cep") {
   const project = createSampleProject(sampleMedia());
   const named = (n: string) => project.allItems().find((i) => i.name === n)!;
-  return { project, named, ...simulatedHost(project, { platform }) };
+  return { project, named, ...simulatedHost(project, { platform, host: hostKind }) };
 }
 
-describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
+describe.each(HOST_PLATFORMS)("[%s] exportFrames on %s", (hostKind, platform) => {
   it.each([
     ["H.264 MP4", "kitchen-oven-cleaning-MID.mp4"],
     ["ProRes MOV", "bathroom tap WS (ProRes).mov"],
     ["image sequence", "garden_0001.png"],
     ["still JPEG", "kitchen-hob-CU.jpg"],
   ])("writes five PNG frames for a %s clip", async (_kind, name) => {
-    const { host, named, simulator } = setup(platform);
+    const { host, named, simulator } = setup(platform, hostKind);
     const real = (p: string) => simulator.paths.toReal(p);
     const result = await host.call("exportFrames", { nodeId: named(name).nodeId });
     expect(result.frames.map((f) => f.fraction)).toEqual([0.1, 0.3, 0.5, 0.7, 0.9]);
@@ -38,7 +38,7 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
   });
 
   it("takes frames at 10/30/50/70/90 % of the clip's in–out range, and they differ", async () => {
-    const { host, named, simulator } = setup(platform);
+    const { host, named, simulator } = setup(platform, hostKind);
     const clip = named("kitchen-oven-cleaning-MID.mp4");
     clip.setInPoint(1);
     clip.setOutPoint(3); // a 2 s range starting at 1 s
@@ -50,7 +50,7 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
   });
 
   it("copes with QE's quirks: '.png' appended and false returned on success", async () => {
-    const { host, named, simulator } = setup(platform);
+    const { host, named, simulator } = setup(platform, hostKind);
     const result = await host.call("exportFrames", { nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId });
     // half the calls returned false, yet every frame was found
     expect(simulator.exports.every((e) => e.writtenPath === `${e.requestedPath}.png`)).toBe(true);
@@ -59,7 +59,7 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
   });
 
   it("always deletes the temporary sequence and restores the active one", async () => {
-    const { host, named, project } = setup(platform);
+    const { host, named, project } = setup(platform, hostKind);
     const before = {
       sequences: project.sequenceList.length,
       items: project.allItems().length,
@@ -76,7 +76,7 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
   });
 
   it("refuses an offline clip with MEDIA_OFFLINE and a way out", async () => {
-    const { host, named } = setup(platform);
+    const { host, named } = setup(platform, hostKind);
     await expect(host.call("exportFrames", { nodeId: named("missing-drive clip.mxf").nodeId })).rejects.toMatchObject({
       code: "MEDIA_OFFLINE",
       message: expect.stringContaining("Relink it in Premiere"),
@@ -84,7 +84,7 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
   });
 
   it("times out with EXPORT_TIMEOUT when Premiere writes nothing, and leaves no files or sequence", async () => {
-    const { host, project } = setup(platform);
+    const { host, project } = setup(platform, hostKind);
     const vanished = { ...sampleMedia().h264, path: "/Volumes/Gone/was here.mp4" }; // online in Premiere, gone on disk
     const clip = project.rootItem.add(new SimProjectItem("vanished.mp4", ProjectItemType.CLIP, vanished));
     const sequences = project.sequenceList.length;
@@ -96,7 +96,7 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
   });
 
   it("releaseFrames refuses folders it did not make", async () => {
-    const { host } = setup(platform);
+    const { host } = setup(platform, hostKind);
     await expect(host.call("releaseFrames", "/etc")).rejects.toMatchObject({ code: "INVALID_ARGUMENTS" });
     await expect(host.call("releaseFrames", "/tmp/reference-lookup-frames/../../etc")).rejects.toMatchObject({
       code: "INVALID_ARGUMENTS",
@@ -112,7 +112,7 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
   });
 
   it("validates the request: fractions outside 0..1 are refused", async () => {
-    const { host, named } = setup(platform);
+    const { host, named } = setup(platform, hostKind);
     await expect(
       host.call("exportFrames", { nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId, fractions: [1.5] }),
     ).rejects.toMatchObject({
@@ -121,11 +121,18 @@ describe.each(PLATFORMS)("exportFrames on %s", (platform) => {
   });
 });
 
-describe.each(PLATFORMS)("the frame grab on Premiere 26.x (%s)", (platform) => {
+// QE's exportFramePNG exists only for ExtendScript; the UXP host's export is below (ADR 0032,
+// difference "Frame export").
+describe.each(PLATFORMS)("[cep] the frame grab through QE on Premiere 26.x (%s)", (platform) => {
+  const hostKind = "cep";
   function setup26(options: { brokenQeExport?: boolean } = {}) {
     const project = createSampleProject(sampleMedia());
     const named = (n: string) => project.allItems().find((i) => i.name === n)!;
-    return { project, named, ...simulatedHost(project, { platform, hostVersion: "26.0.0", ...options }) };
+    return {
+      project,
+      named,
+      ...simulatedHost(project, { platform, host: hostKind, hostVersion: "26.0.0", ...options }),
+    };
   }
 
   it("calls exportFramePNG only as (timecode, path without extension), which 26.x takes", async () => {
@@ -146,6 +153,44 @@ describe.each(PLATFORMS)("the frame grab on Premiere 26.x (%s)", (platform) => {
 
   it("when QE returns false and writes nothing, fails with EXPORT_TIMEOUT and leaves the project as it was", async () => {
     const { host, named, project } = setup26({ brokenQeExport: true });
+    const before = projectState(project);
+    await expect(
+      host.call("exportFrames", { nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId, timeoutMs: 500 }),
+    ).rejects.toMatchObject({ code: "EXPORT_TIMEOUT", message: expect.stringMatching(/did not write frame 1/) });
+    expect(projectState(project)).toEqual(before);
+  });
+});
+
+describe.each(PLATFORMS)("[uxp] the frame grab through Exporter.exportSequenceFrame (%s)", (platform) => {
+  function setupUxp(options: { doubleFrameExtension?: boolean; brokenFrameExport?: boolean } = {}) {
+    const project = createSampleProject(sampleMedia());
+    const named = (n: string) => project.allItems().find((i) => i.name === n)!;
+    const { simulator, host } = simulatedHost(project, { platform, host: "uxp", ...options });
+    return { project, named, host, simulator };
+  }
+
+  it.each([
+    ["26.3.2's 'frame.png.png'", true],
+    ["the name as given", false],
+  ])("finds the frames Premiere writes under %s", async (_case, doubleFrameExtension) => {
+    const { host, named, simulator } = setupUxp({ doubleFrameExtension });
+    const result = await host.call("exportFrames", {
+      nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId,
+      fractions: [0.5],
+    });
+    const written = simulator.exports.map((e) => e.writtenPath);
+    expect(written).toEqual([
+      doubleFrameExtension ? expect.stringMatching(/frame-1\.png\.png$/) : expect.stringMatching(/frame-1\.png$/),
+    ]);
+    expect(result.frames.map((f) => f.path)).toEqual(written);
+    expect(fs.readFileSync(simulator.paths.toReal(result.frames[0].path)).subarray(0, 8).toString("hex")).toBe(
+      PNG_MAGIC,
+    );
+    await host.call("releaseFrames", result.folder);
+  });
+
+  it("times out with EXPORT_TIMEOUT when Premiere writes nothing, and leaves the project as it was", async () => {
+    const { host, named, project } = setupUxp({ brokenFrameExport: true });
     const before = projectState(project);
     await expect(
       host.call("exportFrames", { nodeId: named("kitchen-oven-cleaning-MID.mp4").nodeId, timeoutMs: 500 }),

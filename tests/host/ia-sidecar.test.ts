@@ -11,7 +11,7 @@ import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
 import { sampleMedia } from "../../src/testing/sample-media";
-import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
+import { HOST_PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 
 const made: string[] = [];
 afterEach(() => {
@@ -90,7 +90,7 @@ const tap: IaMetadata = {
   keywords: ["tap"],
 };
 
-describe.each(PLATFORMS)("IA's sidecars on %s", (platform) => {
+describe.each(HOST_PLATFORMS)("[%s] IA's sidecars on %s", (hostKind, platform) => {
   function setup(locked: string[] = []) {
     const folder = iaFolder(locked);
     const project = createSampleProject(sampleMedia());
@@ -107,7 +107,7 @@ describe.each(PLATFORMS)("IA's sidecars on %s", (platform) => {
       }),
     );
     fs.copyFileSync(sampleMedia().still.path, path.join(folder.dir, "kitchen-oven-CU-#1.jpg"));
-    return { ...folder, clip, still, ...simulatedHost(project, { platform }) };
+    return { ...folder, clip, still, ...simulatedHost(project, { platform, host: hostKind }) };
   }
 
   it("reads the locks and IA's shot number from IA's file when there is no corrections file", async () => {
@@ -250,7 +250,7 @@ describe.each(PLATFORMS)("IA's sidecars on %s", (platform) => {
   it("writes nothing beside media IA never catalogued", async () => {
     const plain = createSampleProject(sampleMedia());
     const oven = plain.allItems().find((i) => i.name === "kitchen-oven-cleaning-MID.mp4")!;
-    const other = simulatedHost(plain, { platform }).host;
+    const other = simulatedHost(plain, { platform, host: hostKind }).host;
     const result = await other.call("recordCorrection", {
       nodeId: oven.nodeId,
       metadata: { location: "kitchen", subject: "oven", shotType: "MID" },

@@ -5,13 +5,13 @@ import { PROJECT_METADATA_NS } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
 import { sampleMedia } from "../../src/testing/sample-media";
-import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
+import { HOST_PLATFORMS, simulatedHost, type HostKind } from "../../src/testing/simulated-host";
 import type { SimPlatform } from "../../src/sim/sim-paths";
 
-function setup(platform: SimPlatform = "macos") {
+function setup(platform: SimPlatform = "macos", hostKind: HostKind = "cep") {
   const project = createSampleProject(sampleMedia());
   const clip = project.allItems().find((i) => i.name === "kitchen-oven-cleaning-MID.mp4")!;
-  return { project, clip, ...simulatedHost(project, { platform }) };
+  return { project, clip, ...simulatedHost(project, { platform, host: hostKind }) };
 }
 
 const plain: IaMetadata = {
@@ -24,9 +24,9 @@ const plain: IaMetadata = {
   cameraId: "CAM-A",
 };
 
-describe.each(PLATFORMS)("IA's XMP contract on %s", (platform) => {
+describe.each(HOST_PLATFORMS)("[%s] IA's XMP contract on %s", (hostKind, platform) => {
   it("writes shotName, logComment, dc:description and tapeName exactly as IA does", async () => {
-    const { host, clip } = setup(platform);
+    const { host, clip } = setup(platform, hostKind);
     await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain });
     const xmp = new XMPMeta(clip.getXMPMetadata());
     expect(xmp.getProperty(XMPConst.NS_DM, "shotName")?.value).toBe("kitchen-oven-cleaning-MID-#3");
@@ -38,7 +38,7 @@ describe.each(PLATFORMS)("IA's XMP contract on %s", (platform) => {
   });
 
   it("names a photo without an action, and omits -#N without a shot number", async () => {
-    const { host, project } = setup(platform);
+    const { host, project } = setup(platform, hostKind);
     const still = project.allItems().find((i) => i.name === "kitchen-hob-CU.jpg")!;
     await host.call("writeClipMetadata", {
       nodeId: still.nodeId,
@@ -57,7 +57,7 @@ describe.each(PLATFORMS)("IA's XMP contract on %s", (platform) => {
     ["emoji", "🍳🔥 cooking 👩‍🍳"],
     ["non-Latin text", "Küche — 日本語 — Ελληνικά — العربية"],
   ])("writes %s raw, as IA does, and reads them back exactly", async (_name, value) => {
-    const { host, clip } = setup(platform);
+    const { host, clip } = setup(platform, hostKind);
     const keyword = value.replace(/,/g, "");
     const metadata: IaMetadata = {
       location: value,
@@ -94,7 +94,7 @@ describe.each(PLATFORMS)("IA's XMP contract on %s", (platform) => {
     ["1,001 characters", { subject: "x".repeat(1001) }, "Subject has 1001 characters"],
     ["a keyword with a comma", { keywords: ["salt, pepper"] }, 'The keyword "salt, pepper" holds a comma'],
   ])("refuses %s before touching the clip, and says what to change", async (_name, change, words) => {
-    const { host, clip } = setup(platform);
+    const { host, clip } = setup(platform, hostKind);
     const metadata = { ...plain, ...change } as IaMetadata;
     await expect(host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata })).rejects.toMatchObject({
       code: "INVALID_ARGUMENTS",
@@ -104,7 +104,7 @@ describe.each(PLATFORMS)("IA's XMP contract on %s", (platform) => {
   });
 
   it("leaves every other XMP property untouched", async () => {
-    const { host, clip } = setup(platform);
+    const { host, clip } = setup(platform, hostKind);
     const before = new XMPMeta();
     before.setProperty(XMPConst.NS_DM, "scene", "Scene 12 — Küche");
     before.setProperty(XMPConst.NS_XMP, "CreatorTool", "Ingest Assistant 2.0");
@@ -118,7 +118,7 @@ describe.each(PLATFORMS)("IA's XMP contract on %s", (platform) => {
   });
 
   it("writes tapeName only when it is blank", async () => {
-    const { host, clip } = setup(platform);
+    const { host, clip } = setup(platform, hostKind);
     const existing = new XMPMeta();
     existing.setProperty(XMPConst.NS_DM, "tapeName", "REEL 7");
     clip.setXMPMetadata(existing.serialize());
@@ -128,7 +128,7 @@ describe.each(PLATFORMS)("IA's XMP contract on %s", (platform) => {
   });
 
   it("never overwrites fields listed in lockedFields", async () => {
-    const { host, clip } = setup(platform);
+    const { host, clip } = setup(platform, hostKind);
     await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain });
     const next: IaMetadata = {
       location: "bathroom",
@@ -153,7 +153,7 @@ describe.each(PLATFORMS)("IA's XMP contract on %s", (platform) => {
   });
 
   it("rejects metadata outside IA's fields before touching the clip", async () => {
-    const { host, clip } = setup(platform);
+    const { host, clip } = setup(platform, hostKind);
     const bad = { ...plain, shotType: "OBJ-L" } as unknown as IaMetadata;
     await expect(host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: bad })).rejects.toMatchObject({
       code: "INVALID_ARGUMENTS",
@@ -163,9 +163,9 @@ describe.each(PLATFORMS)("IA's XMP contract on %s", (platform) => {
   });
 });
 
-describe.each(PLATFORMS)("Project panel columns on %s", (platform) => {
+describe.each(HOST_PLATFORMS)("[%s] Project panel columns on %s", (hostKind, platform) => {
   it("registers the seven IA columns once per project and fills them", async () => {
-    const { host, clip, project } = setup(platform);
+    const { host, clip, project } = setup(platform, hostKind);
     await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain, referenceStatus: "suggested" });
     await host.call("writeClipMetadata", { nodeId: clip.nodeId, metadata: plain, referenceStatus: "confirmed" });
     expect(project.schemaCalls).toEqual([

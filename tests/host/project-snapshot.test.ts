@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { ProjectItemType, SimProject, SimProjectItem, TICKS_PER_SECOND } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../../src/testing/sample-media";
-import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
+import { HOST_PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 
-describe.each(PLATFORMS)("getProjectSnapshot on %s", (platform) => {
+describe.each(HOST_PLATFORMS)("[%s] getProjectSnapshot on %s", (hostKind, platform) => {
   it("walks every bin and describes each item", async () => {
-    const { host, simulator } = simulatedHost(createSampleProject(sampleMedia()), { platform });
+    const { host, simulator } = simulatedHost(createSampleProject(sampleMedia()), { platform, host: hostKind });
     const { project, items } = await host.call("getProjectSnapshot");
     expect(project.name).toBe("Küche Ep 3.prproj");
     expect(items.map((i) => `${i.type}:${i.name}`)).toEqual([
@@ -46,7 +46,7 @@ describe.each(PLATFORMS)("getProjectSnapshot on %s", (platform) => {
   });
 
   it("reports the project's path as the platform spells it", async () => {
-    const { host } = simulatedHost(createSampleProject(), { platform });
+    const { host } = simulatedHost(createSampleProject(), { platform, host: hostKind });
     const { path } = await host.call("getProjectInfo");
     expect(path).toBe(
       platform === "windows"
@@ -60,7 +60,7 @@ describe.each(PLATFORMS)("getProjectSnapshot on %s", (platform) => {
     let bin = project.rootItem;
     for (let depth = 1; depth <= 5; depth++) bin = bin.add(new SimProjectItem(`Level ${depth}`, ProjectItemType.BIN));
     const clip = bin.add(new SimProjectItem("deep clip.mp4", ProjectItemType.CLIP, sampleMedia().h264));
-    const { host } = simulatedHost(project, { platform });
+    const { host } = simulatedHost(project, { platform, host: hostKind });
     const ids = await host.call("listClipIds");
     expect(ids).toEqual([clip.nodeId]);
     const {
@@ -70,7 +70,7 @@ describe.each(PLATFORMS)("getProjectSnapshot on %s", (platform) => {
   });
 
   it("lists only clips (no bins, no sequences) and returns records in the order asked", async () => {
-    const { host } = simulatedHost(createSampleProject(sampleMedia()), { platform });
+    const { host } = simulatedHost(createSampleProject(sampleMedia()), { platform, host: hostKind });
     const ids = await host.call("listClipIds");
     expect(ids).toHaveLength(5);
     const { clips: reversed, missing } = await host.call("getClips", [...ids].reverse());
@@ -79,7 +79,7 @@ describe.each(PLATFORMS)("getProjectSnapshot on %s", (platform) => {
   });
 
   it("lists deleted ids as missing, reports an unknown id as NOT_FOUND and a bin where a clip is needed as NOT_A_CLIP", async () => {
-    const { host } = simulatedHost(createSampleProject(sampleMedia()), { platform });
+    const { host } = simulatedHost(createSampleProject(sampleMedia()), { platform, host: hostKind });
     const ids = await host.call("listClipIds");
     expect(await host.call("getClips", [ids[0], "999999"])).toMatchObject({
       clips: [{ nodeId: ids[0] }],
@@ -108,14 +108,14 @@ describe.each(PLATFORMS)("getProjectSnapshot on %s", (platform) => {
           new SimProjectItem(`A${b}_C${String(c).padStart(3, "0")}.mov`, ProjectItemType.CLIP, sampleMedia().prores),
         );
     }
-    const { host } = simulatedHost(project, { platform });
+    const { host } = simulatedHost(project, { platform, host: hostKind });
     const { items } = await host.call("getProjectSnapshot");
     expect(items).toHaveLength(2000);
     expect(new Set(items.map((i) => i.nodeId)).size).toBe(2000);
   });
 
   it("every host function answers NO_PROJECT when no project is open", async () => {
-    const { host } = simulatedHost(null, { platform });
+    const { host } = simulatedHost(null, { platform, host: hostKind });
     const calls = [
       host.call("getProjectSnapshot"),
       host.call("listClipIds"),

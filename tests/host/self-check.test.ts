@@ -7,15 +7,14 @@ import { describe, expect, it } from "vitest";
 import { ImportWatcher } from "../../src/panel/imports/import-watcher";
 import { ProjectItemType, SimProjectItem } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
-import type { SimulatorOptions } from "../../src/sim/premiere-simulator";
 import { DIST } from "../../src/testing/paths";
 import { projectState } from "../helpers/project-state";
 import { sampleMedia } from "../../src/testing/sample-media";
-import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
+import { HOST_PLATFORMS, simulatedHost, type SimulatedHostOptions } from "../../src/testing/simulated-host";
 
 const SHIPPED_SAMPLE = path.join(DIST, "self-check/sample.mp4");
 
-function setup(options: Omit<SimulatorOptions, "project"> = {}) {
+function setup(options: SimulatedHostOptions = {}) {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), "rl-self-check-"));
   const project = createSampleProject(sampleMedia());
   return { project, temp, ...simulatedHost(project, { temp, ...options }) };
@@ -26,18 +25,20 @@ const scratchFolders = (temp: string) => {
   return fs.existsSync(root) ? fs.readdirSync(root) : [];
 };
 
-describe.each(PLATFORMS)("self-check host functions on %s", (platform) => {
+describe.each(HOST_PLATFORMS)("[%s] self-check host functions on %s", (hostKind, platform) => {
   it("says which Premiere, ExtendScript and OS run, and whether QE and Media Encoder's object exist", async () => {
-    const { host } = setup({ platform, hostVersion: "26.1.0" });
+    const { host } = setup({ platform, host: hostKind, hostVersion: "26.1.0" });
     const info = await host.call("getHostInfo");
-    expect(info).toMatchObject({ premiereVersion: "26.1.0", extendScript: "4.5.5", qe: true, mediaEncoder: true });
+    // no ExtendScript and no QE in a UXP plugin (ADR 0032, difference "Host info")
+    const scripting = hostKind === "cep" ? { extendScript: "4.5.5", qe: true } : { extendScript: "", qe: false };
+    expect(info).toMatchObject({ premiereVersion: "26.1.0", ...scripting, mediaEncoder: true });
     expect(info.os).toMatch(platform === "windows" ? /^Windows/ : /^Macintosh/);
-    const without = setup({ platform, mediaEncoder: false });
+    const without = setup({ platform, host: hostKind, mediaEncoder: false });
     expect(await without.host.call("getHostInfo")).toMatchObject({ mediaEncoder: false });
   });
 
   it("imports a copy of the shipped sample into a scratch bin, and removes both again", async () => {
-    const { host, project, temp, simulator } = setup({ platform });
+    const { host, project, temp, simulator } = setup({ platform, host: hostKind });
     const before = projectState(project);
     const scratch = await host.call("beginSelfCheck", {});
     expect(scratch.binName).toMatch(/^Reference Lookup self-check /);
@@ -60,7 +61,7 @@ describe.each(PLATFORMS)("self-check host functions on %s", (platform) => {
   });
 
   it("takes the sample the panel names, and refuses a missing one with IMPORT_FAILED, leaving nothing", async () => {
-    const { host, project, temp, simulator } = setup({ platform });
+    const { host, project, temp, simulator } = setup({ platform, host: hostKind });
     const before = projectState(project);
     const scratch = await host.call("beginSelfCheck", { sampleFile: simulator.paths.toHost(SHIPPED_SAMPLE) });
     await host.call("endSelfCheck", { binNodeId: scratch.binNodeId, folder: scratch.folder });
@@ -72,7 +73,7 @@ describe.each(PLATFORMS)("self-check host functions on %s", (platform) => {
   });
 
   it("removes the bin and the copy when Premiere does not import the sample", async () => {
-    const { host, project, temp, simulator } = setup({ platform });
+    const { host, project, temp, simulator } = setup({ platform, host: hostKind });
     const notMedia = path.join(temp, "sample.mp4");
     fs.writeFileSync(notMedia, "not a video");
     const before = projectState(project);
@@ -85,7 +86,7 @@ describe.each(PLATFORMS)("self-check host functions on %s", (platform) => {
   });
 
   it("removes only its own: a bin of the editor's and a folder outside stay, and it says so", async () => {
-    const { host, project } = setup({ platform });
+    const { host, project } = setup({ platform, host: hostKind });
     const footage = project.rootItem.childItems.find((i) => i.name === "Footage")!;
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), "rl-keep-"));
     const result = await host.call("endSelfCheck", { binNodeId: footage.nodeId, folder: outside });
@@ -99,7 +100,7 @@ describe.each(PLATFORMS)("self-check host functions on %s", (platform) => {
   });
 
   it("clears what an interrupted check left before it starts", async () => {
-    const { host, project, temp } = setup({ platform });
+    const { host, project, temp } = setup({ platform, host: hostKind });
     const before = projectState(project);
     const first = await host.call("beginSelfCheck", {});
     // the panel reloaded mid-check: endSelfCheck never came
@@ -112,7 +113,7 @@ describe.each(PLATFORMS)("self-check host functions on %s", (platform) => {
   });
 
   it("leaves a bin named like its own alone when it is not at the project's root", async () => {
-    const { host, project } = setup({ platform });
+    const { host, project } = setup({ platform, host: hostKind });
     const footage = project.rootItem.childItems.find((i) => i.name === "Footage")!;
     const nested = footage.add(new SimProjectItem("Reference Lookup self-check notes", ProjectItemType.BIN));
     const scratch = await host.call("beginSelfCheck", {});

@@ -14,7 +14,7 @@ import {
 import type { SimTrack } from "../../src/sim/premiere-dom";
 import { createSampleProject } from "../../src/sim/sample-project";
 import { sampleMedia } from "../../src/testing/sample-media";
-import { PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
+import { HOSTS, HOST_PLATFORMS, simulatedHost } from "../../src/testing/simulated-host";
 
 const T = (seconds: number) => Math.round(seconds * TICKS_PER_SECOND);
 
@@ -58,9 +58,9 @@ const meanDiff = (a: Buffer, b: Buffer) => {
   return sum / a.length;
 };
 
-describe.each(PLATFORMS)("getClipAtPlayhead on %s", (platform) => {
+describe.each(HOST_PLATFORMS)("[%s] getClipAtPlayhead on %s", (hostKind, platform) => {
   it("finds the clip, its track item times and the source time under the playhead", async () => {
-    const { host, seq, oven } = setup({ platform });
+    const { host, seq, oven } = setup({ platform, host: hostKind });
     seq.setPlayerPosition(String(T(2.64)));
     const hit = await host.call("getClipAtPlayhead");
     expect(hit).toMatchObject({
@@ -80,7 +80,7 @@ describe.each(PLATFORMS)("getClipAtPlayhead on %s", (platform) => {
   });
 
   it("grabs the source frame at that media time: the frame ffmpeg cuts there, not the one at the playhead", async () => {
-    const { host, seq, oven, simulator } = setup({ platform });
+    const { host, seq, oven, simulator } = setup({ platform, host: hostKind });
     seq.setPlayerPosition(String(T(2.64)));
     const hit = await host.call("getClipAtPlayhead");
     const grab = await host.call("exportFrameAt", { nodeId: hit.item.nodeId, ticks: hit.sourceTicks });
@@ -97,7 +97,7 @@ describe.each(PLATFORMS)("getClipAtPlayhead on %s", (platform) => {
   });
 
   it("takes the topmost video track whose output is on, skipping disabled items", async () => {
-    const { host, seq, v2, named } = setup({ platform });
+    const { host, seq, v2, named } = setup({ platform, host: hostKind });
     const prores = put(v2, named("bathroom tap WS (ProRes).mov"), 2, 0, 1);
     seq.setPlayerPosition(String(T(2.5)));
     expect((await host.call("getClipAtPlayhead")).item.name).toBe("bathroom tap WS (ProRes).mov");
@@ -110,7 +110,7 @@ describe.each(PLATFORMS)("getClipAtPlayhead on %s", (platform) => {
   });
 
   it("applies speed, and counts a reversed clip back from its out point", async () => {
-    const { host, seq, onV1 } = setup({ platform });
+    const { host, seq, onV1 } = setup({ platform, host: hostKind });
     seq.setPlayerPosition(String(T(2.5)));
     onV1.speed = 2;
     expect((await host.call("getClipAtPlayhead")).sourceTicks).toBe(String(T(2)));
@@ -121,14 +121,14 @@ describe.each(PLATFORMS)("getClipAtPlayhead on %s", (platform) => {
   });
 
   it("flags a still", async () => {
-    const { host, seq, v2, named } = setup({ platform });
+    const { host, seq, v2, named } = setup({ platform, host: hostKind });
     put(v2, named("kitchen-hob-CU.jpg"), 5, 0, 5);
     seq.setPlayerPosition(String(T(6)));
     expect(await host.call("getClipAtPlayhead")).toMatchObject({ still: true, item: { still: true } });
   });
 
   it("refuses with NO_SEQUENCE, NO_CLIP_AT_PLAYHEAD and MEDIA_OFFLINE", async () => {
-    const { host, seq, v2, named, project } = setup({ platform });
+    const { host, seq, v2, named, project } = setup({ platform, host: hostKind });
     seq.setPlayerPosition(String(T(1))); // before the first item
     await expect(host.call("getClipAtPlayhead")).rejects.toMatchObject({ code: "NO_CLIP_AT_PLAYHEAD" });
     put(v2, named("missing-drive clip.mxf"), 0, 0, 2);
@@ -144,9 +144,9 @@ describe.each(PLATFORMS)("getClipAtPlayhead on %s", (platform) => {
   });
 });
 
-describe("exportFrameAt", () => {
+describe.each(HOSTS)("[%s] exportFrameAt", (hostKind) => {
   it("reaches a media time outside the clip's in–out range and puts the in and out points back", async () => {
-    const { host, oven, simulator } = setup();
+    const { host, oven, simulator } = setup({ host: hostKind });
     oven.setInPoint(1);
     oven.setOutPoint(2);
     const grab = await host.call("exportFrameAt", { nodeId: oven.nodeId, ticks: String(T(3.2)) });
@@ -156,7 +156,7 @@ describe("exportFrameAt", () => {
   });
 
   it("refuses a time past the end of the media, and a malformed tick count", async () => {
-    const { host, oven } = setup();
+    const { host, oven } = setup({ host: hostKind });
     await expect(host.call("exportFrameAt", { nodeId: oven.nodeId, ticks: String(T(60)) })).rejects.toMatchObject({
       code: "INVALID_ARGUMENTS",
     });
@@ -166,7 +166,9 @@ describe("exportFrameAt", () => {
   });
 });
 
-describe("frame export when QE renders the player position, whatever time it is given", () => {
+// QE only: the UXP host exports through Exporter.exportSequenceFrame at a given time (ADR 0032,
+// difference "Frame export").
+describe("[cep] frame export when QE renders the player position, whatever time it is given", () => {
   it("still grabs the frames at the asked times, because the host moves the player position first", async () => {
     const { host, oven, simulator } = setup({ qeExportMode: "player-position" });
     oven.setInPoint(1);

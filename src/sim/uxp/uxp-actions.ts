@@ -56,7 +56,9 @@ export class UxpLock {
 
   executeTransaction(callback: (compound: UxpCompoundAction) => void, undo = ""): boolean {
     if (!this.held)
-      throw new Error("Project.executeTransaction must be called inside Project.lockedAccess (Premiere 26.3 and later)");
+      throw new Error(
+        "Project.executeTransaction must be called inside Project.lockedAccess (Premiere 26.3 and later)",
+      );
     const compound = new UxpCompoundAction();
     try {
       callback(compound);

@@ -118,7 +118,8 @@ export class UxpFolderItem extends UxpProjectItem {
       if (child.parent !== this.model) throw new Error(`${child.name} is not in ${this.model.name}`);
       const project = this.model.project;
       const gone = [child, ...allBelow(child)];
-      for (const seq of project?.sequenceList.slice() ?? []) if (gone.includes(seq.projectItem)) project!.deleteSequence(seq);
+      for (const seq of project?.sequenceList.slice() ?? [])
+        if (gone.includes(seq.projectItem)) project!.deleteSequence(seq);
       this.model.remove(child);
     });
   }
@@ -184,7 +185,18 @@ export class UxpFootageInterpretation {
   }
 }
 // the rest of FootageInterpretation's getters and setters: plain stored values
-for (const key of ["FieldType", "RemovePullDown", "AlphaUsage", "IgnoreAlpha", "InvertAlpha", "VrConform", "VrLayout", "VrHorzView", "VrVertView", "InputLUTID"]) {
+for (const key of [
+  "FieldType",
+  "RemovePullDown",
+  "AlphaUsage",
+  "IgnoreAlpha",
+  "InvertAlpha",
+  "VrConform",
+  "VrLayout",
+  "VrHorzView",
+  "VrVertView",
+  "InputLUTID",
+]) {
   const field = key.charAt(0).toLowerCase() + key.slice(1);
   Object.defineProperty(UxpFootageInterpretation.prototype, `get${key}`, {
     value(this: { values: Record<string, unknown> }) {
@@ -247,7 +259,9 @@ export class UxpClipProjectItem extends UxpProjectItem {
     return this.world.settle(() => this.model.attachProxy(String(mediaPath), isHiRes ? 1 : 0));
   }
   findItemsMatchingMediaPath(match: string): Promise<UxpProjectItem[]> {
-    return this.world.settle(() => this.model.findItemsMatchingMediaPath(String(match)).map((i) => wrapItem(this.world, i)));
+    return this.world.settle(() =>
+      this.model.findItemsMatchingMediaPath(String(match)).map((i) => wrapItem(this.world, i)),
+    );
   }
   refreshMedia(): Promise<boolean> {
     return this.world.settle(() => (this.model.refreshMedia(), true));
@@ -264,18 +278,26 @@ export class UxpClipProjectItem extends UxpProjectItem {
   }
   createSetFootageInterpretationAction(interpretation: UxpFootageInterpretation): UxpAction {
     return new UxpAction("setFootageInterpretation", () => {
-      if (!this.model.setFootageInterpretation({
-        frameRate: interpretation.getFrameRate(),
-        pixelAspectRatio: interpretation.getPixelAspectRatio(),
-      }))
+      if (
+        !this.model.setFootageInterpretation({
+          frameRate: interpretation.getFrameRate(),
+          pixelAspectRatio: interpretation.getPixelAspectRatio(),
+        })
+      )
         throw new Error("no footage");
     });
   }
-  createSubClipAction(name: string, startTime: UxpTickTime, endTime: UxpTickTime, hasHardBoundaries: boolean): UxpAction {
+  createSubClipAction(
+    name: string,
+    startTime: UxpTickTime,
+    endTime: UxpTickTime,
+    hasHardBoundaries: boolean,
+  ): UxpAction {
     const a = tickTimeArg(startTime, "ClipProjectItem.createSubClipAction");
     const b = tickTimeArg(endTime, "ClipProjectItem.createSubClipAction");
     return new UxpAction("createSubClip", () => {
-      if (!this.model.createSubClip(String(name), a.seconds, b.seconds, hasHardBoundaries ? 1 : 0)) throw new Error("no media");
+      if (!this.model.createSubClip(String(name), a.seconds, b.seconds, hasHardBoundaries ? 1 : 0))
+        throw new Error("no media");
     });
   }
   createSetScaleToFrameSizeAction(): UxpAction {
@@ -381,13 +403,17 @@ export class UxpProject {
     return this.world.settle(() => wrapItem(this.world, this.model.getInsertionBin()));
   }
   getActiveSequence(): Promise<UxpSequence | null> {
-    return this.world.settle(() => (this.model.activeSequence ? wrapSequence(this.world, this.model.activeSequence) : null));
+    return this.world.settle(() =>
+      this.model.activeSequence ? wrapSequence(this.world, this.model.activeSequence) : null,
+    );
   }
   setActiveSequence(sequence: UxpSequence): Promise<boolean> {
     return this.openSequence(sequence);
   }
   openSequence(sequence: UxpSequence): Promise<boolean> {
-    return this.world.settle(() => sequence instanceof UxpSequence && this.model.openSequence(sequence.model.sequenceID));
+    return this.world.settle(
+      () => sequence instanceof UxpSequence && this.model.openSequence(sequence.model.sequenceID),
+    );
   }
   closeSequence(sequence: UxpSequence): Promise<boolean> {
     return this.world.settle(() => {
@@ -400,7 +426,9 @@ export class UxpProject {
     return this.world.settle(() => this.model.sequenceList.map((s) => wrapSequence(this.world, s)));
   }
   getSequence(guid: UxpGuid): UxpSequence | null {
-    const found = this.model.sequenceList.map((s) => wrapSequence(this.world, s)).find((s) => String(s.guid) === String(guid));
+    const found = this.model.sequenceList
+      .map((s) => wrapSequence(this.world, s))
+      .find((s) => String(s.guid) === String(guid));
     return found ?? null;
   }
   createSequence(name: string): Promise<UxpSequence> {
@@ -410,7 +438,11 @@ export class UxpProject {
     return this.createSequence(name);
   }
   /** A sequence with the clips in order on V1, in the bin (the root by default); it becomes active. */
-  createSequenceFromMedia(name: string, clips?: UxpClipProjectItem[], targetBin?: UxpProjectItem): Promise<UxpSequence> {
+  createSequenceFromMedia(
+    name: string,
+    clips?: UxpClipProjectItem[],
+    targetBin?: UxpProjectItem,
+  ): Promise<UxpSequence> {
     return this.world.settle(() => {
       const models = (clips ?? []).map((c) => modelOf(c, "Project.createSequenceFromMedia"));
       const bin = targetBin === undefined ? undefined : modelOf(targetBin, "Project.createSequenceFromMedia");
@@ -423,7 +455,12 @@ export class UxpProject {
     return this.world.settle(() => sequence instanceof UxpSequence && this.model.deleteSequence(sequence.model));
   }
   /** Imports the files; IMPORT_MEDIA_COMPLETE follows once they are in. */
-  importFiles(paths: string[], suppressUI?: boolean, targetBin?: UxpProjectItem, asNumberedStills?: boolean): Promise<boolean> {
+  importFiles(
+    paths: string[],
+    suppressUI?: boolean,
+    targetBin?: UxpProjectItem,
+    asNumberedStills?: boolean,
+  ): Promise<boolean> {
     return this.world.settle(() => {
       const bin = targetBin === undefined ? undefined : modelOf(targetBin, "Project.importFiles");
       const ok = this.model.importFiles(paths, suppressUI, bin, asNumberedStills);
@@ -631,7 +668,8 @@ export class UxpSequence {
   }
   clearSelection(): Promise<boolean> {
     return this.world.settle(() => {
-      for (const t of [...this.model.videoTrackList, ...this.model.audioTrackList]) for (const i of t.items) i.setSelected(false);
+      for (const t of [...this.model.videoTrackList, ...this.model.audioTrackList])
+        for (const i of t.items) i.setSelected(false);
       return true;
     });
   }
@@ -697,7 +735,12 @@ export class UxpSequence {
     return this.world.settle(() => wrapItem(this.world, this.model.projectItem));
   }
   getFrameSize(): Promise<{ x: number; y: number; width: number; height: number }> {
-    return this.world.settle(() => ({ x: 0, y: 0, width: this.model.frameSizeHorizontal, height: this.model.frameSizeVertical }));
+    return this.world.settle(() => ({
+      x: 0,
+      y: 0,
+      width: this.model.frameSizeHorizontal,
+      height: this.model.frameSizeVertical,
+    }));
   }
   getTimebase(): Promise<string> {
     return this.world.settle(() => this.model.timebase);

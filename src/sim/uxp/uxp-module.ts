@@ -39,7 +39,13 @@ export const UXP_CONSTANTS = {
     GENERATIVE_EXTEND_COMPLETE: "generativeExtendComplete",
     IMPORT_MEDIA_COMPLETE: "importMediaComplete",
   },
-  ProjectEvent: { OPENED: "opened", CLOSED: "closed", DIRTY: "dirty", ACTIVATED: "activated", PROJECT_ITEM_SELECTION_CHANGED: "projectItemSelectionChanged" },
+  ProjectEvent: {
+    OPENED: "opened",
+    CLOSED: "closed",
+    DIRTY: "dirty",
+    ACTIVATED: "activated",
+    PROJECT_ITEM_SELECTION_CHANGED: "projectItemSelectionChanged",
+  },
 };
 
 const FRAME_FORMATS = ["bmp", "dpx", "gif", "jpg", "exr", "png", "tga", "tif"];
@@ -137,7 +143,8 @@ export function createUxpModule(options: UxpModuleOptions) {
     cast: (item: UxpProjectItem) => {
       const model = itemArg(world, item, "ClipProjectItem.cast");
       const wrapped = wrapItem(world, model);
-      if (!(wrapped instanceof UxpClipProjectItem)) throw new TypeError(`ClipProjectItem.cast: '${model.name}' is not a clip`);
+      if (!(wrapped instanceof UxpClipProjectItem))
+        throw new TypeError(`ClipProjectItem.cast: '${model.name}' is not a clip`);
       return wrapped;
     },
   };
@@ -150,9 +157,16 @@ export function createUxpModule(options: UxpModuleOptions) {
         return new UxpProjectItemSelection(world, world.app.projectViewSelection.slice());
       }),
     getProjectViewIds: () => world.settle(() => (world.app.project ? [VIEW] : [])),
-    getProjectFromViewId: (guid: UxpGuid) => world.settle(() => (String(guid) === String(VIEW) ? activeProject() : null)),
+    getProjectFromViewId: (guid: UxpGuid) =>
+      world.settle(() => (String(guid) === String(VIEW) ? activeProject() : null)),
     getSelectionFromViewId: (guid: UxpGuid) =>
-      world.settle(() => new UxpProjectItemSelection(world, String(guid) === String(VIEW) ? world.app.projectViewSelection.slice() : [])),
+      world.settle(
+        () =>
+          new UxpProjectItemSelection(
+            world,
+            String(guid) === String(VIEW) ? world.app.projectViewSelection.slice() : [],
+          ),
+      ),
   };
 
   const Metadata = {
@@ -168,7 +182,8 @@ export function createUxpModule(options: UxpModuleOptions) {
       world.settle(() => itemArg(world, item, "Metadata.getProjectColumnsMetadata").getProjectMetadata()),
     createSetProjectMetadataAction: (item: UxpProjectItem, metadata: string, updatedFields: string[]) => {
       const model = itemArg(world, item, "Metadata.createSetProjectMetadataAction");
-      if (!Array.isArray(updatedFields)) throw new TypeError("Metadata.createSetProjectMetadataAction: updatedFields must be an array");
+      if (!Array.isArray(updatedFields))
+        throw new TypeError("Metadata.createSetProjectMetadataAction: updatedFields must be an array");
       return new UxpAction("setProjectMetadata", () => model.setProjectMetadata(String(metadata), updatedFields));
     },
     createSetXMPMetadataAction: (item: UxpProjectItem, metadata: string) => {
@@ -178,10 +193,19 @@ export function createUxpModule(options: UxpModuleOptions) {
       });
     },
     addPropertyToProjectMetadataSchema: (name: string, label: string, type: number) =>
-      world.settle(() => requireModelProject("Metadata.addPropertyToProjectMetadataSchema").addPropertyToProjectMetadataSchema(name, label, type)),
-    getProjectPanelMetadata: () => world.settle(() => requireModelProject("Metadata.getProjectPanelMetadata").getProjectPanelMetadata()),
+      world.settle(() =>
+        requireModelProject("Metadata.addPropertyToProjectMetadataSchema").addPropertyToProjectMetadataSchema(
+          name,
+          label,
+          type,
+        ),
+      ),
+    getProjectPanelMetadata: () =>
+      world.settle(() => requireModelProject("Metadata.getProjectPanelMetadata").getProjectPanelMetadata()),
     setProjectPanelMetadata: (metadata: string) =>
-      world.settle(() => (requireModelProject("Metadata.setProjectPanelMetadata").setProjectPanelMetadata(metadata), true)),
+      world.settle(
+        () => (requireModelProject("Metadata.setProjectPanelMetadata").setProjectPanelMetadata(metadata), true),
+      ),
   };
   void PROJECT_METADATA_NS;
 
@@ -196,7 +220,8 @@ export function createUxpModule(options: UxpModuleOptions) {
       height: number,
     ) =>
       world.settle(() => {
-        if (!(sequence instanceof UxpSequence)) throw new TypeError("Exporter.exportSequenceFrame: expected a Sequence");
+        if (!(sequence instanceof UxpSequence))
+          throw new TypeError("Exporter.exportSequenceFrame: expected a Sequence");
         const at = tickTimeArg(time, "Exporter.exportSequenceFrame").ticksNumber;
         const format = /\.([A-Za-z0-9]+)$/.exec(String(filename))?.[1]?.toLowerCase() ?? "";
         if (!FRAME_FORMATS.includes(format) || !(Number(width) > 0 && Number(height) > 0)) return false;
@@ -212,7 +237,17 @@ export function createUxpModule(options: UxpModuleOptions) {
         const sourceSeconds = sourceTicksAt(item, at) / TICKS_PER_SECOND;
         clock.schedule(EXPORT_LATENCY_MS, () => {
           if (source.offline || !fs.existsSync(source.path)) return; // nothing is written
-          execFileSync("ffmpeg", ["-loglevel", "error", "-y", ...decodeArgs(source, sourceSeconds), "-frames:v", "1", "-update", "1", real]);
+          execFileSync("ffmpeg", [
+            "-loglevel",
+            "error",
+            "-y",
+            ...decodeArgs(source, sourceSeconds),
+            "-frames:v",
+            "1",
+            "-update",
+            "1",
+            real,
+          ]);
           options.exports.push({ requestedPath: requested, writtenPath: written, realPath: real, sourceSeconds });
         });
         return true;
@@ -220,10 +255,13 @@ export function createUxpModule(options: UxpModuleOptions) {
   };
 
   const EventManager = {
-    addEventListener: (target: object, name: string, handler: (event?: object) => void) => listeners.add(target, name, handler),
-    removeEventListener: (target: object, name: string, handler: (event?: object) => void) => listeners.remove(target, name, handler),
+    addEventListener: (target: object, name: string, handler: (event?: object) => void) =>
+      listeners.add(target, name, handler),
+    removeEventListener: (target: object, name: string, handler: (event?: object) => void) =>
+      listeners.remove(target, name, handler),
     addGlobalEventListener: (name: string, handler: (event?: object) => void) => listeners.add(null, name, handler),
-    removeGlobalEventListener: (name: string, handler: (event?: object) => void) => listeners.remove(null, name, handler),
+    removeGlobalEventListener: (name: string, handler: (event?: object) => void) =>
+      listeners.remove(null, name, handler),
   };
 
   const OperationCompleteEvent = {

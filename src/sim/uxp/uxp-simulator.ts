@@ -20,8 +20,10 @@ import { wrapProject, type UxpWorld } from "./uxp-dom";
 import { createUxpModule, type UxpModule } from "./uxp-module";
 import { simulatedUxpServices } from "./uxp-services";
 
-export interface UxpSimulatorOptions
-  extends Pick<SimulatorOptions, "project" | "hostVersion" | "platform" | "caseSensitive" | "home" | "temp" | "fileRoots" | "mediaEncoder"> {
+export interface UxpSimulatorOptions extends Pick<
+  SimulatorOptions,
+  "project" | "hostVersion" | "platform" | "caseSensitive" | "home" | "temp" | "fileRoots" | "mediaEncoder"
+> {
   /** 26.3.2's "frame.png.png"; default: from hostVersion 26.3.2 on */
   doubleFrameExtension?: boolean;
   /** broken on purpose: exportSequenceFrame accepts and writes nothing */
@@ -78,13 +80,16 @@ export class UxpPremiereSimulator {
     this.world = {
       app: this.app,
       lock,
-      settle: (value) => new Promise((resolve, reject) => setImmediate(() => {
-        try {
-          resolve(value());
-        } catch (e) {
-          reject(e);
-        }
-      })),
+      settle: (value) =>
+        new Promise((resolve, reject) =>
+          setImmediate(() => {
+            try {
+              resolve(value());
+            } catch (e) {
+              reject(e);
+            }
+          }),
+        ),
       fire: () => undefined,
       wrappers: new WeakMap(),
     };
@@ -121,7 +126,10 @@ export class UxpPremiereSimulator {
   importItem(bin: SimProjectItem, item: SimProjectItem): SimProjectItem {
     const added = bin.add(item);
     const project = this.app.project;
-    if (project) this.world.fire(wrapProject(this.world, project), this.ppro.OperationCompleteEvent.EVENT_IMPORT_MEDIA_COMPLETE, { state: 0 });
+    if (project)
+      this.world.fire(wrapProject(this.world, project), this.ppro.OperationCompleteEvent.EVENT_IMPORT_MEDIA_COMPLETE, {
+        state: 0,
+      });
     return added;
   }
 }

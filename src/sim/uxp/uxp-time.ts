@@ -22,7 +22,8 @@ export class UxpTickTime {
     this.count = Math.round(Number(ticks));
   }
   static createWithTicks(ticks: string): UxpTickTime {
-    if (typeof ticks !== "string" || !/^-?\d+$/.test(ticks)) throw new Error("TickTime.createWithTicks: ticks must be a string of digits");
+    if (typeof ticks !== "string" || !/^-?\d+$/.test(ticks))
+      throw new Error("TickTime.createWithTicks: ticks must be a string of digits");
     return new UxpTickTime(ticks);
   }
   static createWithSeconds(seconds: number): UxpTickTime {

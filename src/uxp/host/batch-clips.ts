@@ -5,7 +5,17 @@ import type { BatchClips, BinClipsRequest, ProjectItemRecord } from "../../share
 import { mediaOfflineMessage } from "../../shared/messages";
 import type { HostContext } from "./context";
 import { fail } from "./failure";
-import { asFolder, childrenOf, describeItem, isContainer, kindOf, requireProject, rootLocated, rootOf, type Located } from "./items";
+import {
+  asFolder,
+  childrenOf,
+  describeItem,
+  isContainer,
+  kindOf,
+  requireProject,
+  rootLocated,
+  rootOf,
+  type Located,
+} from "./items";
 import { indexItems } from "./project";
 import { activeSequence, located, projectViewSelection, selectedTrackItems } from "./selection";
 

@@ -91,7 +91,10 @@ async function grabFrames(
         // the answer is the file: Premiere writes it after the call returns
         await ppro.Exporter.exportSequenceFrame(sequence, time, name, folder, size.width, size.height);
       } catch (e) {
-        throw fail("EXPORT_FAILED", "Premiere could not export frame " + (i + 1) + " of '" + found.item.name + "': " + messageOf(e));
+        throw fail(
+          "EXPORT_FAILED",
+          "Premiere could not export frame " + (i + 1) + " of '" + found.item.name + "': " + messageOf(e),
+        );
       }
       const file = await waitForFile(ctx, join(ctx.style, folder, name), timeoutMs);
       if (!file) {
@@ -139,8 +142,13 @@ export async function exportFrameAt(ctx: HostContext, request: ExportFrameAtRequ
   if (inside) return grabFrames(ctx, found, [wanted - start], [fraction], timeoutMs);
   const project = await requireProject(ctx);
   const { clip } = found;
-  transact(project, "Frame grab", () => [clip.createClearInOutPointsAction()], "EXPORT_FAILED",
-    "Premiere did not clear the in and out points of '" + found.item.name + "' for the frame grab.");
+  transact(
+    project,
+    "Frame grab",
+    () => [clip.createClearInOutPointsAction()],
+    "EXPORT_FAILED",
+    "Premiere did not clear the in and out points of '" + found.item.name + "' for the frame grab.",
+  );
   try {
     const full = parseFloat((await inOutTicks(ctx, clip)).outTicks);
     if (wanted >= full && full > 0)

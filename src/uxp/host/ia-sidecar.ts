@@ -146,7 +146,9 @@ export async function recordCorrection(
         written: false,
         file: out,
         problem:
-          "IA's file " + unreadableWords(found.ia) + ", so the clip's entry could not be found. Repair it, then accept again.",
+          "IA's file " +
+          unreadableWords(found.ia) +
+          ", so the clip's entry could not be found. Repair it, then accept again.",
       };
     if (!found.corrections.data && !found.ia.data)
       return { written: false, file: null, reason: "no IA sidecar beside the media" };

@@ -17,7 +17,7 @@ export interface Located {
 }
 
 export async function requireProject(ctx: HostContext): Promise<Project> {
-  let project: Project | null = null;
+  let project: Project | null;
   try {
     project = (await ctx.ppro.Project.getActiveProject()) ?? null;
   } catch {
@@ -124,7 +124,10 @@ async function videoInfo(ctx: HostContext, item: ProjectItem): Promise<{ width: 
 }
 
 /** The clip's in and out points (ticks), video first: an audio-only clip has no video ones. */
-export async function inOutTicks(ctx: HostContext, clip: ClipProjectItem): Promise<{ inTicks: string; outTicks: string }> {
+export async function inOutTicks(
+  ctx: HostContext,
+  clip: ClipProjectItem,
+): Promise<{ inTicks: string; outTicks: string }> {
   const M = ctx.ppro.Constants.MediaType;
   for (const type of [M.VIDEO, M.ANY]) {
     try {

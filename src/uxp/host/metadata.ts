@@ -31,7 +31,8 @@ export async function registerColumns(ctx: HostContext): Promise<void> {
   const project = await requireProject(ctx);
   if (ctx.state.registeredColumns.has(project.path)) return;
   const M = ctx.ppro.Metadata;
-  for (const column of COLUMNS) await M.addPropertyToProjectMetadataSchema(column.name, column.label, M.METADATA_TYPE_TEXT);
+  for (const column of COLUMNS)
+    await M.addPropertyToProjectMetadataSchema(column.name, column.label, M.METADATA_TYPE_TEXT);
   ctx.state.registeredColumns.add(project.path);
 }
 
@@ -92,7 +93,10 @@ function applyLocks(next: IaMetadata, current: Partial<IaMetadata>, kept: string
   for (const field of next.lockedFields || []) {
     const value = have[field];
     const present =
-      value !== undefined && value !== null && value !== "" && !(field === "keywords" && (value as string[]).length === 0);
+      value !== undefined &&
+      value !== null &&
+      value !== "" &&
+      !(field === "keywords" && (value as string[]).length === 0);
     if (present) {
       merged[field] = value;
       kept.push(field);

@@ -38,6 +38,8 @@ export function isInside(path: string, root: string, style: PathStyle): boolean 
   const p = normalize(path, style);
   const r = normalize(root, style);
   if (p.split(/[\\/]/).includes("..")) return false;
-  const same = style.windows ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : (a: string, b: string) => a === b;
+  const same = style.windows
+    ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+    : (a: string, b: string) => a === b;
   return p.length > r.length + 1 && same(p.slice(0, r.length), r) && p.charAt(r.length) === separator(style);
 }

@@ -51,7 +51,11 @@ function removeItems(project: Project, parent: FolderItem, items: ProjectItem[])
 /** Bins and folders an interrupted check left (the panel reloaded mid-way): removed first. */
 async function sweepEarlier(ctx: HostContext, project: Project): Promise<void> {
   const root = await project.getRootItem();
-  removeItems(project, root, (await root.getItems()).filter((item) => isScratchBin(ctx, item)));
+  removeItems(
+    project,
+    root,
+    (await root.getItems()).filter((item) => isScratchBin(ctx, item)),
+  );
   await removeFolder(ctx, scratchRoot(ctx));
 }
 
@@ -84,8 +88,13 @@ export async function beginSelfCheck(ctx: HostContext, request: BeginSelfCheckRe
       throw fail("IMPORT_FAILED", "Could not copy the sample clip to " + folder + ": " + messageOf(e) + ".");
     }
     const root = await project.getRootItem();
-    transact(project, "Self-check", () => [root.createBinAction(binName, false)], "IMPORT_FAILED",
-      "Premiere did not make the scratch bin.");
+    transact(
+      project,
+      "Self-check",
+      () => [root.createBinAction(binName, false)],
+      "IMPORT_FAILED",
+      "Premiere did not make the scratch bin.",
+    );
     const binItem = (await root.getItems()).find((item) => kindOf(ctx, item) === "BIN" && item.name === binName);
     if (!binItem) throw fail("IMPORT_FAILED", "Premiere did not make the scratch bin.");
     binId = binItem.getId();

@@ -27,5 +27,8 @@ export function transact(
     }
   });
   if (problem || !ok)
-    throw fail(code, refused + (problem ? " (" + (problem instanceof Error ? problem.message : String(problem)) + ")" : ""));
+    throw fail(
+      code,
+      refused + (problem ? " (" + (problem instanceof Error ? problem.message : String(problem)) + ")" : ""),
+    );
 }
