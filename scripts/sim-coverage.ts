@@ -2,6 +2,9 @@
 // simulator models, checked against the simulator's objects: implemented, or present and
 // failing with "not available in the simulator". Exits non-zero when a member is missing.
 // `npm run sim:coverage -- other.d.ts` checks against another Premiere declaration file.
+// Then the same for the UXP DOM (@adobe/premierepro, scripts/sim-coverage-uxp.ts), plus the
+// members the UXP host calls, which must be implemented; a fourth argument names another
+// premierepro.d.ts.
 import path from "node:path";
 import ts from "typescript";
 import { pathToFileURL } from "node:url";
@@ -17,6 +20,7 @@ import {
 } from "../src/sim/premiere-dom";
 import { PremiereSimulator } from "../src/sim/premiere-simulator";
 import { createSampleProject } from "../src/sim/sample-project";
+import { UXP_DECLARATIONS, uxpSimCoverage } from "./sim-coverage-uxp";
 
 const root = path.resolve(import.meta.dirname, "..");
 export const DECLARATIONS = path.join(root, "node_modules/types-for-adobe/Premiere/24.0/index.d.ts");
@@ -133,21 +137,45 @@ export function simCoverage(
   return { classes, outOfScope };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  // optional arguments: other declaration files (Premiere's, then QE's) to check against
-  const { classes, outOfScope } = simCoverage(process.argv[2] || DECLARATIONS, process.argv[3] || QE_DECLARATIONS);
+function printTable(title: string, classes: ClassCoverage[], outOfScope: string[]): void {
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
-  console.log(`${pad("class", 26)}${pad("declared", 10)}${pad("implemented", 13)}not available`);
+  console.log(title);
+  console.log(`${pad("class", 34)}${pad("declared", 10)}${pad("implemented", 13)}not available`);
   for (const c of classes)
-    console.log(`${pad(c.name, 26)}${pad(c.declared, 10)}${pad(c.implemented, 13)}${c.notAvailable}`);
+    console.log(`${pad(c.name, 34)}${pad(c.declared, 10)}${pad(c.implemented, 13)}${c.notAvailable}`);
   const total = (k: "declared" | "implemented" | "notAvailable") => classes.reduce((s, c) => s + c[k], 0);
   console.log(
-    `${pad("total", 26)}${pad(total("declared"), 10)}${pad(total("implemented"), 13)}${total("notAvailable")}`,
+    `${pad("total", 34)}${pad(total("declared"), 10)}${pad(total("implemented"), 13)}${total("notAvailable")}`,
   );
   console.log(`not modelled (no object of these in the simulator): ${outOfScope.join(", ")}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  // optional arguments: other declaration files (Premiere's, QE's, then UXP's) to check against
+  const { classes, outOfScope } = simCoverage(process.argv[2] || DECLARATIONS, process.argv[3] || QE_DECLARATIONS);
+  printTable("ExtendScript DOM (types-for-adobe Premiere 24.0, QE)", classes, outOfScope);
+  const uxp = uxpSimCoverage(process.argv[4] || UXP_DECLARATIONS);
+  console.log("");
+  printTable("UXP DOM (@adobe/premierepro)", uxp.classes, uxp.outOfScope);
+  console.log(
+    `members the UXP host uses: ${uxp.hostCalls.length}, all implemented: ${uxp.hostCallsUnimplemented.length === 0}`,
+  );
+  let failed = false;
   const missing = classes.flatMap((c) => c.missing.map((m) => `${c.name}.${m}`));
   if (missing.length) {
     console.error(`missing from the simulator: ${missing.join(", ")}`);
-    process.exit(1);
+    failed = true;
   }
+  const uxpMissing = uxp.classes.flatMap((c) => c.missing.map((m) => `${c.name}.${m}`));
+  if (uxpMissing.length) {
+    console.error(`missing from the UXP simulator: ${uxpMissing.join(", ")}`);
+    failed = true;
+  }
+  if (uxp.hostCallsUnimplemented.length) {
+    console.error(
+      `used by the UXP host but not implemented in its simulator: ${uxp.hostCallsUnimplemented.join(", ")}`,
+    );
+    failed = true;
+  }
+  if (failed) process.exit(1);
 }

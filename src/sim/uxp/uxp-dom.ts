@@ -14,7 +14,7 @@ import {
   type SimApp,
 } from "../premiere-dom";
 import { UxpAction, type UxpLock } from "./uxp-actions";
-import { UxpFrameRate, UxpGuid, UxpTickTime, tickTimeArg } from "./uxp-time";
+import { UxpFrameRate, UxpGuid, UxpRectF, UxpTickTime, tickTimeArg } from "./uxp-time";
 
 /** What the wrappers share: the model, the lock, one wrapper per model object, the events. */
 export interface UxpWorld {
@@ -484,9 +484,10 @@ declareNotAvailable(UxpProject, "Project", [
   "pauseGrowing",
 ]);
 
-export class UxpVideoClipTrackItem {
+/** What audio and video track items share (AudioClipTrackItem's members). */
+export class UxpClipTrackItem {
   constructor(
-    private readonly world: UxpWorld,
+    protected readonly world: UxpWorld,
     readonly model: SimTrackItem,
   ) {}
   getName(): Promise<string> {
@@ -554,9 +555,7 @@ export class UxpVideoClipTrackItem {
     });
   }
 }
-declareNotAvailable(UxpVideoClipTrackItem, "VideoClipTrackItem", [
-  "createAddVideoTransitionAction",
-  "createRemoveVideoTransitionAction",
+declareNotAvailable(UxpClipTrackItem, "ClipTrackItem", [
   "createSetInPointAction",
   "createSetOutPointAction",
   "createSetStartAction",
@@ -564,19 +563,30 @@ declareNotAvailable(UxpVideoClipTrackItem, "VideoClipTrackItem", [
   "getComponentChain",
 ]);
 
-/** An audio track item: what the host needs to tell it from a video one (no video transitions). */
-export class UxpAudioClipTrackItem {
-  constructor(
-    private readonly world: UxpWorld,
-    readonly model: SimTrackItem,
-  ) {}
-  getName(): Promise<string> {
-    return this.world.settle(() => this.model.name);
+/** A video track item: a clip track item that takes video transitions. */
+export class UxpVideoClipTrackItem extends UxpClipTrackItem {
+  /** transitions added by actions, at the item's start or end (the model draws none) */
+  readonly transitions: Array<{ position: "start" | "end"; transition: object }> = [];
+  createAddVideoTransitionAction(videoTransition: object, options?: { applyToStart?: boolean }): UxpAction {
+    if (!videoTransition || typeof videoTransition !== "object")
+      throw new TypeError("VideoClipTrackItem.createAddVideoTransitionAction: expected a VideoTransition");
+    const position = options?.applyToStart === false ? "end" : "start";
+    return new UxpAction("addVideoTransition", () => {
+      this.transitions.push({ position, transition: videoTransition });
+    });
   }
-  getProjectItem(): Promise<UxpProjectItem> {
-    return this.world.settle(() => wrapItem(this.world, this.model.projectItem));
+  /** position: Constants.TransitionPosition, START (0) or END (1) */
+  createRemoveVideoTransitionAction(position = 0): UxpAction {
+    return new UxpAction("removeVideoTransition", () => {
+      const at = Number(position) === 1 ? "end" : "start";
+      const i = this.transitions.findIndex((t) => t.position === at);
+      if (i >= 0) this.transitions.splice(i, 1);
+    });
   }
 }
+
+/** An audio track item: no video transitions, which is how the host tells it from a video one. */
+export class UxpAudioClipTrackItem extends UxpClipTrackItem {}
 
 export function wrapTrackItem(world: UxpWorld, model: SimTrackItem): UxpVideoClipTrackItem | UxpAudioClipTrackItem {
   return once(world, model, () =>
@@ -734,13 +744,8 @@ export class UxpSequence {
   getProjectItem(): Promise<UxpProjectItem> {
     return this.world.settle(() => wrapItem(this.world, this.model.projectItem));
   }
-  getFrameSize(): Promise<{ x: number; y: number; width: number; height: number }> {
-    return this.world.settle(() => ({
-      x: 0,
-      y: 0,
-      width: this.model.frameSizeHorizontal,
-      height: this.model.frameSizeVertical,
-    }));
+  getFrameSize(): Promise<UxpRectF> {
+    return this.world.settle(() => new UxpRectF(this.model.frameSizeHorizontal, this.model.frameSizeVertical));
   }
   getTimebase(): Promise<string> {
     return this.world.settle(() => this.model.timebase);

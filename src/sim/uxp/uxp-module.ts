@@ -297,6 +297,13 @@ export function createUxpModule(options: UxpModuleOptions) {
     FrameRate: UxpFrameRate,
     Guid: UxpGuid,
     TrackItemSelection: UxpTrackItemSelection,
+    AudioClipTrackItem: {
+      TRACKITEMTYPE_EMPTY: 0,
+      TRACKITEMTYPE_CLIP: 1,
+      TRACKITEMTYPE_TRANSITION: 2,
+      TRACKITEMTYPE_PREVIEW: 3,
+      TRACKITEMTYPE_FEEDBACK: 4,
+    },
     VideoClipTrackItem: {
       TRACKITEMTYPE_EMPTY: 0,
       TRACKITEMTYPE_CLIP: 1,
@@ -317,7 +324,17 @@ export function createUxpModule(options: UxpModuleOptions) {
   return module;
 }
 
-class SimEncoderManagerStatic {}
-declareNotAvailable(SimEncoderManagerStatic, "EncoderManager", ["getManager"]);
+/** Media Encoder's export queue: its constants, and calls that need Media Encoder. */
+class SimEncoderManagerStatic {
+  readonly EXPORT_QUEUE_TO_AME = 0;
+  readonly EXPORT_QUEUE_TO_APP = 1;
+  readonly EXPORT_IMMEDIATELY = 2;
+  readonly EVENT_RENDER_COMPLETE = "renderComplete";
+  readonly EVENT_RENDER_ERROR = "renderError";
+  readonly EVENT_RENDER_CANCEL = "renderCancel";
+  readonly EVENT_RENDER_QUEUE = "renderQueue";
+  readonly EVENT_RENDER_PROGRESS = "renderProgress";
+}
+declareNotAvailable(SimEncoderManagerStatic, "EncoderManager", ["getManager", "getExportFileExtension"]);
 
 export type UxpModule = ReturnType<typeof createUxpModule>;

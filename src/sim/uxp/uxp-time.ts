@@ -88,3 +88,11 @@ export function tickTimeArg(value: unknown, member: string): UxpTickTime {
   if (!(value instanceof UxpTickTime)) throw new TypeError(`${member}: expected a TickTime`);
   return value;
 }
+
+/** RectF: a frame size. */
+export class UxpRectF {
+  constructor(
+    public width = 0,
+    public height = 0,
+  ) {}
+}

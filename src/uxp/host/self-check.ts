@@ -29,7 +29,8 @@ export async function getHostInfo(ctx: HostContext): Promise<HostInfo> {
     // no ExtendScript and no QE in a UXP plugin
     extendScript: "",
     qe: false,
-    mediaEncoder: typeof ctx.ppro.EncoderManager?.getManager === "function",
+    // Media Encoder's queue, where this Premiere has it; the panel does not use it
+    mediaEncoder: Boolean(ctx.ppro.EncoderManager),
   };
 }
 
