@@ -117,6 +117,9 @@ export function hostCalls(dir = UXP_HOST_DIR, declarations = UXP_DECLARATIONS): 
     strict: true,
     noEmit: true,
     skipLibCheck: true,
+    // only what the host's own files need: no Node or DOM declarations to load
+    types: [],
+    lib: ["lib.es2022.d.ts"],
   });
   const checker = program.getTypeChecker();
   const found = new Set<string>();

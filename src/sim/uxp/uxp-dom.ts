@@ -13,7 +13,7 @@ import {
   SimTrackItem,
   type SimApp,
 } from "../premiere-dom";
-import { UxpAction, type UxpLock } from "./uxp-actions";
+import { UxpAction, type UxpCompoundAction, type UxpLock } from "./uxp-actions";
 import { UxpFrameRate, UxpGuid, UxpRectF, UxpTickTime, tickTimeArg } from "./uxp-time";
 
 /** What the wrappers share: the model, the lock, one wrapper per model object, the events. */
@@ -393,8 +393,8 @@ export class UxpProject {
   lockedAccess(callback: () => void): void {
     this.world.lock.lockedAccess(callback);
   }
-  executeTransaction(callback: (compound: unknown) => void, undoString?: string): boolean {
-    return this.world.lock.executeTransaction(callback as never, undoString);
+  executeTransaction(callback: (compound: UxpCompoundAction) => void, undoString?: string): boolean {
+    return this.world.lock.executeTransaction(callback, undoString);
   }
   getRootItem(): Promise<UxpFolderItem> {
     return this.world.settle(() => wrapItem(this.world, this.model.rootItem) as UxpFolderItem);
