@@ -38,6 +38,9 @@ export function simulatedUxpServices(options: {
         if (fs.statSync(target).isDirectory()) fs.rmdirSync(target);
         else fs.unlinkSync(target);
       },
+      async rename(from, to) {
+        fs.renameSync(real(from, "rename"), real(to, "rename"));
+      },
       async size(path) {
         return fs.statSync(real(path, "size")).size;
       },

@@ -5,7 +5,8 @@ import type { ClipSnapshot, RestoreClipRequest, RestoreClipResult, RestoreOutcom
 import { fingerprint } from "../../shared/metadata/fingerprint";
 import type { HostContext } from "./context";
 import { messageOf } from "./failure";
-import { readBytes, sidecarsOf, writeBytes } from "./ia-sidecar";
+import { readBytes, sidecarsOf } from "./ia-sidecar";
+import { completeInterruptedReplace, replaceFile } from "./replace-file";
 import { requireClip, requireProject } from "./items";
 import { COLUMNS, PROJECT_NS, columnsPacket, registerColumns, text } from "./metadata";
 import { transact } from "./transaction";
@@ -21,6 +22,7 @@ export async function snapshotClip(ctx: HostContext, nodeId: string): Promise<Cl
   const { item, clip } = await requireClip(ctx, nodeId);
   const xmp = await ctx.ppro.Metadata.getXMPMetadata(item);
   const file = (await sidecarsOf(ctx, clip)).corrections;
+  await completeInterruptedReplace(ctx, file);
   const bytes = await readBytes(ctx, file).catch(() => null);
   return {
     nodeId,
@@ -37,6 +39,7 @@ async function restoreCorrections(
   request: RestoreClipRequest,
 ): Promise<{ outcome: RestoreOutcome; reason?: string }> {
   if (!request.corrections) return { outcome: "unchanged" };
+  await completeInterruptedReplace(ctx, file);
   const now = await readBytes(ctx, file).catch(() => null);
   const want = request.corrections.bytes;
   if (now === want) return { outcome: "unchanged" };
@@ -51,7 +54,7 @@ async function restoreCorrections(
       return { outcome: "failed", reason: "could not remove " + file + ": " + messageOf(e) };
     }
   }
-  const problem = await writeBytes(ctx, file, want);
+  const problem = await replaceFile(ctx, file, want);
   return problem ? { outcome: "failed", reason: problem } : { outcome: "restored" };
 }
 

@@ -1,7 +1,8 @@
 // IA's sidecars beside a clip's media (src/jsx/host/ia-sidecar.ts, ADR 0022), through the shared
 // contract in src/shared/metadata: the clip's entry in the corrections file when it has one, else
 // in IA's; on Accept only the clip's entry in `.ingest-metadata-pp.json` is replaced or added and
-// every other byte stays. IA's own file is never written; an unreadable sidecar never overwritten.
+// every other byte stays, the file replaced whole (replace-file.ts). IA's own file is never
+// written; an unreadable sidecar never overwritten.
 import type { ClipProjectItem } from "@adobe/premierepro";
 import type { IaSidecarRecord, RecordCorrectionRequest, RecordCorrectionResult } from "../../shared/bridge/contract";
 import {
@@ -13,11 +14,12 @@ import {
   shotNumberOf,
 } from "../../shared/metadata/ia-corrections";
 import { setMember, utf8Decode } from "../../shared/metadata/json-text";
-import { binaryToBytes, bytesToBinary } from "./bytes";
+import { bytesToBinary } from "./bytes";
 import type { HostContext } from "./context";
 import { messageOf } from "./failure";
 import { requireClip } from "./items";
 import { baseName, join, parentOf } from "./paths";
+import { completeInterruptedReplace, replaceFile } from "./replace-file";
 
 type Sidecar = { [key: string]: unknown };
 
@@ -33,15 +35,6 @@ interface SidecarRead {
 export async function readBytes(ctx: HostContext, file: string): Promise<string | null> {
   if ((await ctx.services.files.kind(file)) !== "file") return null;
   return bytesToBinary(await ctx.services.files.read(file));
-}
-
-export async function writeBytes(ctx: HostContext, file: string, bytes: string): Promise<string | null> {
-  try {
-    await ctx.services.files.write(file, binaryToBytes(bytes));
-    return null;
-  } catch (e) {
-    return "the media folder cannot be written: " + messageOf(e);
-  }
 }
 
 async function readSidecar(ctx: HostContext, file: string): Promise<SidecarRead> {
@@ -92,6 +85,7 @@ export async function sidecarsOf(
 
 async function clipEntries(ctx: HostContext, clip: ClipProjectItem) {
   const files = await sidecarsOf(ctx, clip);
+  await completeInterruptedReplace(ctx, files.corrections);
   const corrections = await readSidecar(ctx, files.corrections);
   const ia = await readSidecar(ctx, files.ia);
   const inCorrections = entryOf(corrections.data, files.name);
@@ -163,6 +157,6 @@ export async function recordCorrection(
   } catch (e) {
     return { written: false, file: out, problem: "the sidecar's JSON could not be updated in place: " + e };
   }
-  const problem = await writeBytes(ctx, out, bytes);
+  const problem = await replaceFile(ctx, out, bytes);
   return problem ? { written: false, file: out, problem } : { written: true, file: out };
 }

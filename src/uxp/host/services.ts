@@ -15,6 +15,8 @@ export interface HostFiles {
   mkdir(path: string): Promise<void>;
   /** a file, or an empty folder */
   remove(path: string): Promise<void>;
+  /** renames within a folder; whether it replaces an existing target is not relied on */
+  rename(from: string, to: string): Promise<void>;
   size(path: string): Promise<number>;
 }
 

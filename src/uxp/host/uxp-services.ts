@@ -13,6 +13,7 @@ export interface UxpFs {
   mkdir(path: string, options?: { recursive?: boolean }): Promise<unknown>;
   unlink(path: string): Promise<unknown>;
   rmdir(path: string): Promise<unknown>;
+  rename(from: string, to: string): Promise<unknown>;
 }
 
 /** The part of UXP's `os` module the host uses. */
@@ -44,6 +45,9 @@ export function uxpFiles(fs: UxpFs): HostFiles {
       const s = await stat(path);
       if (s?.isDirectory()) await fs.rmdir(path);
       else await fs.unlink(path);
+    },
+    async rename(from, to) {
+      await fs.rename(from, to);
     },
     async size(path) {
       return (await fs.lstat(path)).size;
