@@ -1,5 +1,7 @@
 // How a call reaches a host: CEP's evalScript inside Premiere, or HTTP to the simulator
 // when the same panel build runs in a plain browser (a bridge call with the page's token).
+import { WINDOWS_KEY_CODES, keyEventsInterest, keyPlatformOf, type KeyChord } from "./key-codes";
+import { SimulatedKeyEvents } from "./simulated-key-events";
 
 /** The preview server puts the per-run host token in the page under this meta name. */
 export const HOST_TOKEN_META = "reference-lookup-host-token";
@@ -19,6 +21,9 @@ export interface EvalTransport {
   onHostEvent?(type: string, listener: (data: string) => void): () => void;
   /** CSInterface.getHostEnvironment()'s JSON: app, version, locale and appSkinInfo (the theme). */
   hostEnvironment?(): Promise<string>;
+  /** Takes these keys from the host while the panel has the focus (CSInterface's
+   * registerKeyEventsInterest in the OS's key codes); an empty list gives them all back. */
+  registerKeys?(chords: readonly KeyChord[]): void;
 }
 
 interface AdobeCep {
@@ -26,6 +31,7 @@ interface AdobeCep {
   addEventListener?(type: string, listener: (event: { data?: unknown }) => void): void;
   removeEventListener?(type: string, listener: (event: { data?: unknown }) => void): void;
   getHostEnvironment?(): string;
+  registerKeyEventsInterest?(json: string): void;
 }
 
 declare global {
@@ -34,7 +40,12 @@ declare global {
   }
 }
 
-export function cepTransport(cep: AdobeCep): EvalTransport {
+/** The platform-specific part of the panel's keys: the chords as CEP's JSON, "" for none. */
+function keyInterestJson(chords: readonly KeyChord[], platform: string | undefined, codes?: typeof WINDOWS_KEY_CODES) {
+  return chords.length ? JSON.stringify(keyEventsInterest(chords, keyPlatformOf(platform), codes)) : "";
+}
+
+export function cepTransport(cep: AdobeCep, platform = globalThis.navigator?.platform): EvalTransport {
   return {
     kind: "cep",
     evalScript: (script) => new Promise((resolve) => cep.evalScript(script, (result) => resolve(result))),
@@ -45,14 +56,23 @@ export function cepTransport(cep: AdobeCep): EvalTransport {
       return () => cep.removeEventListener?.(type, handler);
     },
     hostEnvironment: async () => cep.getHostEnvironment?.() ?? "{}",
+    registerKeys: (chords) => cep.registerKeyEventsInterest?.(keyInterestJson(chords, platform)),
   };
 }
 
 /** The preview's simulator takes bridge calls as JSON with the page's token, and answers the
  * host's envelope text; its CSXS events arrive as server-sent events on /__host/events. */
-export function simulatorTransport(url: string, token: string, fetchImpl: typeof fetch = fetch): EvalTransport {
+export function simulatorTransport(
+  url: string,
+  token: string,
+  fetchImpl: typeof fetch = fetch,
+  keys?: SimulatedKeyEvents,
+): EvalTransport {
   return {
     kind: "simulator",
+    // the DOM's keyCode carries Windows' numbers on every OS; Cmd counts on a Mac browser
+    registerKeys: (chords) =>
+      keys?.registerKeyEventsInterest(keyInterestJson(chords, globalThis.navigator?.platform, WINDOWS_KEY_CODES)),
     onHostEvent(type, listener) {
       if (typeof EventSource === "undefined") return () => undefined;
       const events = new URL("/__host/events", url);
@@ -89,5 +109,12 @@ export function simulatorTransport(url: string, token: string, fetchImpl: typeof
 export function detectTransport(win: Window = window): EvalTransport {
   if (win.__adobe_cep__) return cepTransport(win.__adobe_cep__);
   const meta = win.document.querySelector(`meta[name="${HOST_TOKEN_META}"]`);
-  return simulatorTransport(new URL("/__host/eval", win.location.href).toString(), meta?.getAttribute("content") ?? "");
+  // the page's model of CEP's key routing, there before the panel listens to any key
+  win.__simulatedKeyEvents ??= new SimulatedKeyEvents(win);
+  return simulatorTransport(
+    new URL("/__host/eval", win.location.href).toString(),
+    meta?.getAttribute("content") ?? "",
+    fetch,
+    win.__simulatedKeyEvents,
+  );
 }
