@@ -28,8 +28,8 @@ function takesText(el: Element | null): boolean {
 }
 
 function describe(el: Element | null): string {
-  if (!el || el.tagName === "BODY") return "body";
-  const name = el.getAttribute("aria-label") || el.textContent?.trim().slice(0, 40) || "";
+  if (!el?.tagName || el.tagName === "BODY") return "body";
+  const name = el.getAttribute?.("aria-label") || el.textContent?.trim().slice(0, 40) || "";
   return `${el.tagName.toLowerCase()}${name ? ` '${name}'` : ""}`;
 }
 

@@ -1,6 +1,7 @@
 import { ActionButton, Item, Picker } from "@adobe/react-spectrum";
 import { SKIN_NAMES } from "../../lib/theme/host-skin";
 import { useTheme } from "../theme/use-host-theme";
+import { SimulatorKeyLog } from "./SimulatorKeyLog";
 
 // Only in the browser preview: lets someone without Premiere act like an editor importing clips
 // or changing Premiere's brightness (the simulated host then fires ThemeColorChanged).
@@ -22,6 +23,7 @@ export function SimulatorTools() {
           <Item key={name}>{name}</Item>
         ))}
       </Picker>
+      <SimulatorKeyLog />
     </footer>
   );
 }
