@@ -23,6 +23,7 @@ describe("the editor's loop", () => {
     // a property another tool wrote before the editor accepts: it must survive the write
     const item = env.stack.project.allItems().find((i) => i.name === "A001_C001 — Küche.mp4")!;
     writeForeignXmp(item);
+    const xmpBefore = item.getXMPMetadata();
 
     const card = page.getByTestId("review-card");
     // the testsrc2 sample looks like the seeded oven references: their values are proposed
@@ -32,12 +33,12 @@ describe("the editor's loop", () => {
     expect(await card.getByTestId("evidence").locator("img").first().getAttribute("src")).toContain("/library/");
     await page.screenshot({ path: path.join(SHOTS, "card-1000.png"), fullPage: true });
 
-    // keyboard only: E edits the first field; Tab to the shot type; choose MID; Ctrl+Enter accepts
-    await page.keyboard.press("e");
+    // keyboard only: F2 edits the first field; Tab to the shot type; choose MID; Ctrl+Enter accepts
+    await page.keyboard.press("F2");
     expect(await page.evaluate(() => document.activeElement?.closest("[data-field]")?.getAttribute("data-field"))).toBe(
       "location",
     );
-    // typing replaces the value (E selected it); Esc puts it back (a first Esc closes an open list)
+    // typing replaces the value (F2 selected it); Esc puts it back (a first Esc closes an open list)
     const location = card.locator("[data-field=location] input");
     await page.keyboard.type("xyz");
     expect(await location.inputValue()).toBe("xyz");
@@ -54,7 +55,9 @@ describe("the editor's loop", () => {
     }
     await page.keyboard.press("Enter"); // opens the picker
     await page.getByRole("option", { name: "MID" }).waitFor();
-    await page.keyboard.type("MID");
+    // arrows, not type-ahead: a letter in an open list is not the panel's key, Premiere gets it
+    for (let i = 0; i < 8 && (await page.evaluate(() => document.activeElement?.textContent?.trim())) !== "MID"; i++)
+      await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await expect.poll(() => card.locator("[data-field=shotType] button").first().textContent()).toContain("MID");
     const keywords = await card.locator(".chip").evaluateAll((els) => els.map((e) => e.firstChild?.textContent));
@@ -70,6 +73,31 @@ describe("the editor's loop", () => {
     // the planned shot the card proposes (the sample library links the oven references to #1/#2)
     // is the catalog's link, not IA's shot number: the XMP carries none
     expectAcceptedOvenXmp(item, keywords as string[]);
+
+    // the written clip stays on the card; every key the panel used reached it, none went to Premiere
+    expect(await card.getAttribute("aria-label")).toBe("Review A001_C001 — Küche.mp4");
+    await card.getByTestId("written-mark").waitFor();
+    const passedToPremiere = () => page.evaluate(() => window.__simulatedKeyEvents!.passedToHost.map((k) => k.key));
+    expect(await passedToPremiere()).toEqual([]);
+    // E is Premiere's (Extend Edit): the panel does not take it, the simulated CEP passes it on
+    await card.focus();
+    await page.keyboard.press("e");
+    expect(await passedToPremiere()).toEqual(["e"]);
+    // Ctrl+Z puts the Accept back, the XMP to the byte (a key within 500 ms of the Accept does nothing)
+    await expect
+      .poll(async () => {
+        await page.keyboard.press("Control+z");
+        return row.getAttribute("data-status");
+      })
+      .toBe("suggested");
+    expect(item.getXMPMetadata()).toBe(xmpBefore);
+    await card.focus();
+    await expect
+      .poll(async () => {
+        await page.keyboard.press("Enter");
+        return row.getAttribute("data-status");
+      })
+      .toBe("applied");
 
     // the queue at 320 px, the width of a docked panel
     await page.setViewportSize({ width: 320, height: 800 });

@@ -3,16 +3,7 @@
 // and macOS' kVK_* (Carbon's HIToolbox Events.h); the same key has different numbers on each.
 
 /** The keys the panel can ask for, named as KeyboardEvent.key names them (" " is "Space"). */
-export type KeyName =
-  | "ArrowDown"
-  | "ArrowUp"
-  | "Enter"
-  | "Escape"
-  | "Tab"
-  | "Space"
-  | "F2"
-  | "S"
-  | "Z";
+export type KeyName = "ArrowDown" | "ArrowUp" | "Enter" | "Escape" | "Tab" | "Space" | "F2" | "S" | "Z";
 
 /** One key with its modifiers. `ctrlOrCmd`: Ctrl on Windows, Ctrl or Cmd on macOS. */
 export interface KeyChord {
