@@ -83,7 +83,12 @@ export const acceptUndoSlice: Slice<AcceptUndoSlice> = (set, get, services) => {
       const dropped = others.slice(0, Math.max(0, others.length + 1 - ACCEPT_UNDO_LIMIT));
       const list = [...others.slice(dropped.length), entry];
       const stored = persist((storage, scope) => {
-        if (dropped.length) dropSnapshots(storage, scope, dropped.map((c) => c.nodeId));
+        if (dropped.length)
+          dropSnapshots(
+            storage,
+            scope,
+            dropped.map((c) => c.nodeId),
+          );
         storeSnapshot(storage, scope, before);
         storeUndoIndex(storage, scope, index(list));
       });
@@ -110,7 +115,11 @@ export const acceptUndoSlice: Slice<AcceptUndoSlice> = (set, get, services) => {
       }
       entry.written = true;
       const after = await host.call("snapshotClip", entry.nodeId).catch(() => null);
-      if (after) entry.after = { xmp: after.xmpFingerprint, ...(after.corrections ? { corrections: after.corrections.fingerprint } : {}) };
+      if (after)
+        entry.after = {
+          xmp: after.xmpFingerprint,
+          ...(after.corrections ? { corrections: after.corrections.fingerprint } : {}),
+        };
       keepList(list.map((c) => (c === entry ? { ...entry } : c)));
     },
 
@@ -126,7 +135,12 @@ export const acceptUndoSlice: Slice<AcceptUndoSlice> = (set, get, services) => {
       try {
         const result = await host.call("restoreClip", request);
         if (result.xmp === "changed") {
-          note = { nodeId: id, name, problem: true, text: `Not put back: ${result.reason ?? "it changed after the Accept."}` };
+          note = {
+            nodeId: id,
+            name,
+            problem: true,
+            text: `Not put back: ${result.reason ?? "it changed after the Accept."}`,
+          };
         } else {
           const q = get().queue.find((x) => x.clip.nodeId === id);
           const savedWords =
@@ -149,7 +163,9 @@ export const acceptUndoSlice: Slice<AcceptUndoSlice> = (set, get, services) => {
           get().persistQueue();
         }
       } catch (e) {
-        set({ acceptUndoNote: { nodeId: id, name, problem: true, text: toPanelError("Putting the clip back", e).detail } });
+        set({
+          acceptUndoNote: { nodeId: id, name, problem: true, text: toPanelError("Putting the clip back", e).detail },
+        });
         return; // kept: the editor can try again
       }
       persist((storage, scope) => dropSnapshots(storage, scope, [id]));
