@@ -104,14 +104,16 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
     expect(await read(page, `${card} [data-testid=evidence] img`, "src")).toContain("/library/");
     await page.screenshot({ path: path.join(SHOTS, "cep11-card-1000.png"), fullPage: true });
 
-    // keyboard only: E edits the first field; Tab to the shot type; choose MID; Ctrl+Enter accepts
-    await page.keyboard.press("e");
+    // keyboard only: F2 edits the first field; Tab to the shot type; choose MID; Ctrl+Enter accepts
+    await page.keyboard.press("F2");
     expect(await focusedField(page)).toBe("location");
     for (let i = 0; i < 12 && (await focusedField(page)) !== "shotType"; i++) await page.keyboard.press("Tab");
     expect(await focusedField(page)).toBe("shotType");
     await page.keyboard.press("Enter"); // opens the picker
     await page.waitForXPath("//*[@role='option'][normalize-space(.)='MID']", { timeout: 5_000 });
-    await page.keyboard.type("MID");
+    // arrows, not type-ahead: a letter in an open list is Premiere's, as the simulated CEP passes it on
+    for (let i = 0; i < 8 && (await page.evaluate(() => document.activeElement?.textContent?.trim())) !== "MID"; i++)
+      await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await expect.poll(() => read(page, `${card} [data-field=shotType] button`)).toContain("MID");
     const keywords = await page.$$eval(`${card} .chip`, (els) => els.map((e) => e.firstChild?.textContent));

@@ -20,7 +20,7 @@ describe("the panel at 320 px", () => {
     const row = page.getByTestId("clip-queue").locator("li").first();
     await expect.poll(() => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("suggested");
     await row.click();
-    await page.keyboard.press("e");
+    await page.keyboard.press("F2");
     expect(await page.evaluate(() => document.activeElement?.closest("[data-field]")?.getAttribute("data-field"))).toBe(
       "location",
     );

@@ -38,6 +38,7 @@ describe.each(PREVIEW_HOSTS)("the editor's loop on %s", (host) => {
     // a property another tool wrote before the editor accepts: it must survive the write
     const item = project.allItems().find((i) => i.name === "A001_C001 — Küche.mp4")!;
     writeForeignXmp(item);
+    const xmpBefore = item.getXMPMetadata();
 
     const card = panel.getByTestId("review-card");
     // the testsrc2 sample looks like the seeded oven references: their values are proposed
@@ -52,10 +53,10 @@ describe.each(PREVIEW_HOSTS)("the editor's loop on %s", (host) => {
     expect((await evidenceImages()).some((src) => src?.includes("/library/"))).toBe(true);
     await page.screenshot({ path: shot(host, "card-1000.png"), fullPage: true });
 
-    // keyboard only: E edits the first field; Tab to the shot type; choose MID; Ctrl+Enter accepts
-    await page.keyboard.press("e");
+    // keyboard only: F2 edits the first field; Tab to the shot type; choose MID; Ctrl+Enter accepts
+    await page.keyboard.press("F2");
     expect(await focusedField()).toBe("location");
-    // typing replaces the value (E selected it); Esc puts it back (a first Esc closes an open list)
+    // typing replaces the value (F2 selected it); Esc puts it back (a first Esc closes an open list)
     const location = card.locator("[data-field=location] input");
     await page.keyboard.type("xyz");
     expect(await location.inputValue()).toBe("xyz");
@@ -66,7 +67,9 @@ describe.each(PREVIEW_HOSTS)("the editor's loop on %s", (host) => {
     for (let i = 0; i < 12 && (await focusedField()) !== "shotType"; i++) await page.keyboard.press("Tab");
     await page.keyboard.press("Enter"); // opens the picker
     await panel.getByRole("option", { name: "MID" }).waitFor();
-    await page.keyboard.type("MID");
+    // arrows, not type-ahead: a letter in an open list is not the panel's key, Premiere gets it
+    for (let i = 0; i < 8 && (await panel.evaluate(() => document.activeElement?.textContent?.trim())) !== "MID"; i++)
+      await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await expect.poll(() => card.locator("[data-field=shotType] button").first().textContent()).toContain("MID");
     const keywords = await card.locator(".chip").evaluateAll((els) => els.map((e) => e.firstChild?.textContent));
@@ -82,6 +85,35 @@ describe.each(PREVIEW_HOSTS)("the editor's loop on %s", (host) => {
     // the planned shot the card proposes (the sample library links the oven references to #1/#2)
     // is the catalog's link, not IA's shot number: the XMP carries none
     expectAcceptedOvenXmp(item, keywords as string[]);
+
+    // the written clip stays on the card
+    expect(await card.getAttribute("aria-label")).toBe("Review A001_C001 — Küche.mp4");
+    await card.getByTestId("written-mark").waitFor();
+    if (host === "cep") {
+      // every key the panel used reached it, none went to Premiere (the preview's model of CEP's
+      // key routing: ADR 0027); E is Premiere's (Extend Edit), so the simulated CEP passes it on
+      const passedToPremiere = () => panel.evaluate(() => window.__simulatedKeyEvents!.passedToHost.map((k) => k.key));
+      expect(await passedToPremiere()).toEqual([]);
+      await card.focus();
+      await page.keyboard.press("e");
+      expect(await passedToPremiere()).toEqual(["e"]);
+    }
+    // Ctrl+Z puts the Accept back, the XMP to the byte (a key within 500 ms of the Accept does nothing)
+    await card.focus();
+    await expect
+      .poll(async () => {
+        await page.keyboard.press("Control+z");
+        return row.getAttribute("data-status");
+      })
+      .toBe("suggested");
+    expect(item.getXMPMetadata()).toBe(xmpBefore);
+    await card.focus();
+    await expect
+      .poll(async () => {
+        await page.keyboard.press("Enter");
+        return row.getAttribute("data-status");
+      })
+      .toBe("applied");
 
     // Save as reference, signed in as an editor
     await panel.getByRole("button", { name: "Sign in to save references" }).click();

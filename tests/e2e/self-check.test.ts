@@ -21,12 +21,33 @@ describe("Check this Premiere in the preview", () => {
     await page.getByRole("button", { name: "Settings" }).click();
     const view = page.getByRole("dialog", { name: "Settings" });
     await view.getByRole("button", { name: "Check this Premiere" }).click();
+    // the key step asks for each of the panel's keys: in the preview every one reaches the panel
+    const PLAYWRIGHT_KEY: Record<string, string> = {
+      Enter: "Enter",
+      S: "s",
+      F2: "F2",
+      "Ctrl/⌘+Z": "Control+z",
+      "Ctrl/⌘+Enter": "Control+Enter",
+      Esc: "Escape",
+      Space: "Space",
+      Tab: "Tab",
+      "Shift+Tab": "Shift+Tab",
+      "↓": "ArrowDown",
+      "↑": "ArrowUp",
+    };
+    const prompt = page.getByTestId("key-check");
+    for (let asked = 0; asked < 11; asked++) {
+      const key = await prompt.getAttribute("data-key", { timeout: 30_000 });
+      await page.keyboard.press(PLAYWRIGHT_KEY[key!]);
+      await expect.poll(async () => (await prompt.count()) && (await prompt.getAttribute("data-key"))).not.toBe(key);
+    }
     const report = page.getByTestId("self-check-report");
     await report.waitFor({ timeout: 90_000 });
     const status = (id: string) => report.locator(`[data-check="${id}"]`).getAttribute("data-status");
     const says = (id: string) => report.locator(`[data-check="${id}"]`).textContent();
     expect({
       versions: await status("versions"),
+      keys: await status("keys"),
       import: await status("import"),
       browser: await status("frames.browser-video"),
       qe: await status("frames.host-export"),
@@ -39,6 +60,7 @@ describe("Check this Premiere in the preview", () => {
       unchanged: await status("project-unchanged"),
     }).toEqual({
       versions: "ok",
+      keys: "ok",
       import: "ok",
       browser: "ok",
       qe: "ok",
@@ -54,7 +76,7 @@ describe("Check this Premiere in the preview", () => {
     expect(await says("encoder.native")).toMatch(/Not in a browser preview: no Node\.js in this page/);
     expect(await says("encoder.wasm-pool")).toMatch(/Runs in the panel\. One clip of 5 frames in /);
     expect(await says("frames.browser-video")).toMatch(/5 frames in /);
-    expect(await page.getByTestId("self-check-summary").textContent()).toMatch(/^10 worked, 0 failed, 3 skipped, in /);
+    expect(await page.getByTestId("self-check-summary").textContent()).toMatch(/^11 worked, 0 failed, 3 skipped, in /);
 
     // the project as it was; the panel's columns stay registered (Premiere cannot remove them)
     const after = projectState(env.stack.project);
@@ -68,7 +90,7 @@ describe("Check this Premiere in the preview", () => {
     await view.getByRole("button", { name: "Copy as JSON" }).click();
     await expect.poll(() => page.getByTestId("self-check-copied").textContent()).toBe("Copied as JSON.");
     const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as SelfCheckReport;
-    expect(json).toMatchObject({ format: "reference-lookup-self-check/1", summary: { ok: 10, failed: 0, skipped: 3 } });
+    expect(json).toMatchObject({ format: "reference-lookup-self-check/1", summary: { ok: 11, failed: 0, skipped: 3 } });
 
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {

@@ -33,11 +33,12 @@ describe("settings view", () => {
     });
     afterAll(async () => context?.close());
 
-    it('the header button takes focus by keyboard; "," opens the view, Esc closes it', async () => {
-      // the header button takes focus by keyboard; "," opens the view and focus moves into it
+    it("the header button takes focus by keyboard; Enter opens the view, Esc closes it", async () => {
+      // the header button takes focus by keyboard; Enter presses it and focus moves into the view
+      // ("," did too: in Premiere it is Insert, so the panel no longer takes it, ADR 0027)
       const button = page.getByRole("button", { name: "Settings" });
       await button.focus();
-      await page.keyboard.press(",");
+      await page.keyboard.press("Enter");
       await view.waitFor();
       expect(await focusIsIn(page, "[role=dialog]")).toBe(true);
       await expect.poll(() => panelHidden(page)).toBe(true);
@@ -49,7 +50,7 @@ describe("settings view", () => {
     });
 
     it("an invalid value: its message inline, nothing saved", async () => {
-      await page.keyboard.press(",");
+      await page.keyboard.press("Enter"); // the focus is back on the Settings button
       const matches = view.getByRole("textbox", { name: "Similar references per frame" });
       expect(await matches.inputValue()).toBe("8");
       await matches.fill("0");
@@ -96,7 +97,7 @@ describe("settings view", () => {
       beforeAll(async () => {
         await page.reload();
         await openPanel(page, env.stack);
-        await page.locator("body").press(",");
+        await page.getByRole("button", { name: "Settings" }).click();
         matchesNow = view.getByRole("textbox", { name: "Similar references per frame" });
       });
 
@@ -129,7 +130,7 @@ describe("settings view", () => {
         await view.getByRole("button", { name: "Close" }).click();
         await discardAsk.getByRole("button", { name: "Discard" }).click();
         await view.waitFor({ state: "detached" });
-        await page.locator("body").press(",");
+        await page.getByRole("button", { name: "Settings" }).click();
         expect(await matchesNow.inputValue()).toBe("8");
         expect(errors).toEqual([]);
       });

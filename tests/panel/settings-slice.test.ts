@@ -75,6 +75,7 @@ describe("settings: defaults, problems, per-user changes, reset", () => {
       matchesPerFrame: 10,
       abstentionThreshold: 0.6,
       batchConfidence: 0.85,
+      moveOnAfterAccept: false, // the written clip stays on the card (ADR 0027)
     });
     expect(selectBatchConfidence(store.getState())).toBe(0.85);
   });

@@ -174,7 +174,7 @@ describe("queue slice", () => {
 });
 
 describe("review slice", () => {
-  it("Accept writes the draft to XMP and columns, keeps a human's value, and moves to the next clip", async () => {
+  it("Accept writes the draft to XMP and columns, keeps a human's value, and keeps the clip on the card", async () => {
     const { store, clip, host } = setup();
     await ready(store);
     const oven = clip("kitchen-oven-cleaning-MID.mp4", 10);
@@ -197,7 +197,8 @@ describe("review slice", () => {
     const read = await host.call("readClipMetadata", oven.nodeId);
     expect(read.metadata).toMatchObject({ location: "kitchen", subject: "range cooker", shotType: "WS" });
     expect(read.columns["IA Reference"]).toBe("confirmed");
-    expect(store.getState().selectedId).toBe(hob.nodeId);
+    // written, it stays on the card until the editor moves on (ADR 0027; tests/panel/accept-undo.test.ts)
+    expect(store.getState().selectedId).toBe(oven.nodeId);
   });
 
   it("a field locked in IA's sidecar stays as it is, and Accept records the correction for IA", async () => {

@@ -2,6 +2,8 @@
 // the page runs in its <webview> (docs/adr/0033), or HTTP to the simulator when the same panel
 // build runs in a plain browser (a bridge call with the page's token).
 import { base64ToBytes } from "../encoding/base64";
+import { WINDOWS_KEY_CODES, keyEventsInterest, keyPlatformOf, type KeyChord } from "./key-codes";
+import { SimulatedKeyEvents } from "./simulated-key-events";
 import { WEBVIEW_PROTOCOL, readPluginMessage, type PageRequestBody } from "./uxp-webview-protocol";
 
 /** The preview server puts the per-run host token in the page under this meta name. */
@@ -26,6 +28,9 @@ export interface EvalTransport {
   hostEnvironment?(): Promise<string>;
   /** A file's bytes, where the page itself cannot read local files (the UXP webview). */
   readFile?(path: string): Promise<Uint8Array>;
+  /** Takes these keys from the host while the panel has the focus (CSInterface's
+   * registerKeyEventsInterest in the OS's key codes); an empty list gives them all back. */
+  registerKeys?(chords: readonly KeyChord[]): void;
 }
 
 interface AdobeCep {
@@ -33,6 +38,7 @@ interface AdobeCep {
   addEventListener?(type: string, listener: (event: { data?: unknown }) => void): void;
   removeEventListener?(type: string, listener: (event: { data?: unknown }) => void): void;
   getHostEnvironment?(): string;
+  registerKeyEventsInterest?(json: string): void;
 }
 
 declare global {
@@ -41,7 +47,12 @@ declare global {
   }
 }
 
-export function cepTransport(cep: AdobeCep): EvalTransport {
+/** The platform-specific part of the panel's keys: the chords as CEP's JSON, "" for none. */
+function keyInterestJson(chords: readonly KeyChord[], platform: string | undefined, codes?: typeof WINDOWS_KEY_CODES) {
+  return chords.length ? JSON.stringify(keyEventsInterest(chords, keyPlatformOf(platform), codes)) : "";
+}
+
+export function cepTransport(cep: AdobeCep, platform = globalThis.navigator?.platform): EvalTransport {
   return {
     kind: "cep",
     evalScript: (script) => new Promise((resolve) => cep.evalScript(script, (result) => resolve(result))),
@@ -52,15 +63,24 @@ export function cepTransport(cep: AdobeCep): EvalTransport {
       return () => cep.removeEventListener?.(type, handler);
     },
     hostEnvironment: async () => cep.getHostEnvironment?.() ?? "{}",
+    registerKeys: (chords) => cep.registerKeyEventsInterest?.(keyInterestJson(chords, platform)),
   };
 }
 
 /** The preview's simulator takes bridge calls as JSON with the page's token, and answers the
  * host's envelope text; its CSXS events arrive as server-sent events on /__host/events. */
-export function simulatorTransport(url: string, token: string, fetchImpl: typeof fetch = fetch): EvalTransport {
+export function simulatorTransport(
+  url: string,
+  token: string,
+  fetchImpl: typeof fetch = fetch,
+  keys?: SimulatedKeyEvents,
+): EvalTransport {
   return {
     kind: "simulator",
     simulated: true,
+    // the DOM's keyCode carries Windows' numbers on every OS; Cmd counts on a Mac browser
+    registerKeys: (chords) =>
+      keys?.registerKeyEventsInterest(keyInterestJson(chords, globalThis.navigator?.platform, WINDOWS_KEY_CODES)),
     onHostEvent(type, listener) {
       if (typeof EventSource === "undefined") return () => undefined;
       const events = new URL("/__host/events", url);
@@ -175,7 +195,14 @@ export function detectTransport(win: Window = window): EvalTransport {
   if (win.__adobe_cep__) return cepTransport(win.__adobe_cep__);
   const meta = win.document.querySelector(`meta[name="${HOST_TOKEN_META}"]`);
   if (win.uxpHost) return uxpWebviewTransport(win.uxpHost, win, { simulated: meta !== null });
-  return simulatorTransport(new URL("/__host/eval", win.location.href).toString(), meta?.getAttribute("content") ?? "");
+  // the page's model of CEP's key routing, there before the panel listens to any key
+  win.__simulatedKeyEvents ??= new SimulatedKeyEvents(win);
+  return simulatorTransport(
+    new URL("/__host/eval", win.location.href).toString(),
+    meta?.getAttribute("content") ?? "",
+    fetch,
+    win.__simulatedKeyEvents,
+  );
 }
 
 /** Whether the panel runs in the browser preview (its simulator tools show). */

@@ -15,5 +15,6 @@ export function browserSelfCheck(host: HostClient, media: MediaAccess): SelfChec
     startWasm: () => browserCandidates({ native: false }).pool(),
     sampleFile: sampleFileOf(document.baseURI),
     inCep: host.transport.kind === "cep",
+    keyTarget: window,
   };
 }

@@ -9,6 +9,8 @@ import type { HostInfo, ProjectItemRecord, ProjectListing, SelfCheckScratch } fr
 import { DEFAULT_FRAME_FRACTIONS, TICKS_PER_SECOND } from "../../shared/frames/frame-times";
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import type { EmbeddingProbe } from "./embedding-probe";
+import type { KeyProbe } from "./key-probe";
+import { keysStep } from "./keys-step";
 import type { PanelEnvironment } from "./panel-environment";
 
 export interface SelfCheckDeps {
@@ -22,6 +24,8 @@ export interface SelfCheckDeps {
   sampleFile?: string;
   /** inside Premiere (CEP), rather than the browser preview */
   inCep: boolean;
+  /** asks the admin to press each of the panel's keys; absent: no keyboard (the step is skipped) */
+  keys?: KeyProbe;
 }
 
 export interface SelfCheckContext {
@@ -295,6 +299,7 @@ export function panelSelfCheckPlan(deps: SelfCheckDeps): SelfCheckPlan<SelfCheck
     context: { before: null, scratch: null, noScratch: "the import did not run", frames: null },
     steps: [
       versionsStep(deps),
+      keysStep(deps.keys),
       importStep(deps),
       ...frameSteps(deps),
       metadataStep(deps),

@@ -12,4 +12,8 @@ export interface SelfCheckServices {
   /** the shipped sample clip's path as Premiere spells it; absent: the host finds it */
   sampleFile?: string;
   inCep: boolean;
+  /** where the page's keys arrive (window), for the key step; absent: that step is skipped */
+  keyTarget?: Pick<EventTarget, "addEventListener" | "removeEventListener">;
+  /** how long the key step waits for one key (default 15 s) */
+  keyWaitMs?: number;
 }

@@ -14,6 +14,8 @@ import { timelineSlice, type TimelineSlice } from "./timeline-slice";
 import { settingsSlice, type SettingsSlice } from "./settings-slice";
 import { offlineSlice, type OfflineSlice } from "./offline-slice";
 import { selfCheckSlice, type SelfCheckSlice } from "./self-check-slice";
+import { acceptUndoSlice, type AcceptUndoSlice } from "./accept-undo-slice";
+import { panelKeysSlice, type PanelKeysSlice } from "./panel-keys-slice";
 import type { PanelServices } from "./services";
 import { CatalogConnection } from "./catalog-connection";
 import type { SliceContext } from "./slice";
@@ -31,7 +33,9 @@ export type PanelState = ProjectSlice &
   BatchSlice &
   OfflineSlice &
   BatchAcceptSlice &
-  SelfCheckSlice;
+  SelfCheckSlice &
+  AcceptUndoSlice &
+  PanelKeysSlice;
 export type PanelStore = StoreApi<PanelState> & {
   services: PanelServices;
   /** the one connection to the reference catalog (its client, reconnects, offline fallback) */
@@ -66,6 +70,8 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...offlineSlice(set, get, services, context),
     ...batchAcceptSlice(set, get, services, context),
     ...selfCheckSlice(set, get, services, context),
+    ...acceptUndoSlice(set, get, services, context),
+    ...panelKeysSlice(set, get, services, context),
   }));
   return Object.assign(store, { services, catalog, dispose: () => stops.forEach((stop) => stop()) });
 }

@@ -33,6 +33,7 @@ export const projectSlice: Slice<ProjectSlice> = (set, get, { host }) => ({
       get().clearError("project");
       get().restoreQueue(project.path);
       get().restoreBatchUndo(project.path);
+      get().restoreAcceptUndo(project.path);
       if (!get().importMode) await get().watchImports();
     } catch (e) {
       get().showError("project", toPanelError("Reading the project", e));

@@ -8,6 +8,7 @@ import { toPanelError, type PanelError } from "./panel-error";
 import type { QueuedClip } from "./queue-slice";
 import type { Slice } from "./slice";
 import { writeAccepted } from "./write-accepted";
+import type { BatchUndoClip } from "./batch-undo-persistence";
 
 export interface Draft {
   nodeId: string;
@@ -29,7 +30,8 @@ export interface ReviewSlice {
   setField(field: SuggestedField, value: string): void;
   setKeywords(keywords: string[]): void;
   setShot(shot: Draft["shot"]): void;
-  /** `stay`: keep this clip selected afterwards (the timeline's accept-and-save) */
+  /** the accepted clip stays on the card, written, until the editor moves on (or the setting
+   * "move on after Accept" is on); `stay`: stay whatever the setting (the timeline's accept-and-save) */
   accept(options?: { stay?: boolean }): Promise<void>;
   skip(): void;
 }
@@ -101,6 +103,7 @@ export function draftToMetadata(draft: Draft, q: QueuedClip): { metadata: IaMeta
 }
 
 export const reviewSlice: Slice<ReviewSlice> = (set, get, services) => {
+  const now = services.now ?? (() => Date.now());
   const find = (nodeId: string | null) => get().queue.find((q) => q.clip.nodeId === nodeId);
   const patchDraft = (patch: Partial<Draft>) => {
     const draft = get().draft;
@@ -128,8 +131,11 @@ export const reviewSlice: Slice<ReviewSlice> = (set, get, services) => {
       if (leaving && leftClip?.status === "suggested" && leaving.nodeId !== nodeId) kept[leaving.nodeId] = leaving;
       const back = nodeId && q?.status === "suggested" ? kept[nodeId] : undefined;
       if (nodeId) delete kept[nodeId];
+      const selectedId = q ? nodeId : null;
+      // a new clip on the card holds the review keys for a moment (panel-keys-slice.ts)
+      if (selectedId !== get().selectedId) set({ cardChangedAt: now() });
       set({
-        selectedId: q ? nodeId : null,
+        selectedId,
         draft: back ?? (q && (q.suggestion || q.applied) ? initialDraft(q) : null),
         keptDrafts: kept,
         reviewError: null,
@@ -157,17 +163,22 @@ export const reviewSlice: Slice<ReviewSlice> = (set, get, services) => {
         set({ reviewError: { title: "Not written yet", detail: built.missing } });
         return;
       }
-      set({ accepting: true, reviewError: null });
+      set({ accepting: true, reviewError: null, cardChangedAt: now() });
+      let undo: BatchUndoClip | null = null;
       try {
+        // its snapshot first (ADR 0017's): the Accept can be put back exactly, after a reload too
+        undo = await get().keepBeforeAccept(q.clip.nodeId, q.clip.name);
         const applied = await writeAccepted(services.host, q.clip.nodeId, built.metadata);
+        await get().acceptWritten(undo, true);
         get().updateClip(q.clip.nodeId, { status: "applied", applied });
         get().persistQueue();
-        if (options.stay) get().select(q.clip.nodeId);
-        else selectNextSuggested(q.clip.nodeId);
+        if (!options.stay && get().settings.moveOnAfterAccept) selectNextSuggested(q.clip.nodeId);
+        else get().select(q.clip.nodeId);
       } catch (e) {
+        if (undo) await get().acceptWritten(undo, false);
         set({ reviewError: toPanelError("Writing to the clip", e) });
       } finally {
-        set({ accepting: false });
+        set({ accepting: false, cardChangedAt: now() });
       }
     },
     skip() {

@@ -17,6 +17,8 @@ export interface PanelSettings {
   abstentionThreshold: number;
   /** batch accept writes suggestions at or above this confidence without review */
   batchConfidence: number;
+  /** after Accept the card goes to the next clip waiting; off: the written clip stays on the card */
+  moveOnAfterAccept: boolean;
 }
 
 export type SettingName = keyof PanelSettings;
@@ -33,6 +35,7 @@ export const BUILT_IN_SETTINGS: PanelSettings = {
   matchesPerFrame: 8,
   abstentionThreshold: DEFAULT_MIN_CONFIDENCE,
   batchConfidence: 0.9,
+  moveOnAfterAccept: false,
 };
 
 /** The studio config's values over the built-in ones: what an editor starts with. */
@@ -67,6 +70,7 @@ export function settingsProblems(s: PanelSettings): SettingProblems {
   else if (s.model.source !== "hub" && !s.model.path?.trim())
     problems.model = `Enter the ${s.model.source} model's folder.`;
   else if (s.model.source === "hub" && !s.model.modelId?.trim()) problems.model = "Enter the model's hub id.";
+  if (typeof s.moveOnAfterAccept !== "boolean") problems.moveOnAfterAccept = "Choose on or off.";
   return problems;
 }
 

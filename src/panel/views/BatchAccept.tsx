@@ -1,4 +1,5 @@
 import { ActionButton, Button, ProgressBar, Slider } from "@adobe/react-spectrum";
+import { panelKeyOf } from "../keys/panel-keys";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { groupWrites, planBatchAccept, selectBatchConfidence, type BatchOutcome } from "../store";
 import { usePanel } from "../use-panel";
@@ -43,7 +44,8 @@ export function BatchAccept() {
   // the panel's own keys (↑↓ move, Enter accepts one clip) must not act while the editor is here
   const keepKeys = (e: KeyboardEvent) => {
     if (e.key === "Escape" && open) setOpen(false);
-    if (["Enter", "ArrowUp", "ArrowDown", "s", "S", "e", "E"].includes(e.key)) e.stopPropagation();
+    const key = panelKeyOf(e.nativeEvent);
+    if (key && key.id !== "putBackEdit" && !key.id.startsWith("focus") && key.id !== "pressButton") e.stopPropagation();
   };
 
   if (!suggested && !s.undo && !s.progress && !s.outcome) return null;

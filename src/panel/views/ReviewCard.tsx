@@ -2,6 +2,8 @@ import { Button, Item, Meter, Picker } from "@adobe/react-spectrum";
 import { useEffect } from "react";
 import { SUGGESTED_FIELDS, type ShotSuggestion } from "../../lib/suggestion";
 import { usePanel } from "../use-panel";
+import { reviewKeyHints } from "../keys/panel-keys";
+import { AcceptUndo } from "./AcceptUndo";
 import { EvidenceList } from "./EvidenceList";
 import { FieldRow } from "./FieldRow";
 import { KeywordsField } from "./KeywordsField";
@@ -153,10 +155,7 @@ export function ReviewCard() {
               <Button variant="secondary" onPress={skip}>
                 Skip
               </Button>
-              <span className="muted keys">
-                Enter accepts (Ctrl+Enter in a field) · after Accept, S saves as a reference · E edits · Esc undoes an
-                edit · ↑↓ moves
-              </span>
+              <span className="muted keys">{reviewKeyHints()}</span>
             </div>
           )}
           {q.applied?.correction?.written && (
@@ -167,6 +166,7 @@ export function ReviewCard() {
               Written to the clip, but not recorded for Ingest Assistant: {q.applied.correction.problem}
             </p>
           )}
+          <AcceptUndo q={q} />
           {q.status === "applied" && <SaveControls q={q} />}
           <h3>Similar shots</h3>
           <EvidenceList evidence={s.evidence} frameUrls={q.frameUrls ?? []} />

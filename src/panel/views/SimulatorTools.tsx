@@ -2,6 +2,7 @@ import { ActionButton, Item, Picker } from "@adobe/react-spectrum";
 import { SKIN_NAMES } from "../../lib/theme/host-skin";
 import { useTheme } from "../theme/use-host-theme";
 import { HostSwitch } from "./HostSwitch";
+import { SimulatorKeyLog } from "./SimulatorKeyLog";
 import { CatalogSection } from "./simulator/CatalogSection";
 import { ProjectSection } from "./simulator/ProjectSection";
 import { simApi } from "./simulator/sim-api";
@@ -40,6 +41,7 @@ export function SimulatorTools() {
           ))}
         </Picker>
         <HostSwitch />
+        <SimulatorKeyLog />
       </div>
       {SECTIONS.map((Section, i) => (
         <Section key={i} sim={sim} />

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { reportJson, reportText, seconds, type CheckStatus } from "../../../lib/self-check";
 import { usePanel, usePanelStore } from "../../use-panel";
 import { copyText } from "./copy-text";
+import { KeyCheckPrompt } from "./KeyCheckPrompt";
 
 const MARK: Record<CheckStatus, string> = { ok: "✓", failed: "✗", skipped: "–" };
 const WORD: Record<CheckStatus, string> = { ok: "worked", failed: "failed", skipped: "skipped" };
@@ -23,8 +24,9 @@ export function SelfCheck() {
   return (
     <div className="self-check" data-testid="self-check">
       <p className="muted">
-        Imports a small sample clip into a scratch bin, tries each way the panel reads frames, metadata, the playhead,
-        the skin and both inference paths, then removes everything it made. About a minute.
+        Asks you to press each of the panel&apos;s keys, imports a small sample clip into a scratch bin, tries each way
+        the panel reads frames, metadata, the playhead, the skin and both inference paths, then removes everything it
+        made. About a minute.
       </p>
       <div className="self-check-actions">
         <ActionButton
@@ -43,6 +45,7 @@ export function SelfCheck() {
           </>
         )}
       </div>
+      <KeyCheckPrompt />
       <div role="status" aria-live="polite">
         {running && (
           <ProgressBar

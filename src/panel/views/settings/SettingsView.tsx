@@ -3,6 +3,7 @@ import {
   AlertDialog,
   Button,
   ButtonGroup,
+  Checkbox,
   Content,
   Dialog,
   DialogContainer,
@@ -44,29 +45,12 @@ const NUMBER_FIELDS = [
   },
 ] as const;
 
-/** The key that opens the settings from anywhere but a text field. */
-export const OPEN_SETTINGS_KEY = ",";
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable);
-}
-
-/** The header's way in; "," does the same from the keyboard. */
+/** The header's way in. No key: "," was one, and in Premiere "," is Insert, which changes the
+ * editor's cut when a key leaks past the panel (docs/adr/0027-panel-keys.md). */
 export function SettingsButton() {
   const openSettings = usePanel((s) => s.openSettings);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== OPEN_SETTINGS_KEY || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (isTyping(e.target)) return;
-      openSettings();
-      e.preventDefault();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [openSettings]);
   return (
-    <ActionButton isQuiet onPress={openSettings} aria-keyshortcuts="," UNSAFE_className="settings-button">
+    <ActionButton isQuiet onPress={openSettings} UNSAFE_className="settings-button">
       Settings
     </ActionButton>
   );
@@ -273,6 +257,9 @@ function SettingsDialog({
                 />
               ))}
             </div>
+            <Checkbox isSelected={form.moveOnAfterAccept} onChange={(on) => edit({ moveOnAfterAccept: on })}>
+              Move on after Accept (off: the written clip stays on the card until you move on)
+            </Checkbox>
           </fieldset>
           <fieldset>
             <legend>This Premiere</legend>

@@ -15,6 +15,7 @@ export interface SettingsForm {
   matchesPerFrame: string;
   abstentionThreshold: string;
   batchConfidence: string;
+  moveOnAfterAccept: boolean;
 }
 
 const isLoopback = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(url);
@@ -30,6 +31,7 @@ export function toForm(s: PanelSettings): SettingsForm {
     matchesPerFrame: String(s.matchesPerFrame),
     abstentionThreshold: String(s.abstentionThreshold),
     batchConfidence: String(s.batchConfidence),
+    moveOnAfterAccept: s.moveOnAfterAccept,
   };
 }
 
@@ -49,6 +51,7 @@ export function fromForm(f: SettingsForm, current: PanelSettings): PanelSettings
     matchesPerFrame: numberOf(f.matchesPerFrame),
     abstentionThreshold: numberOf(f.abstentionThreshold),
     batchConfidence: numberOf(f.batchConfidence),
+    moveOnAfterAccept: f.moveOnAfterAccept,
   };
 }
 
