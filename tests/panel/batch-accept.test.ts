@@ -8,7 +8,14 @@ import { groupWrites, planBatchAccept, selectBatchConfidence, type PanelStore } 
 import { loadUndos } from "../../src/panel/store/batch-undo-persistence";
 import { storageProblem } from "../../src/panel/store/panel-database";
 import type { SimProjectItem } from "../../src/sim/premiere-dom";
-import { batchCard, openBatchPanel, suggestCard, type BatchCard } from "../../src/testing/batch-project";
+import {
+  batchCard,
+  cameraPacket,
+  openBatchPanel,
+  suggestAlike,
+  suggestCard,
+  type BatchCard,
+} from "../../src/testing/batch-project";
 import { memoryStorage } from "../../src/testing/fake-panel-services";
 import { databaseOf } from "../../src/testing/test-store";
 import { eachTest } from "../helpers/each-test";
@@ -230,4 +237,36 @@ describe("batch accept, on cards of their own", () => {
     for (const c of card.clips) expect(c.getXMPMetadata()).toBe(before.xmp.get(c.nodeId));
     expect(state(card).corrections).toEqual(before.corrections);
   });
+});
+
+describe("a batch accept of camera clips", () => {
+  it("accepts 1,000 clips with 18 KB packets, keeps their undo across a reload and puts every byte back", async () => {
+    const N = 1000;
+    const card = batchCard(N);
+    cards.push(card);
+    card.clips.forEach((c, i) => c.setXMPMetadata(cameraPacket(i)));
+    const storage = memoryStorage();
+    const looks = new Map(card.clips.map((c) => [c.nodeId, [10, 10]]));
+    const store = openBatchPanel(card, storage, looks);
+    await suggestAlike(store, card.clips);
+    const before = state(card);
+    const xmpChars = [...before.xmp.values()].reduce((n, x) => n + x.length, 0);
+    expect(xmpChars / N).toBeGreaterThan(18_000); // localStorage's 5 M characters held under 300 of them
+
+    await store.getState().acceptBatch(planBatchAccept(store.getState().queue, 0.8));
+    expect(store.getState().batchOutcome).toMatchObject({ action: "accept", done: N, failed: [], kept: [] });
+    expect(store.getState().error).toBe(null);
+    for (const c of card.clips) expect(c.getXMPMetadata()).not.toBe(before.xmp.get(c.nodeId));
+
+    const reloaded = openBatchPanel(card, storage, looks);
+    await reloaded.getState().refreshProject();
+    expect(reloaded.getState().queue.filter((q) => q.status === "applied")).toHaveLength(N);
+    expect(reloaded.getState().batchUndo?.clips).toHaveLength(N);
+    await reloaded.getState().undoBatch();
+    expect(reloaded.getState().batchOutcome).toMatchObject({ action: "undo", done: N, failed: [], kept: [] });
+    const after = state(card);
+    expect(card.clips.filter((c) => after.xmp.get(c.nodeId) !== before.xmp.get(c.nodeId))).toEqual([]);
+    expect(after.corrections).toEqual(before.corrections);
+    expect(await loadUndos(databaseOf(storage), card.project.path, "batch")).toEqual([]);
+  }, 120_000);
 });

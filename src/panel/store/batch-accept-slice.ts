@@ -8,8 +8,7 @@ import {
   dropUndo,
   loadBatchUndo,
   newUndoId,
-  storeSnapshot,
-  storeUndoIndex,
+  storeUndoClips,
   storeUndoLeft,
   type BatchUndo,
   type BatchUndoClip,
@@ -98,7 +97,7 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
     const entry: BatchUndoClip = { nodeId, name, before, written: false };
     undo.clips.push(entry);
     // before the write: a reload mid-batch can still undo this clip; no room, no write
-    const stored = await persist((db, path) => storeSnapshot(db, path, undo, before));
+    const stored = await persist((db, path) => storeUndoClips(db, path, undo, [entry]));
     if (!stored) {
       undo.clips.pop();
       return false;
@@ -111,6 +110,9 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
     if (after) entry.after = { xmp: after.xmpFingerprint };
     const holder = owner ?? (file ? entry : undefined);
     if (holder?.after && after?.corrections) holder.after.corrections = after.corrections.fingerprint;
+    // the fingerprints, for an undo after a reload (if this fails, that undo puts the snapshot back unchecked)
+    const changed = holder && holder !== entry ? [entry, holder] : [entry];
+    await persist((db, path) => storeUndoClips(db, path, undo, changed));
     get().updateClip(nodeId, { status: "applied", applied });
     return true;
   }
@@ -173,7 +175,7 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
         progress("accept", i + 1, plan.accept.length);
       }
       // the fingerprints taken after each write; without them an undo restores unconditionally
-      await persist((db, path) => (undo.clips.length ? storeUndoIndex(db, path, undo) : dropUndo(db, path, undo.id)));
+      if (!undo.clips.length) await persist((db, path) => dropUndo(db, path, undo.id));
       await get().persistQueue();
       set({
         batchUndo: undo.clips.length ? { ...undo } : null,

@@ -1,9 +1,10 @@
 // Undo snapshots, kept per project in the panel's database (IndexedDB, ADR 0017 and 0030) so that
 // an undo survives a panel reload and a Premiere restart. The one place where undo snapshots are
 // persisted: a batch accept's (kind "batch") and any other undo of clips' writes (its own kind).
-// Each undo has an id; each clip's snapshot (raw XMP, column values, the corrections file's
-// bytes) is a row of its own, written with the undo's index in one transaction before that
-// clip's write. Writing the whole undo after each clip would cost the square of the batch.
+// Each undo has an id and a small row of its own; each clip's entry and snapshot (raw XMP, column
+// values, the corrections file's bytes) is a row, written with the undo's row in one transaction
+// before that clip's write, and again with the fingerprints after it. Writing the whole undo
+// after each clip would cost the square of the batch.
 // localStorage's undo (format 2, before ADR 0030) is moved over once, then its keys removed.
 import type { ClipSnapshot } from "../../shared/bridge/contract";
 import { prefixRange, type PanelDatabase } from "./panel-database";
@@ -33,42 +34,52 @@ export interface BatchUndo {
   clips: BatchUndoClip[];
 }
 
-/** An undo's row: its clips without their snapshots. */
+/** An undo's row; its clips are rows of their own (StoredUndoClip). */
 export interface StoredUndo extends Omit<BatchUndo, "clips"> {
   projectPath: string;
-  clips: Array<Omit<BatchUndoClip, "before">>;
+}
+
+/** One clip of an undo: `seq` is its place in the undo's clips. */
+export interface StoredUndoClip {
+  projectPath: string;
+  undoId: string;
+  nodeId: string;
+  seq: number;
+  entry: Omit<BatchUndoClip, "before">;
+  snapshot: ClipSnapshot;
 }
 
 export const newUndoId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-const index = (projectPath: string, { clips, ...undo }: BatchUndo): StoredUndo => ({
-  ...undo,
-  projectPath,
-  clips: clips.map(({ before: _before, ...entry }) => entry),
-});
+const header = (projectPath: string, { clips: _clips, ...undo }: BatchUndo): StoredUndo => ({ ...undo, projectPath });
 
-/** One clip's snapshot and the undo's index (which lists it), in one transaction, before the
- * clip's write. Rejects (StorageProblem) when they could not be stored: then do not write. */
-export function storeSnapshot(
+function clipRow(projectPath: string, undo: BatchUndo, clip: BatchUndoClip): StoredUndoClip {
+  const { before, ...entry } = clip;
+  const seq = undo.clips.indexOf(clip);
+  return { projectPath, undoId: undo.id, nodeId: clip.nodeId, seq, entry, snapshot: before };
+}
+
+/** These clips of the undo (as they are now: a new snapshot before its write, its fingerprints
+ * after) and the undo's row, in one transaction. Rejects (StorageProblem) when they could not be
+ * stored: before a write, then do not write. */
+export function storeUndoClips(
   db: PanelDatabase,
   projectPath: string,
   undo: BatchUndo,
-  snapshot: ClipSnapshot,
+  clips: BatchUndoClip[],
 ): Promise<void> {
   return db.run(["undos", "snapshots"], "readwrite", async (tx) => {
+    const rows = tx.objectStore("snapshots");
     await Promise.all([
-      tx.objectStore("snapshots").put({ projectPath, undoId: undo.id, nodeId: snapshot.nodeId, snapshot }),
-      tx.objectStore("undos").put(index(projectPath, undo)),
+      ...clips.map((c) => rows.put(clipRow(projectPath, undo, c))),
+      tx.objectStore("undos").put(header(projectPath, undo)),
     ]);
   });
 }
 
-/** The undo's index as it is now (its fingerprints after the writes). */
-export function storeUndoIndex(db: PanelDatabase, projectPath: string, undo: BatchUndo): Promise<void> {
-  return db.run(["undos"], "readwrite", async (tx) => {
-    await tx.objectStore("undos").put(index(projectPath, undo));
-  });
-}
+/** The whole undo (a small one, e.g. of one Accept). */
+export const storeUndo = (db: PanelDatabase, projectPath: string, undo: BatchUndo) =>
+  storeUndoClips(db, projectPath, undo, undo.clips);
 
 /** The undo keeps only `undo.clips` (the others were put back): the rest's snapshots go; with no
  * clips left the undo goes altogether. */
@@ -80,7 +91,7 @@ export function storeUndoLeft(db: PanelDatabase, projectPath: string, undo: Batc
     await Promise.all([
       ...ids.map((key) => snapshots.delete(key)),
       keep.size
-        ? tx.objectStore("undos").put(index(projectPath, undo))
+        ? tx.objectStore("undos").put(header(projectPath, undo))
         : tx.objectStore("undos").delete([projectPath, undo.id]),
     ]);
   });
@@ -100,18 +111,14 @@ export function dropUndo(db: PanelDatabase, projectPath: string, undoId: string)
  * its snapshot is left out, unreadable rows yield nothing (never a crash). */
 export function loadUndos(db: PanelDatabase, projectPath: string, kind: string): Promise<BatchUndo[]> {
   return db.run(["undos", "snapshots"], "readonly", async (tx) => {
-    const rows = (await tx.objectStore("undos").getAll(prefixRange(projectPath))).filter(
-      (u) => u.kind === kind && Array.isArray(u.clips),
-    );
+    const rows = (await tx.objectStore("undos").getAll(prefixRange(projectPath))).filter((u) => u.kind === kind);
     const undos: BatchUndo[] = [];
     for (const { projectPath: _path, ...row } of rows.sort((a, b) => (a.at < b.at ? 1 : -1))) {
-      const snapshots = await tx.objectStore("snapshots").getAll(prefixRange(projectPath, row.id));
-      const byId = new Map(snapshots.map((s) => [s.nodeId, s.snapshot]));
-      const clips: BatchUndoClip[] = [];
-      for (const entry of row.clips) {
-        const before = entry && byId.get(entry.nodeId);
-        if (before && typeof before.xmp === "string") clips.push({ ...entry, before });
-      }
+      const stored = await tx.objectStore("snapshots").getAll(prefixRange(projectPath, row.id));
+      const clips = stored
+        .filter((c) => c.entry && typeof c.snapshot?.xmp === "string")
+        .sort((a, b) => a.seq - b.seq)
+        .map((c): BatchUndoClip => ({ ...c.entry, nodeId: c.nodeId, before: c.snapshot }));
       if (clips.length) undos.push({ ...row, clips });
     }
     return undos;
@@ -143,7 +150,8 @@ async function migrateLegacyUndo(db: PanelDatabase, projectPath: string, legacy:
   const keys = [batchUndoKey(projectPath)];
   let undo: BatchUndo | null = null;
   try {
-    const parsed = JSON.parse(text) as { v?: number; undo?: Omit<StoredUndo, "id" | "kind" | "projectPath"> } | null;
+    type Legacy = Omit<StoredUndo, "id" | "kind" | "projectPath"> & { clips: Array<Omit<BatchUndoClip, "before">> };
+    const parsed = JSON.parse(text) as { v?: number; undo?: Legacy } | null;
     if (parsed?.v === 2 && parsed.undo && Array.isArray(parsed.undo.clips)) {
       const clips: BatchUndoClip[] = [];
       for (const entry of parsed.undo.clips) {
@@ -159,14 +167,7 @@ async function migrateLegacyUndo(db: PanelDatabase, projectPath: string, legacy:
     undo = null; // unreadable: nothing to move (its keys are removed all the same)
   }
   if (undo?.clips.length) {
-    const { clips } = undo;
-    await db.run(["undos", "snapshots"], "readwrite", async (tx) => {
-      const snapshots = tx.objectStore("snapshots");
-      await Promise.all([
-        ...clips.map((c) => snapshots.put({ projectPath, undoId: undo.id, nodeId: c.nodeId, snapshot: c.before })),
-        tx.objectStore("undos").put(index(projectPath, undo)),
-      ]);
-    });
+    await storeUndo(db, projectPath, undo);
   }
   for (const key of keys)
     if (legacy.removeItem) legacy.removeItem(key);

@@ -3,10 +3,9 @@
 // words; queue-persistence.ts, batch-undo-persistence.ts and thumbnail-store.ts say what goes in.
 // Every write is one transaction: a second panel page, or a reload mid-write, sees all or nothing.
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
-import type { ClipSnapshot } from "../../shared/bridge/contract";
 import type { BatchRun } from "./batch-progress";
 import type { StoredClip } from "./queue-persistence";
-import type { StoredUndo } from "./batch-undo-persistence";
+import type { StoredUndo, StoredUndoClip } from "./batch-undo-persistence";
 
 export const PANEL_DATABASE = "reference-lookup-panel";
 const VERSION = 1;
@@ -17,10 +16,8 @@ export interface PanelSchema extends DBSchema {
   clips: { key: [string, string]; value: { projectPath: string; nodeId: string; clip: StoredClip } };
   /** undo indexes: per project and undo (a batch accept; one Accept may use its own) */
   undos: { key: [string, string]; value: StoredUndo };
-  snapshots: {
-    key: [string, string, string];
-    value: { projectPath: string; undoId: string; nodeId: string; snapshot: ClipSnapshot };
-  };
+  /** an undo's clips: each one's entry and snapshot */
+  snapshots: { key: [string, string, string]; value: StoredUndoClip };
   /** a small JPEG per clip; `usedAt` orders eviction */
   thumbnails: {
     key: [string, string];
