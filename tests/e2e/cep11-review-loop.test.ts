@@ -161,7 +161,11 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
     await expect.poll(() => rowStatus(page, CLIP)).toBe("applied");
     expect(await page.$$eval("[data-testid=clip-queue] li", (els) => els.length)).toBe(1);
     await expect
-      .poll(() => page.$$eval("[data-testid=clip-queue] img.clip-thumb", (els) => els.map((e) => e.naturalWidth)))
+      .poll(() =>
+        page.$$eval("[data-testid=clip-queue] img.clip-thumb", (els) =>
+          els.map((e) => (e as HTMLImageElement).naturalWidth),
+        ),
+      )
       .toEqual([160]);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(".queue:")))).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, "cep11-queue-reloaded-320.png"), fullPage: true });

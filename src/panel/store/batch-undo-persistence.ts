@@ -113,13 +113,13 @@ export function loadUndos(db: PanelDatabase, projectPath: string, kind: string):
   return db.run(["undos", "snapshots"], "readonly", async (tx) => {
     const rows = (await tx.objectStore("undos").getAll(prefixRange(projectPath))).filter((u) => u.kind === kind);
     const undos: BatchUndo[] = [];
-    for (const { projectPath: _path, ...row } of rows.sort((a, b) => (a.at < b.at ? 1 : -1))) {
+    for (const row of rows.sort((a, b) => (a.at < b.at ? 1 : -1))) {
       const stored = await tx.objectStore("snapshots").getAll(prefixRange(projectPath, row.id));
       const clips = stored
         .filter((c) => c.entry && typeof c.snapshot?.xmp === "string")
         .sort((a, b) => a.seq - b.seq)
         .map((c): BatchUndoClip => ({ ...c.entry, nodeId: c.nodeId, before: c.snapshot }));
-      if (clips.length) undos.push({ ...row, clips });
+      if (clips.length) undos.push({ id: row.id, kind: row.kind, at: row.at, threshold: row.threshold, clips });
     }
     return undos;
   });
