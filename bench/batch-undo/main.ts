@@ -55,8 +55,10 @@ async function run(clips: number, camera: boolean) {
 
 const cases = [];
 const sizes = (process.env.BENCH_CLIPS ?? "50,300,1000").split(",").map(Number);
+const kinds = (process.env.BENCH_XMP ?? "simulator,camera-like").split(",");
 for (const clips of sizes)
   for (const camera of [false, true]) {
+    if (!kinds.includes(camera ? "camera-like" : "simulator")) continue;
     cases.push(await run(clips, camera));
     console.error(JSON.stringify(cases[cases.length - 1]));
   }

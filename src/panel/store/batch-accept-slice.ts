@@ -9,7 +9,7 @@ import {
   loadBatchUndo,
   newUndoId,
   storeUndoClips,
-  storeUndoLeft,
+  replaceUndo,
   type BatchUndo,
   type BatchUndoClip,
 } from "./batch-undo-persistence";
@@ -229,7 +229,7 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
         progress("undo", i + 1, clips.length);
       }
       const left = remaining.length ? { ...undo, clips: remaining.reverse() } : null;
-      await persist((db, path) => storeUndoLeft(db, path, left ?? { ...undo, clips: [] }));
+      await persist((db, path) => replaceUndo(db, path, left ?? { ...undo, clips: [] }));
       await get().persistQueue();
       set({ batchUndo: left, batchAcceptProgress: null, batchOutcome: outcome });
       const selected = get().selectedId;

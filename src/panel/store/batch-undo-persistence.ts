@@ -81,15 +81,17 @@ export function storeUndoClips(
 export const storeUndo = (db: PanelDatabase, projectPath: string, undo: BatchUndo) =>
   storeUndoClips(db, projectPath, undo, undo.clips);
 
-/** The undo keeps only `undo.clips` (the others were put back): the rest's snapshots go; with no
- * clips left the undo goes altogether. */
-export function storeUndoLeft(db: PanelDatabase, projectPath: string, undo: BatchUndo): Promise<void> {
+/** Stores the undo exactly as given, in one transaction: its row and its clips' rows; rows of
+ * clips no longer in it are removed, and with no clips left the undo goes altogether. For an undo
+ * that lost clips (put back, or dropped from a bounded list) or was reordered. */
+export function replaceUndo(db: PanelDatabase, projectPath: string, undo: BatchUndo): Promise<void> {
   const keep = new Set(undo.clips.map((c) => c.nodeId));
   return db.run(["undos", "snapshots"], "readwrite", async (tx) => {
-    const snapshots = tx.objectStore("snapshots");
-    const ids = (await snapshots.getAllKeys(prefixRange(projectPath, undo.id))).filter(([, , id]) => !keep.has(id));
+    const rows = tx.objectStore("snapshots");
+    const gone = (await rows.getAllKeys(prefixRange(projectPath, undo.id))).filter(([, , id]) => !keep.has(id));
     await Promise.all([
-      ...ids.map((key) => snapshots.delete(key)),
+      ...gone.map((key) => rows.delete(key)),
+      ...undo.clips.map((c) => rows.put(clipRow(projectPath, undo, c))),
       keep.size
         ? tx.objectStore("undos").put(header(projectPath, undo))
         : tx.objectStore("undos").delete([projectPath, undo.id]),
