@@ -22,8 +22,8 @@ export interface BatchCard {
   cleanup(): void;
 }
 
-/** `count` clips; every third one lives in the IA folder. */
-export function batchCard(count: number): BatchCard {
+/** `count` clips; every `iaEvery`th one (default every third; 0: none) lives in the IA folder. */
+export function batchCard(count: number, iaEvery = 3): BatchCard {
   const project = createSampleProject(sampleMedia());
   const iaDir = fs.mkdtempSync(path.join(os.tmpdir(), "IA Karte A — "));
   const bin = project.rootItem.add(new SimProjectItem("Karte A", ProjectItemType.BIN));
@@ -31,7 +31,7 @@ export function batchCard(count: number): BatchCard {
   const clips: SimProjectItem[] = [];
   for (let i = 0; i < count; i++) {
     const name = `A001_C${String(i).padStart(3, "0")}.mp4`;
-    const inIa = i % 3 === 0;
+    const inIa = iaEvery > 0 && i % iaEvery === 0;
     const dir = inIa ? iaDir : path.dirname(sampleMedia().h264.path);
     if (inIa) entries[`EB${i}`] = { id: `EB${i}`, currentFilename: name, fileType: "video", lockedFields: [] };
     clips.push(

@@ -242,7 +242,8 @@ describe("batch accept, on cards of their own", () => {
 describe("a batch accept of camera clips", () => {
   it("accepts 1,000 clips with 18 KB packets, keeps their undo across a reload and puts every byte back", async () => {
     const N = 1000;
-    const card = batchCard(N);
+    // outside IA's folders: each clip in one would read its growing corrections file (tested above)
+    const card = batchCard(N, 0);
     cards.push(card);
     card.clips.forEach((c, i) => c.setXMPMetadata(cameraPacket(i)));
     const storage = memoryStorage();
@@ -268,5 +269,5 @@ describe("a batch accept of camera clips", () => {
     expect(card.clips.filter((c) => after.xmp.get(c.nodeId) !== before.xmp.get(c.nodeId))).toEqual([]);
     expect(after.corrections).toEqual(before.corrections);
     expect(await loadUndos(databaseOf(storage), card.project.path, "batch")).toEqual([]);
-  }, 120_000);
+  }, 180_000); // 89 s measured with a load average of 20 on 2 cores
 });
