@@ -9,7 +9,10 @@ export interface Bench {
 }
 
 export const BENCHES: Record<string, Bench> = {
-  "batch-undo": { summary: "size of a batch accept's stored undo, accept and undo time per clip (simulator)" },
+  "batch-undo": {
+    summary: "size of a batch accept's stored undo, accept and undo time per clip (simulator)",
+    env: { BENCH_CLIPS: "50,300,1000", BENCH_XMP: "simulator,camera-like" },
+  },
   catalog: {
     summary: "match_references at 10k and 100k references: load, HNSW build, p50/p95/p99, recall@10",
     env: { BENCH_SIZES: "10000,100000", BENCH_QUERIES: "200", BENCH_NOISE: "0.6,1.2" },

@@ -1,28 +1,19 @@
-// npm run bench:batch-undo — how big the stored undo of a batch accept is (it lives in
-// localStorage beside the queue) and how long accept and undo take per clip, for 50 and 300
-// clips, with the simulator's small XMP packets and with camera-like packets of about 16 KB.
+// npm run bench:batch-undo — how big the stored undo of a batch accept is (it lives in the
+// panel's IndexedDB beside the queue, ADR 0030) and how long accept and undo take per clip, for
+// 50, 300 and 1,000 clips (BENCH_CLIPS), with the simulator's small XMP packets and with
+// camera-like packets of about 18 KB.
 // Simulator time, not Premiere time: it measures our host code, the bridge and the store.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { planBatchAccept, selectBatchConfidence } from "../../src/panel/store";
-import { batchUndoKey } from "../../src/panel/store/batch-undo-persistence";
-import { XMPConst, XMPMeta } from "../../src/sim/xmp-meta";
 import { buildJsx } from "../../scripts/build-jsx";
-import { batchCard, openBatchPanel, suggestCard } from "../../src/testing/batch-project";
+import { batchCard, cameraPacket, openBatchPanel, suggestCard } from "../../src/testing/batch-project";
 import { memoryStorage } from "../../src/testing/fake-panel-services";
+import { databaseOf } from "../../src/testing/test-store";
 import { RESULTS_DIR } from "../lib/paths";
 
 await buildJsx();
-
-/** A packet the size of a camera clip's: Premiere and camera vendors keep private blocks. */
-function cameraPacket(n: number): string {
-  const xmp = new XMPMeta();
-  xmp.setProperty(XMPConst.NS_DM, "scene", `Szene ${n} — Küche`);
-  xmp.setProperty(XMPConst.NS_XMP, "CreatorTool", "Camera firmware 4.2");
-  xmp.setProperty(XMPConst.NS_DM, "comment", "lens=24-70mm, iso=800, ".repeat(680));
-  return xmp.serialize();
-}
 
 async function run(clips: number, camera: boolean) {
   const card = batchCard(clips);
@@ -37,10 +28,11 @@ async function run(clips: number, camera: boolean) {
     let start = performance.now();
     await store.getState().acceptBatch(plan);
     const acceptMs = performance.now() - start;
-    // the index and every clip's snapshot, as localStorage holds them
-    const stored = [...storage.data.entries()]
-      .filter(([k]) => k.startsWith(batchUndoKey(card.project.path)))
-      .reduce((n, [k, v]) => n + k.length + v.length, 0);
+    // the undo's row and every clip's row, as JSON (IndexedDB's own encoding is not visible)
+    const rows = await databaseOf(storage).run(["undos", "snapshots"], "readonly", (tx) =>
+      Promise.all([tx.objectStore("undos").getAll(), tx.objectStore("snapshots").getAll()]),
+    );
+    const stored = rows.flat().reduce((n, row) => n + JSON.stringify(row).length, 0);
     start = performance.now();
     await store.getState().undoBatch();
     const undoMs = performance.now() - start;
@@ -51,8 +43,7 @@ async function run(clips: number, camera: boolean) {
       averageXmpChars: Math.round(xmpChars / clips),
       written: plan.accept.length,
       undone: outcome?.done ?? 0,
-      undoStoredChars: stored,
-      undoStoredUtf16KB: +((stored * 2) / 1024).toFixed(1),
+      undoStoredJsonChars: stored,
       undoCharsPerClip: Math.round(stored / plan.accept.length),
       acceptMsPerClip: +(acceptMs / plan.accept.length).toFixed(2),
       undoMsPerClip: +(undoMs / plan.accept.length).toFixed(2),
@@ -63,8 +54,11 @@ async function run(clips: number, camera: boolean) {
 }
 
 const cases = [];
-for (const clips of [50, 300])
+const sizes = (process.env.BENCH_CLIPS ?? "50,300,1000").split(",").map(Number);
+const kinds = (process.env.BENCH_XMP ?? "simulator,camera-like").split(",");
+for (const clips of sizes)
   for (const camera of [false, true]) {
+    if (!kinds.includes(camera ? "camera-like" : "simulator")) continue;
     cases.push(await run(clips, camera));
     console.error(JSON.stringify(cases[cases.length - 1]));
   }
@@ -73,9 +67,11 @@ const result = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
   note:
-    "simulator (Node vm, ES3 realm) and the store with a fake catalog and model; storage is an " +
-    "in-memory localStorage. Before each clip's write its snapshot and the undo's index are stored; " +
-    "stored chars count keys and values (localStorage keeps UTF-16: 2 bytes a char)",
+    "simulator (Node vm, ES3 realm) and the store with a fake catalog and model; storage is " +
+    "fake-indexeddb 6.2.8 in memory (IndexedDB in the panel). Before each clip's write its row " +
+    "(entry and snapshot) is stored, after it its fingerprints; stored chars are the rows as JSON. " +
+    "Load average of the shared 2-core machine at the start: " +
+    os.loadavg()[0].toFixed(1),
   cases,
 };
 console.log(JSON.stringify(result, null, 2));

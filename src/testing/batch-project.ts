@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ProjectItemType, SimProjectItem, type SimProject } from "../sim/premiere-dom";
+import { XMPConst, XMPMeta } from "../sim/xmp-meta";
 import { createSampleProject } from "../sim/sample-project";
 import { type PanelStore } from "../panel/store";
 import { type memoryStorage } from "./fake-panel-services";
@@ -21,8 +22,8 @@ export interface BatchCard {
   cleanup(): void;
 }
 
-/** `count` clips; every third one lives in the IA folder. */
-export function batchCard(count: number): BatchCard {
+/** `count` clips; every `iaEvery`th one (default every third; 0: none) lives in the IA folder. */
+export function batchCard(count: number, iaEvery = 3): BatchCard {
   const project = createSampleProject(sampleMedia());
   const iaDir = fs.mkdtempSync(path.join(os.tmpdir(), "IA Karte A — "));
   const bin = project.rootItem.add(new SimProjectItem("Karte A", ProjectItemType.BIN));
@@ -30,7 +31,7 @@ export function batchCard(count: number): BatchCard {
   const clips: SimProjectItem[] = [];
   for (let i = 0; i < count; i++) {
     const name = `A001_C${String(i).padStart(3, "0")}.mp4`;
-    const inIa = i % 3 === 0;
+    const inIa = iaEvery > 0 && i % iaEvery === 0;
     const dir = inIa ? iaDir : path.dirname(sampleMedia().h264.path);
     if (inIa) entries[`EB${i}`] = { id: `EB${i}`, currentFilename: name, fileType: "video", lockedFields: [] };
     clips.push(
@@ -71,4 +72,28 @@ export async function suggestCard(store: PanelStore, clips: SimProjectItem[]): P
   store.getState().enqueue(records);
   const done = () => store.getState().queue.filter((q) => q.status === "suggested").length === clips.length;
   await until(done, "the card's suggestions");
+}
+
+/** A packet the size of a camera clip's (about 18 KB): Premiere and camera vendors keep private blocks. */
+export function cameraPacket(n: number): string {
+  const xmp = new XMPMeta();
+  xmp.setProperty(XMPConst.NS_DM, "scene", `Szene ${n} — Küche`);
+  xmp.setProperty(XMPConst.NS_XMP, "CreatorTool", "Camera firmware 4.2");
+  xmp.setProperty(XMPConst.NS_DM, "comment", "lens=24-70mm, iso=800, ".repeat(680));
+  return xmp.serialize();
+}
+
+/** Every clip of the card suggested like its first one (which goes through the pipeline): for
+ * batches too big to run each clip through the fake model in a test. */
+export async function suggestAlike(store: PanelStore, clips: SimProjectItem[]): Promise<void> {
+  await suggestCard(store, clips.slice(0, 1));
+  const [first] = store.getState().queue;
+  const { clips: records } = await store.services.host.call(
+    "getClips",
+    clips.slice(1).map((c) => c.nodeId),
+  );
+  store.setState({
+    queue: [...store.getState().queue, ...records.map((clip) => ({ ...first, clip }))],
+  });
+  await store.getState().persistQueue();
 }

@@ -1,9 +1,13 @@
 // The panel's store over test services, made one way everywhere: the compiled host in the
-// simulator, the fake embedder and catalog (fake-panel-services.ts), localStorage in memory, and
-// frames by look. A test passes only the services it replaces.
+// simulator, the fake embedder and catalog (fake-panel-services.ts), localStorage in memory, an
+// IndexedDB in memory (fake-indexeddb) per localStorage, and frames by look. A test passes only
+// the services it replaces; a store given the same `storage` is the same computer (a reload).
+import "fake-indexeddb/auto";
+import { IDBFactory } from "fake-indexeddb";
 import type { Catalog } from "../lib/catalog";
 import type { GrabbedFrames } from "../panel/frames/grab-frames";
 import { createPanelStore, type PanelServices, type PanelStore } from "../panel/store";
+import { PanelDatabase } from "../panel/store/panel-database";
 import type { SimProject } from "../sim/premiere-dom";
 import { createSampleProject } from "../sim/sample-project";
 import { FakeCatalog, FakeEmbedder, frameOfLook, memoryStorage, sampleReferences } from "./fake-panel-services";
@@ -18,12 +22,24 @@ export interface TestServices extends Omit<Partial<PanelServices>, "catalog"> {
   catalog?: Catalog | null;
 }
 
+const computers = new WeakMap<object, IDBFactory>();
+
+/** A new connection (a panel page) to the panel's database on the computer whose localStorage
+ * is `storage` (each computer has its own IndexedDB). */
+export function databaseOf(storage: object): PanelDatabase {
+  let factory = computers.get(storage);
+  if (!factory) computers.set(storage, (factory = new IDBFactory()));
+  return new PanelDatabase(factory);
+}
+
 export function testStore({ project, ...given }: TestServices = {}): PanelStore {
+  const storage = given.storage ?? memoryStorage();
   return createPanelStore({
     embedder: new FakeEmbedder(),
-    storage: memoryStorage(),
     grab: grabLooks(new Map()),
     ...given,
+    storage,
+    database: "database" in given ? given.database : databaseOf(storage),
     host: given.host ?? simulatedHost(project ?? createSampleProject(sampleMedia())).host,
     catalog: "catalog" in given ? (given.catalog ?? undefined) : new FakeCatalog(sampleReferences()),
   });

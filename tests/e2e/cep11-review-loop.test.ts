@@ -156,11 +156,21 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
     await page.waitForFunction(() => document.documentElement.scrollWidth === 320);
     await page.screenshot({ path: path.join(SHOTS, "cep11-queue-320.png"), fullPage: true });
 
-    // a reload restores the queue from Chromium 88's storage: the clip is applied, not queued again
+    // a reload restores the queue from Chromium 88's IndexedDB: the clip is applied, not queued
+    // again, and shows its picture (a JPEG kept for it), not a grey blank
     await page.reload();
     await openPanel(page);
     await expect.poll(() => rowStatus(page, CLIP)).toBe("applied");
     expect(await page.$$eval("[data-testid=clip-queue] li", (els) => els.length)).toBe(1);
+    await expect
+      .poll(() =>
+        page.$$eval("[data-testid=clip-queue] img.clip-thumb", (els) =>
+          els.map((e) => (e as HTMLImageElement).naturalWidth),
+        ),
+      )
+      .toEqual([160]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(".queue:")))).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, "cep11-queue-reloaded-320.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -5,10 +5,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { groupWrites, planBatchAccept, selectBatchConfidence, type PanelStore } from "../../src/panel/store";
-import { batchUndoKey } from "../../src/panel/store/batch-undo-persistence";
+import { loadUndos } from "../../src/panel/store/batch-undo-persistence";
+import { storageProblem } from "../../src/panel/store/panel-database";
 import type { SimProjectItem } from "../../src/sim/premiere-dom";
-import { batchCard, openBatchPanel, suggestCard, type BatchCard } from "../../src/testing/batch-project";
+import {
+  batchCard,
+  cameraPacket,
+  openBatchPanel,
+  suggestAlike,
+  suggestCard,
+  type BatchCard,
+} from "../../src/testing/batch-project";
 import { memoryStorage } from "../../src/testing/fake-panel-services";
+import { databaseOf } from "../../src/testing/test-store";
 import { eachTest } from "../helpers/each-test";
 
 const cards: BatchCard[] = [];
@@ -94,10 +103,8 @@ describe("batch accept", () => {
       expect(read.columns["IA Reference"]).toBe("confirmed");
     }
     expect(fs.readFileSync(card.correctionsFile, "utf8")).toContain('"modifiedBy": "cep-panel"');
-    const stored = storage.data.get(batchUndoKey(card.project.path))!;
-    expect(JSON.parse(stored).undo.clips).toHaveLength(54);
-    const snapshots = [...storage.data.keys()].filter((k) => k.includes(":clip:"));
-    expect(snapshots).toHaveLength(54);
+    const stored = await loadUndos(databaseOf(storage), card.project.path, "batch");
+    expect(stored.map((u) => u.clips.length)).toEqual([54]);
 
     // the panel reloads: a new store, the same project and storage
     const reloaded = openBatchPanel(card, storage, looks);
@@ -121,8 +128,11 @@ describe("batch accept", () => {
       ).toBe("suggested");
     }
     expect(reloaded.getState().batchUndo).toBe(null);
-    expect(storage.data.get(batchUndoKey(card.project.path))).toBe("");
-    expect(snapshots.map((k) => storage.data.get(k))).toEqual(snapshots.map(() => ""));
+    // the undo and every snapshot are gone from the database
+    const counts = await databaseOf(storage).run(["undos", "snapshots"], "readonly", (tx) =>
+      Promise.all([tx.objectStore("undos").count(), tx.objectStore("snapshots").count()]),
+    );
+    expect(counts).toEqual([0, 0]);
   });
 });
 
@@ -191,16 +201,14 @@ describe("batch accept, on cards of their own", () => {
     const looks = new Map(card.clips.map((c) => [c.nodeId, [10, 10]]));
     const store = openBatchPanel(card, storage, looks);
     await suggestCard(store, card.clips);
-    // localStorage's quota: room for the queue as it is and about three clips' undo
-    const used = () => [...storage.data].reduce((n, [k, v]) => n + k.length + v.length, 0);
-    const limit = used() + 10_000;
-    const setItem = storage.setItem;
-    storage.setItem = (key, value) => {
-      const old = storage.data.get(key);
-      if (used() - (old === undefined ? 0 : key.length + old.length) + key.length + value.length > limit)
-        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      setItem(key, value);
-    };
+    // the disk fills up after three clips' undo: IndexedDB refuses the next snapshot
+    const db = store.services.database!;
+    const run = db.run.bind(db);
+    let room = 3;
+    db.run = ((stores, mode, body) =>
+      mode === "readwrite" && stores.includes("snapshots") && room-- <= 0
+        ? Promise.reject(storageProblem(new DOMException("The quota has been exceeded.", "QuotaExceededError")))
+        : run(stores, mode, body)) as typeof db.run;
     const before = state(card);
     await store.getState().acceptBatch(planBatchAccept(store.getState().queue, 0.8));
     const outcome = store.getState().batchOutcome!;
@@ -208,8 +216,13 @@ describe("batch accept, on cards of their own", () => {
     expect(outcome.done).toBeLessThan(10);
     expect(outcome.kept).toHaveLength(10 - outcome.done);
     expect(new Set(outcome.kept.map((k) => k.reason))).toEqual(
-      new Set(["not written: the panel's storage is full, so its undo could not be kept"]),
+      new Set(["not written: its undo could not be kept (the panel's storage refused it)"]),
     );
+    expect(store.getState().error).toMatchObject({
+      cause: "storage",
+      title: "Keeping the batch's undo failed",
+      detail: expect.stringContaining("This computer has no room left for the panel's storage."),
+    });
     const unwritten = card.clips.filter((c) => outcome.kept.some((k) => k.nodeId === c.nodeId));
     for (const c of unwritten) {
       expect(c.getXMPMetadata()).toBe(before.xmp.get(c.nodeId));
@@ -224,4 +237,37 @@ describe("batch accept, on cards of their own", () => {
     for (const c of card.clips) expect(c.getXMPMetadata()).toBe(before.xmp.get(c.nodeId));
     expect(state(card).corrections).toEqual(before.corrections);
   });
+});
+
+describe("a batch accept of camera clips", () => {
+  it("accepts 1,000 clips with 18 KB packets, keeps their undo across a reload and puts every byte back", async () => {
+    const N = 1000;
+    // outside IA's folders: each clip in one would read its growing corrections file (tested above)
+    const card = batchCard(N, 0);
+    cards.push(card);
+    card.clips.forEach((c, i) => c.setXMPMetadata(cameraPacket(i)));
+    const storage = memoryStorage();
+    const looks = new Map(card.clips.map((c) => [c.nodeId, [10, 10]]));
+    const store = openBatchPanel(card, storage, looks);
+    await suggestAlike(store, card.clips);
+    const before = state(card);
+    const xmpChars = [...before.xmp.values()].reduce((n, x) => n + x.length, 0);
+    expect(xmpChars / N).toBeGreaterThan(18_000); // localStorage's 5 M characters held under 300 of them
+
+    await store.getState().acceptBatch(planBatchAccept(store.getState().queue, 0.8));
+    expect(store.getState().batchOutcome).toMatchObject({ action: "accept", done: N, failed: [], kept: [] });
+    expect(store.getState().error).toBe(null);
+    for (const c of card.clips) expect(c.getXMPMetadata()).not.toBe(before.xmp.get(c.nodeId));
+
+    const reloaded = openBatchPanel(card, storage, looks);
+    await reloaded.getState().refreshProject();
+    expect(reloaded.getState().queue.filter((q) => q.status === "applied")).toHaveLength(N);
+    expect(reloaded.getState().batchUndo?.clips).toHaveLength(N);
+    await reloaded.getState().undoBatch();
+    expect(reloaded.getState().batchOutcome).toMatchObject({ action: "undo", done: N, failed: [], kept: [] });
+    const after = state(card);
+    expect(card.clips.filter((c) => after.xmp.get(c.nodeId) !== before.xmp.get(c.nodeId))).toEqual([]);
+    expect(after.corrections).toEqual(before.corrections);
+    expect(await loadUndos(databaseOf(storage), card.project.path, "batch")).toEqual([]);
+  }, 180_000); // 89 s measured with a load average of 20 on 2 cores
 });

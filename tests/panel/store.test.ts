@@ -148,7 +148,7 @@ describe("queue slice", () => {
     expect(status(first.store, oven)).toBe("applied");
     // a third clip mid-way when the panel closes
     first.store.getState().updateClip(hob.nodeId, { status: "embedding" });
-    first.store.getState().persistQueue();
+    await first.store.getState().persistQueue(); // IndexedDB: the write lands
 
     const second = setup(storage);
     await ready(second.store);

@@ -1,9 +1,8 @@
-// A reference's thumbnail: the clip's first frame as a JPEG about 320 px wide.
-const WIDTH = 320;
-
-export async function jpegThumbnail(frame: Blob, quality = 0.82): Promise<Blob> {
+// A reference's thumbnail: the clip's first frame as a JPEG about 320 px wide (or `width`: the
+// queue's own small picture of a clip).
+export async function jpegThumbnail(frame: Blob, quality = 0.82, width = 320): Promise<Blob> {
   const bitmap = await createImageBitmap(frame);
-  const scale = Math.min(1, WIDTH / bitmap.width);
+  const scale = Math.min(1, width / bitmap.width);
   const canvas = document.createElement("canvas");
   canvas.width = Math.max(1, Math.round(bitmap.width * scale));
   canvas.height = Math.max(1, Math.round(bitmap.height * scale));

@@ -8,6 +8,8 @@ import { browserSelfCheck } from "../self-check/browser-self-check";
 import { detectMediaAccess } from "../frames/media-access";
 import { loadStudioConfig } from "../load-studio-config";
 import { configOf, createPanelStore } from "../store";
+import { PanelDatabase } from "../store/panel-database";
+import { THUMBNAIL_WIDTH } from "../store/thumbnail-store";
 import { startCatalogCopy } from "../offline/start-copy";
 import "../styles.css";
 
@@ -18,6 +20,9 @@ const store = createPanelStore({
   media,
   embedder: startEmbedder(),
   storage: window.localStorage,
+  // without IndexedDB (private mode) the queue lives in memory and the banner says so
+  database: new PanelDatabase(window.indexedDB ?? undefined),
+  clipThumbnail: (frame) => jpegThumbnail(frame, 0.7, THUMBNAIL_WIDTH),
   outboxStorage: localStorageStorage(),
   thumbnail: jpegThumbnail,
   selfCheck: browserSelfCheck(host, media),

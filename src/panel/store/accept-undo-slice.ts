@@ -2,24 +2,18 @@
 // clip's snapshot is taken exactly as batch accept takes it (raw XMP packet, project columns, IA's
 // corrections file: ADR 0017) and the last 20 are kept. The written card's Undo puts that clip
 // back; Ctrl/Cmd+Z puts back the last Accept. They are kept through batch-undo-persistence.ts (the
-// module batch undo uses, under a scope of their own), so they survive a reload, and move with it.
+// module batch undo uses: one undo of kind "accept" beside the batch's, ADR 0030), so they survive
+// a reload.
 import type { RestoreClipRequest } from "../../shared/bridge/contract";
-import {
-  dropSnapshots,
-  loadBatchUndo,
-  storeSnapshot,
-  storeUndoIndex,
-  type BatchUndo,
-  type BatchUndoClip,
-} from "./batch-undo-persistence";
+import { loadUndos, replaceUndo, type BatchUndoClip } from "./batch-undo-persistence";
 import { toPanelError } from "./panel-error";
 import type { Slice } from "./slice";
 
 /** How many Accepts can be put back. */
 export const ACCEPT_UNDO_LIMIT = 20;
 
-/** The persistence scope of the Accepts' undo beside the project's batch undo. */
-export const acceptUndoScope = (projectPath: string) => `${projectPath}#accepts`;
+/** The Accepts' undo beside the project's batch undo in the panel's database. */
+const ACCEPTS_UNDO = { id: "accepts", kind: "accept" } as const;
 
 export interface AcceptUndoNote {
   nodeId: string;
@@ -41,38 +35,43 @@ export interface AcceptUndoSlice {
   acceptWritten(entry: BatchUndoClip, written: boolean): Promise<void>;
   /** puts a clip back as it was before its Accept; no id: the last Accept */
   undoAccept(nodeId?: string): Promise<void>;
-  restoreAcceptUndo(projectPath: string): void;
+  restoreAcceptUndo(projectPath: string): Promise<void>;
 }
 
 export const acceptUndoSlice: Slice<AcceptUndoSlice> = (set, get, services) => {
   const { host } = services;
   let loadedFor: string | null = null;
-  /** Writes the undo list for this project; false when storage refused it (full). */
-  const persist = (write: (storage: NonNullable<typeof services.storage>, scope: string) => void): boolean => {
+  /** Stores the list as it is (an empty one removes it); false when storage refused it. */
+  const persist = async (clips: BatchUndoClip[]): Promise<boolean> => {
     const { projectPath } = get();
-    if (!projectPath || !services.storage) return true;
+    if (!projectPath || !services.database) return true;
     try {
-      write(services.storage, acceptUndoScope(projectPath));
+      await replaceUndo(services.database, projectPath, {
+        ...ACCEPTS_UNDO,
+        at: new Date().toISOString(),
+        threshold: 1,
+        clips,
+      });
       return true;
     } catch {
       return false;
     }
   };
-  const index = (clips: BatchUndoClip[]): BatchUndo | null =>
-    clips.length ? { at: new Date().toISOString(), threshold: 1, clips } : null;
   const keepList = (clips: BatchUndoClip[]) => {
     set({ acceptUndo: clips });
-    return persist((storage, scope) => storeUndoIndex(storage, scope, index(clips)));
+    return persist(clips);
   };
 
   return {
     acceptUndo: [],
     acceptUndoNote: null,
-    restoreAcceptUndo(projectPath) {
+    async restoreAcceptUndo(projectPath) {
       if (loadedFor === projectPath) return;
       loadedFor = projectPath;
-      const stored = services.storage ? loadBatchUndo(services.storage, acceptUndoScope(projectPath)) : null;
-      set({ acceptUndo: stored?.clips.filter((c) => c.written) ?? [] });
+      const stored = services.database
+        ? await loadUndos(services.database, projectPath, ACCEPTS_UNDO.kind).catch(() => [])
+        : [];
+      set({ acceptUndo: stored[0]?.clips.filter((c) => c.written) ?? [] });
     },
 
     async keepBeforeAccept(nodeId, name) {
@@ -82,16 +81,7 @@ export const acceptUndoSlice: Slice<AcceptUndoSlice> = (set, get, services) => {
       const others = get().acceptUndo.filter((c) => c.nodeId !== nodeId);
       const dropped = others.slice(0, Math.max(0, others.length + 1 - ACCEPT_UNDO_LIMIT));
       const list = [...others.slice(dropped.length), entry];
-      const stored = persist((storage, scope) => {
-        if (dropped.length)
-          dropSnapshots(
-            storage,
-            scope,
-            dropped.map((c) => c.nodeId),
-          );
-        storeSnapshot(storage, scope, before);
-        storeUndoIndex(storage, scope, index(list));
-      });
+      const stored = await persist(list);
       // no room: the undo lasts until the panel closes (the card says so); the Accept still writes
       set({ acceptUndo: list });
       if (!stored)
@@ -109,8 +99,7 @@ export const acceptUndoSlice: Slice<AcceptUndoSlice> = (set, get, services) => {
     async acceptWritten(entry, written) {
       const list = get().acceptUndo;
       if (!written) {
-        persist((storage, scope) => dropSnapshots(storage, scope, [entry.nodeId]));
-        keepList(list.filter((c) => c !== entry));
+        await keepList(list.filter((c) => c !== entry));
         return;
       }
       entry.written = true;
@@ -120,7 +109,7 @@ export const acceptUndoSlice: Slice<AcceptUndoSlice> = (set, get, services) => {
           xmp: after.xmpFingerprint,
           ...(after.corrections ? { corrections: after.corrections.fingerprint } : {}),
         };
-      keepList(list.map((c) => (c === entry ? { ...entry } : c)));
+      await keepList(list.map((c) => (c === entry ? { ...entry } : c)));
     },
 
     async undoAccept(nodeId) {
@@ -168,8 +157,7 @@ export const acceptUndoSlice: Slice<AcceptUndoSlice> = (set, get, services) => {
         });
         return; // kept: the editor can try again
       }
-      persist((storage, scope) => dropSnapshots(storage, scope, [id]));
-      keepList(get().acceptUndo.filter((c) => c.nodeId !== id));
+      await keepList(get().acceptUndo.filter((c) => c.nodeId !== id));
       // the editor sees the clip that was put back: its card, fresh from what it holds again
       get().select(id);
       set({ acceptUndoNote: note });

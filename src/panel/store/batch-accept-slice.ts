@@ -5,13 +5,15 @@
 import type { RestoreClipRequest } from "../../shared/bridge/contract";
 import type { BatchPlan } from "./batch-plan";
 import {
-  dropSnapshots,
+  dropUndo,
   loadBatchUndo,
-  storeSnapshot,
-  storeUndoIndex,
+  newUndoId,
+  storeUndoClips,
+  replaceUndo,
   type BatchUndo,
   type BatchUndoClip,
 } from "./batch-undo-persistence";
+import { storageProblem, type PanelDatabase } from "./panel-database";
 import { toPanelError } from "./panel-error";
 import type { Slice } from "./slice";
 import { writeAccepted } from "./write-accepted";
@@ -53,24 +55,26 @@ export interface BatchAcceptSlice {
   setBatchConfidence(value: number): void;
   acceptBatch(plan: BatchPlan): Promise<void>;
   undoBatch(): Promise<void>;
-  restoreBatchUndo(projectPath: string): void;
+  /** resolves when the project's stored undo (if any) is in the store */
+  restoreBatchUndo(projectPath: string): Promise<void>;
   dismissBatchOutcome(): void;
 }
 
-const NO_ROOM = "not written: the panel's storage is full, so its undo could not be kept";
+const NO_ROOM = "not written: its undo could not be kept (the panel's storage refused it)";
 
 export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) => {
   const { host } = services;
   let undoLoadedFor: string | null = null;
-  /** Runs a storage write for this project; false when storage refused it (full). Without
-   * storage (or before the project is known) the undo lives in memory only. */
-  const persist = (write: (storage: NonNullable<typeof services.storage>, projectPath: string) => void): boolean => {
+  /** Runs a storage write for this project; false when storage refused it (the banner says why).
+   * Without storage (or before the project is known) the undo lives in memory only. */
+  const persist = async (write: (db: PanelDatabase, projectPath: string) => Promise<void>): Promise<boolean> => {
     const { projectPath } = get();
-    if (!projectPath || !services.storage) return true;
+    if (!projectPath || !services.database) return true;
     try {
-      write(services.storage, projectPath);
+      await write(services.database, projectPath);
       return true;
-    } catch {
+    } catch (e) {
+      get().storageWritten("Keeping the batch's undo", storageProblem(e));
       return false;
     }
   };
@@ -93,10 +97,7 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
     const entry: BatchUndoClip = { nodeId, name, before, written: false };
     undo.clips.push(entry);
     // before the write: a reload mid-batch can still undo this clip; no room, no write
-    const stored = persist((storage, path) => {
-      storeSnapshot(storage, path, before);
-      storeUndoIndex(storage, path, undo);
-    });
+    const stored = await persist((db, path) => storeUndoClips(db, path, undo, [entry]));
     if (!stored) {
       undo.clips.pop();
       return false;
@@ -109,6 +110,9 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
     if (after) entry.after = { xmp: after.xmpFingerprint };
     const holder = owner ?? (file ? entry : undefined);
     if (holder?.after && after?.corrections) holder.after.corrections = after.corrections.fingerprint;
+    // the fingerprints, for an undo after a reload (if this fails, that undo puts the snapshot back unchecked)
+    const changed = holder && holder !== entry ? [entry, holder] : [entry];
+    await persist((db, path) => storeUndoClips(db, path, undo, changed));
     get().updateClip(nodeId, { status: "applied", applied });
     return true;
   }
@@ -120,29 +124,35 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
     batchUndo: null,
     setBatchConfidence: (value) => set({ pickedBatchConfidence: Math.min(1, Math.max(0, value)) }),
     dismissBatchOutcome: () => set({ batchOutcome: null }),
-    restoreBatchUndo(projectPath) {
+    async restoreBatchUndo(projectPath) {
       // a refresh of the same project keeps the undo in memory (it may not have been storable)
       if (undoLoadedFor === projectPath) return;
       undoLoadedFor = projectPath;
-      set({ batchUndo: services.storage ? loadBatchUndo(services.storage, projectPath) : null });
+      const { database } = services;
+      const undo = database
+        ? await loadBatchUndo(database, projectPath, services.storage).catch((e: unknown) => {
+            get().storageWritten("Reading the batch's undo", storageProblem(e));
+            return null;
+          })
+        : null;
+      if (undoLoadedFor === projectPath) set({ batchUndo: undo });
     },
 
     async acceptBatch(plan) {
       if (get().batchAcceptProgress || !plan.accept.length) return;
-      const undo: BatchUndo = { at: new Date().toISOString(), threshold: plan.threshold, clips: [] };
+      const undo: BatchUndo = {
+        id: newUndoId(),
+        kind: "batch",
+        at: new Date().toISOString(),
+        threshold: plan.threshold,
+        clips: [],
+      };
       const outcome: BatchOutcome = { action: "accept", done: 0, failed: [], kept: [], notRecorded: [] };
       const owners = new Map<string, BatchUndoClip>();
-      const inMemoryOnly = !get().projectPath || !services.storage;
+      const inMemoryOnly = !get().projectPath || !services.database;
       const previous = get().batchUndo;
       // this batch's undo replaces the previous one
-      if (previous)
-        persist((storage, path) =>
-          dropSnapshots(
-            storage,
-            path,
-            previous.clips.map((c) => c.nodeId),
-          ),
-        );
+      if (previous) await persist((db, path) => dropUndo(db, path, previous.id));
       set({ batchUndo: undo, batchOutcome: null });
       progress("accept", 0, plan.accept.length);
       let full = false;
@@ -165,8 +175,8 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
         progress("accept", i + 1, plan.accept.length);
       }
       // the fingerprints taken after each write; without them an undo restores unconditionally
-      persist((storage, path) => storeUndoIndex(storage, path, undo.clips.length ? undo : null));
-      get().persistQueue();
+      if (!undo.clips.length) await persist((db, path) => dropUndo(db, path, undo.id));
+      await get().persistQueue();
       set({
         batchUndo: undo.clips.length ? { ...undo } : null,
         batchAcceptProgress: null,
@@ -219,12 +229,8 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
         progress("undo", i + 1, clips.length);
       }
       const left = remaining.length ? { ...undo, clips: remaining.reverse() } : null;
-      const done = undo.clips.filter((c) => !remaining.includes(c)).map((c) => c.nodeId);
-      persist((storage, path) => {
-        storeUndoIndex(storage, path, left);
-        dropSnapshots(storage, path, done);
-      });
-      get().persistQueue();
+      await persist((db, path) => replaceUndo(db, path, left ?? { ...undo, clips: [] }));
+      await get().persistQueue();
       set({ batchUndo: left, batchAcceptProgress: null, batchOutcome: outcome });
       const selected = get().selectedId;
       if (selected) get().select(selected);

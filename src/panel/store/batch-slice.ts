@@ -5,7 +5,6 @@
 import type { BatchClips } from "../../shared/bridge/contract";
 import { countDone, type BatchRun } from "./batch-progress";
 import { toPanelError } from "./panel-error";
-import { batchKey, deserializeBatch, serializeBatch } from "./queue-persistence";
 import type { ClipStatus, QueuedClip } from "./queue-slice";
 import type { Slice } from "./slice";
 
@@ -22,7 +21,8 @@ export interface BatchSlice {
   cancelBatch(): void;
   resumeBatch(): void;
   dismissBatch(): void;
-  restoreBatch(projectPath: string): void;
+  /** the batch stored with the queue (restoreQueue reads it) */
+  restoreBatch(batch: BatchRun | null): void;
 }
 
 const ACTIVE = new Set(["waiting", "grabbing", "embedding", "matching", "suggested", "cancelled", "failed"]);
@@ -30,15 +30,8 @@ const ACTIVE = new Set(["waiting", "grabbing", "embedding", "matching", "suggest
 export const batchSlice: Slice<BatchSlice> = (set, get, services) => {
   const now = services.now ?? Date.now;
 
-  function persist(): void {
-    const { projectPath, batch } = get();
-    if (!projectPath || !services.storage) return;
-    try {
-      services.storage.setItem(batchKey(projectPath), serializeBatch(batch));
-    } catch {
-      // storage full: the batch still runs in this session
-    }
-  }
+  /** The batch is kept with the queue (one write); if that fails it runs on in memory. */
+  const persist = () => void get().persistQueue();
 
   /** The batch's clips in status `from` go to `to` (waiting clips have not started: none is in work). */
   function moveBatchClips(batch: BatchRun, from: ClipStatus, to: ClipStatus): void {
@@ -156,8 +149,7 @@ export const batchSlice: Slice<BatchSlice> = (set, get, services) => {
       set({ batch: null, batchError: null });
       persist();
     },
-    restoreBatch(projectPath) {
-      const batch = deserializeBatch(services.storage?.getItem(batchKey(projectPath)) ?? null);
+    restoreBatch(batch) {
       // the rate counts from now: the time the panel was closed is no work
       set({ batch: batch && { ...batch, startedAt: now(), doneAtStart: countDone(batch, get().queue) } });
     },

@@ -5,7 +5,7 @@ import { toPanelError, type PanelError } from "./panel-error";
 import type { Slice } from "./slice";
 
 /** What the banner is about, so that it clears when that cause is gone. */
-export type ErrorCause = "project" | "imports" | "config" | "write";
+export type ErrorCause = "project" | "imports" | "config" | "write" | "storage";
 
 export interface ProjectSlice {
   project: ProjectInfo | null;
@@ -31,9 +31,12 @@ export const projectSlice: Slice<ProjectSlice> = (set, get, { host }) => ({
       const project = await host.call("getProjectInfo");
       set({ project });
       get().clearError("project");
-      get().restoreQueue(project.path);
-      get().restoreBatchUndo(project.path);
-      get().restoreAcceptUndo(project.path);
+      // the stored queue first: nothing is scheduled or imported over it before it is back
+      await Promise.all([
+        get().restoreQueue(project.path),
+        get().restoreBatchUndo(project.path),
+        get().restoreAcceptUndo(project.path),
+      ]);
       if (!get().importMode) await get().watchImports();
     } catch (e) {
       get().showError("project", toPanelError("Reading the project", e));

@@ -1,95 +1,196 @@
-// The queue survives a panel reload and a Premiere restart (localStorage, per project): applied
-// clips stay applied, suggested ones come back for review, clips that were mid-way start over.
-import { base64ToBytes, bytesToBase64 } from "../../lib/encoding/base64";
+// The queue survives a panel reload and a Premiere restart (IndexedDB, per project; ADR 0030):
+// applied clips stay applied, suggested ones come back for review, clips that were mid-way start
+// over. Each clip is a row of its own, written again only when the store replaced its object, so
+// a batch that persists after every step writes the clips it changed, not the whole queue.
+// What localStorage held before (format 1) is moved over once, then its keys are removed.
+import { base64ToBytes } from "../../lib/encoding/base64";
 import type { BatchRun } from "./batch-progress";
+import { prefixRange, storageProblem, type PanelDatabase, type StorageProblem } from "./panel-database";
 import type { QueuedClip } from "./queue-slice";
 
-const VERSION = 1;
-const MAX_ITEMS = 2000;
+/** The most clips kept per project (the oldest go first). */
+export const MAX_ITEMS = 2000;
 
-export const queueKey = (projectPath: string) => `reference-lookup.queue:${projectPath}`;
-
-interface StoredClip extends Omit<QueuedClip, "embeddings" | "frameUrls" | "frames"> {
-  /** the clip's pooled embedding, base64 of its float32 bytes (frames are not kept) */
-  pooled?: { modelVersion: string; base64: string };
+export interface StoredClip extends Omit<QueuedClip, "embeddings" | "frameUrls" | "frames"> {
+  /** the clip's pooled embedding (frames are not kept; the thumbnail store keeps a picture) */
+  pooled?: { modelVersion: string; floats: Float32Array };
 }
 
-const encodeFloats = (v: Float32Array) => bytesToBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
-const decodeFloats = (base64: string) => new Float32Array(base64ToBytes(base64).buffer);
+export type LegacyStorage = Pick<Storage, "getItem" | "setItem"> & Partial<Pick<Storage, "removeItem">>;
 
-/** Half of Chromium's localStorage quota for an origin (5,234,375 characters, measured in
- * Chromium 156; CEP's is Chromium too): the outbox and the settings share the rest. */
-export const MAX_CHARS = 2_500_000;
-
-/** Each clip's stored JSON, by the clip object: the store replaces a clip's object on every
- * change, so an unchanged clip is never serialized again (a batch persists after every step). */
-const fullJson = new WeakMap<QueuedClip, string>();
-const compactJson = new WeakMap<QueuedClip, string>();
+/** localStorage's keys of format 1 (before ADR 0030): read once, then removed. */
+export const queueKey = (projectPath: string) => `reference-lookup.queue:${projectPath}`;
+export const batchKey = (projectPath: string) => `reference-lookup.batch:${projectPath}`;
 
 function stored({ embeddings, frameUrls: _urls, frames: _frames, ...rest }: QueuedClip): StoredClip {
-  const pooled = embeddings && { modelVersion: embeddings.modelVersion, base64: encodeFloats(embeddings.pooled) };
+  // JSON-like: the store's objects may carry undefined fields, which IndexedDB keeps as they are
+  const pooled = embeddings && { modelVersion: embeddings.modelVersion, floats: embeddings.pooled };
   return { ...rest, pooled };
 }
 
-function cached(cache: WeakMap<QueuedClip, string>, q: QueuedClip, make: () => StoredClip): string {
-  let json = cache.get(q);
-  if (json === undefined) cache.set(q, (json = JSON.stringify(make())));
-  return json;
+function restored({ pooled, ...rest }: StoredClip): QueuedClip {
+  const embeddings = pooled && { modelVersion: pooled.modelVersion, pooled: pooled.floats, frames: [] };
+  // a clip that was being worked on when the panel closed starts over (or from its embedding)
+  const busy =
+    rest.status === "grabbing" || rest.status === "embedding" || rest.status === "matching" || !!rest.refining;
+  return { ...rest, embeddings, refining: false, status: busy ? "waiting" : rest.status };
 }
 
-const decided = (q: QueuedClip) => q.status === "applied" || q.status === "skipped";
+const validClip = (c: StoredClip | undefined): c is StoredClip =>
+  !!c && !!c.clip && typeof c.clip.nodeId === "string" && typeof c.status === "string";
 
-/** Over `maxChars`, decided clips (oldest first) are kept without their suggestion's evidence:
- * what matters of them after a reload is that they are decided, and their embedding for a save. */
-export function serializeQueue(queue: QueuedClip[], maxChars = MAX_CHARS): string {
-  const items = queue.slice(-MAX_ITEMS);
-  const parts = items.map((q) => cached(fullJson, q, () => stored(q)));
-  const wrap = (body: string) => `{"v":${VERSION},"items":[${body}]}`;
-  let total = wrap("").length + Math.max(0, parts.length - 1) + parts.reduce((n, p) => n + p.length, 0);
-  for (let i = 0; i < items.length && total > maxChars; i++) {
-    if (!decided(items[i])) continue;
-    const compact = cached(compactJson, items[i], () => ({ ...stored(items[i]), suggestion: undefined }));
-    total += compact.length - parts[i].length;
-    parts[i] = compact;
+function validBatch(batch: BatchRun | null | undefined): BatchRun | null {
+  const valid = batch && Array.isArray(batch.nodeIds) && typeof batch.label === "string";
+  return valid ? { ...batch, skipped: Array.isArray(batch.skipped) ? batch.skipped : [] } : null;
+}
+
+/** One project's queue and batch in the panel's database, for one panel page. Writes are
+ * coalesced: while one is under way, later calls wait and the next write takes the latest queue. */
+export class QueuePersistence {
+  /** clip objects whose row holds them as they are */
+  private readonly written = new WeakSet<QueuedClip>();
+  /** clips this page wrote: one that leaves its queue is deleted; others' rows stay */
+  private readonly mine = new Set<string>();
+  private latest: { queue: QueuedClip[]; batch: BatchRun | null } | null = null;
+  private writing: Promise<StorageProblem | null> | null = null;
+
+  constructor(
+    private readonly db: PanelDatabase,
+    readonly projectPath: string,
+  ) {}
+
+  /** The stored queue and batch; localStorage's (format 1) moved over first if the database has
+   * none for this project. Unreadable rows are left out, never a crash. */
+  async load(legacy?: LegacyStorage): Promise<{ queue: QueuedClip[]; batch: BatchRun | null }> {
+    if (legacy) await this.migrate(legacy);
+    const { projectPath } = this;
+    return this.db.run(["queues", "clips"], "readonly", async (tx) => {
+      const record = await tx.objectStore("queues").get(projectPath);
+      const rows = await tx.objectStore("clips").getAll(prefixRange(projectPath));
+      const byId = new Map(rows.filter((r) => validClip(r.clip)).map((r) => [r.nodeId, r.clip]));
+      const order = [...new Set([...(record?.order ?? []), ...byId.keys()])];
+      const queue = order.flatMap((id) => {
+        const clip = byId.get(id);
+        return clip ? [restored(clip)] : [];
+      });
+      for (const q of queue) {
+        this.mine.add(q.clip.nodeId);
+        this.written.add(q);
+      }
+      return { queue, batch: validBatch(record?.batch) };
+    });
   }
-  return wrap(parts.join(","));
+
+  /** `shown` is `stored` with what is not kept (its picture's URL): it needs no write. */
+  markWritten(stored: QueuedClip, shown: QueuedClip): void {
+    if (this.written.has(stored)) this.written.add(shown);
+  }
+
+  /** Writes what changed; resolves when the latest queue asked for is stored, with the problem
+   * if it could not be (the caller's state stays as it is: the next save tries again). */
+  save(queue: QueuedClip[], batch: BatchRun | null): Promise<StorageProblem | null> {
+    this.latest = { queue, batch };
+    this.writing ??= this.drain();
+    return this.writing;
+  }
+
+  private async drain(): Promise<StorageProblem | null> {
+    let problem: StorageProblem | null = null;
+    try {
+      while (this.latest) {
+        const { queue, batch } = this.latest;
+        this.latest = null;
+        try {
+          await this.write(queue, batch);
+          problem = null;
+        } catch (e) {
+          problem = storageProblem(e);
+        }
+      }
+    } finally {
+      this.writing = null;
+    }
+    return problem;
+  }
+
+  /** The queue and the batch in one transaction: a reload finds them as they were together. */
+  private async write(queue: QueuedClip[], batch: BatchRun | null): Promise<void> {
+    const { projectPath } = this;
+    const changed = queue.filter((q) => !this.written.has(q));
+    const ids = queue.map((q) => q.clip.nodeId);
+    const present = new Set(ids);
+    const left = [...this.mine].filter((id) => !present.has(id));
+    await this.db.run(["queues", "clips"], "readwrite", async (tx) => {
+      const queues = tx.objectStore("queues");
+      const clips = tx.objectStore("clips");
+      const record = await queues.get(projectPath);
+      // another panel page's clips stay (after ours): two pages never drop each other's work
+      const others = (record?.order ?? []).filter((id) => !present.has(id) && !this.mine.has(id));
+      let order = [...ids, ...others];
+      const dropped = [...left, ...order.slice(0, Math.max(0, order.length - MAX_ITEMS))];
+      order = order.slice(-MAX_ITEMS);
+      const kept = new Set(order);
+      const writes: Array<Promise<unknown>> = [];
+      for (const q of changed)
+        if (kept.has(q.clip.nodeId)) writes.push(clips.put({ projectPath, nodeId: q.clip.nodeId, clip: stored(q) }));
+      for (const id of dropped) writes.push(clips.delete([projectPath, id]));
+      writes.push(queues.put({ projectPath, order, batch }));
+      await Promise.all(writes);
+    });
+    for (const q of changed) this.written.add(q);
+    for (const id of ids) this.mine.add(id);
+    for (const id of left) this.mine.delete(id);
+  }
+
+  /** Format 1 in localStorage becomes rows here, once; its keys go only after the rows are committed. */
+  private async migrate(legacy: LegacyStorage): Promise<void> {
+    const { projectPath } = this;
+    const queueText = legacy.getItem(queueKey(projectPath));
+    const batchText = legacy.getItem(batchKey(projectPath));
+    if (!queueText && !batchText) return;
+    const items = readLegacyQueue(queueText);
+    const batch = readLegacyBatch(batchText);
+    await this.db.run(["queues", "clips"], "readwrite", async (tx) => {
+      const queues = tx.objectStore("queues");
+      // a project the database already has: localStorage's copy is older (left by an old panel)
+      if (await queues.get(projectPath)) return;
+      const clips = tx.objectStore("clips");
+      const ids = items.map((c) => c.clip.nodeId);
+      await Promise.all([
+        ...items.map((clip) => clips.put({ projectPath, nodeId: clip.clip.nodeId, clip })),
+        queues.put({ projectPath, order: ids, batch }),
+      ]);
+    });
+    for (const key of [queueKey(projectPath), batchKey(projectPath)])
+      if (legacy.removeItem) legacy.removeItem(key);
+      else legacy.setItem(key, "");
+  }
 }
 
-/** Unreadable or foreign data yields an empty queue, never a crash. */
-export function deserializeQueue(text: string | null): QueuedClip[] {
+/** localStorage's queue (format 1: JSON, embeddings as base64); unreadable data yields none. */
+export function readLegacyQueue(text: string | null): StoredClip[] {
   if (!text) return [];
   try {
-    const parsed = JSON.parse(text) as { v?: number; items?: StoredClip[] };
-    if (parsed.v !== VERSION || !Array.isArray(parsed.items)) return [];
+    type Legacy = Omit<StoredClip, "pooled"> & { pooled?: { modelVersion: string; base64: string } };
+    const parsed = JSON.parse(text) as { v?: number; items?: Legacy[] };
+    if (parsed.v !== 1 || !Array.isArray(parsed.items)) return [];
     return parsed.items
-      .filter((i) => i && i.clip && typeof i.clip.nodeId === "string")
-      .map(({ pooled, ...rest }): QueuedClip => {
-        const embeddings = pooled
-          ? { modelVersion: pooled.modelVersion, pooled: decodeFloats(pooled.base64), frames: [] }
-          : undefined;
-        // a clip that was being worked on when the panel closed starts over (or from its embedding)
-        const busy =
-          rest.status === "grabbing" || rest.status === "embedding" || rest.status === "matching" || !!rest.refining;
-        return { ...rest, embeddings, refining: false, status: busy ? "waiting" : rest.status };
-      });
+      .filter((item) => item && typeof item === "object")
+      .map(({ pooled, ...rest }): StoredClip => {
+        const floats = pooled && new Float32Array(base64ToBytes(pooled.base64).buffer);
+        return { ...rest, pooled: pooled && floats && { modelVersion: pooled.modelVersion, floats } };
+      })
+      .filter(validClip);
   } catch {
     return [];
   }
 }
 
-export const batchKey = (projectPath: string) => `reference-lookup.batch:${projectPath}`;
-
-/** The batch the editor started, kept beside the queue so that a crashed or cancelled one resumes. */
-export function serializeBatch(batch: BatchRun | null): string {
-  return JSON.stringify({ v: VERSION, batch });
-}
-
-export function deserializeBatch(text: string | null): BatchRun | null {
+function readLegacyBatch(text: string | null): BatchRun | null {
   if (!text) return null;
   try {
     const { v, batch } = JSON.parse(text) as { v?: number; batch?: BatchRun | null };
-    const valid = batch && Array.isArray(batch.nodeIds) && typeof batch.label === "string";
-    return v === VERSION && valid ? { ...batch, skipped: Array.isArray(batch.skipped) ? batch.skipped : [] } : null;
+    return v === 1 ? validBatch(batch) : null;
   } catch {
     return null;
   }

@@ -8,7 +8,9 @@ import type { ProjectItemRecord } from "../../shared/bridge/contract";
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import { grabFrames, type GrabbedFrames } from "../frames/grab-frames";
 import { initialDraft } from "./review-slice";
-import { deserializeQueue, queueKey, serializeQueue } from "./queue-persistence";
+import { QueuePersistence } from "./queue-persistence";
+import { StorageProblem, storageProblem } from "./panel-database";
+import { loadThumbnails, storeThumbnail } from "./thumbnail-store";
 import { QueueScheduler, type SchedulerReport } from "./queue-scheduler";
 import type { SaveState } from "./save-slice";
 import type { Slice } from "./slice";
@@ -69,13 +71,23 @@ export interface QueueSlice {
   processQueue(): Promise<void>;
   /** puts a clip (back) in the queue with frames already grabbed, e.g. the frame at the playhead */
   enqueueWithFrames(clip: ProjectItemRecord, grabbed: GrabbedFrames, origin: "import" | "timeline"): Promise<void>;
-  restoreQueue(projectPath: string): void;
-  persistQueue(): void;
+  /** the project's stored queue and batch (moved from localStorage once); resolves when they
+   * are in the store: work is scheduled only after that */
+  restoreQueue(projectPath: string): Promise<void>;
+  /** resolves when the queue and the batch as they are now are stored (or could not be: then
+   * the banner says so and they stay in memory; the next call tries again) */
+  persistQueue(): Promise<void>;
+  /** a write to the panel's storage failed (problem) or worked again (null): the banner says so */
+  storageWritten(what: string, problem: StorageProblem | null): void;
 }
 
 export { FULL_FRAMES_KEPT } from "./queue-scheduler";
 
 export const queueSlice: Slice<QueueSlice> = (set, get, services, { catalog: connection }) => {
+  const { database } = services;
+  let persisted: QueuePersistence | null = null;
+  /** the restore under way: the scheduler waits for it */
+  let restoring: { projectPath: string; done: Promise<void> } | null = null;
   const scheduler = new QueueScheduler({
     view: get,
     report: (report) => applyReport(report),
@@ -96,7 +108,8 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services, { catalog: con
     const { nodeId, patch } = report;
     if (report.type === "update") {
       get().updateClip(nodeId, patch);
-      if (report.persist) get().persistQueue();
+      if (patch.frames?.length) keepThumbnail(nodeId, patch.frames[0]);
+      if (report.persist) void get().persistQueue();
     } else if (report.type === "catalog-lost") {
       get().updateClip(nodeId, patch);
       get().catalogLost(report.error);
@@ -112,6 +125,55 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services, { catalog: con
       get().persistQueue();
       if (!get().selectedId || untouched) get().select(nodeId);
     }
+  }
+
+  /** The clip's first frame, small, for its picture after a reload (a failure only costs that). */
+  function keepThumbnail(nodeId: string, frame: Blob): void {
+    const { projectPath } = get();
+    if (!database || !projectPath) return;
+    const picture = services.clipThumbnail ? services.clipThumbnail(frame) : Promise.resolve(frame);
+    picture
+      .then((p) => storeThumbnail(database, projectPath, nodeId, p))
+      .catch((e: unknown) => {
+        if (e instanceof StorageProblem) get().storageWritten("Keeping the clip's picture", e);
+      });
+  }
+
+  /** The stored pictures as the clips' first frame, where a clip has none in this session. */
+  async function showThumbnails(projectPath: string): Promise<void> {
+    if (!database || typeof URL.createObjectURL !== "function") return;
+    const pictures = await loadThumbnails(database, projectPath).catch(() => new Map<string, Blob>());
+    if (!pictures.size || get().projectPath !== projectPath) return;
+    const queue = get().queue.map((q) => {
+      const picture = pictures.get(q.clip.nodeId);
+      if (!picture || q.frameUrls?.length) return q;
+      const shown = { ...q, frameUrls: [URL.createObjectURL(picture)] };
+      persisted?.markWritten(q, shown);
+      return shown;
+    });
+    set({ queue });
+  }
+
+  async function restore(projectPath: string): Promise<void> {
+    const store = database ? new QueuePersistence(database, projectPath) : null;
+    let loaded: Awaited<ReturnType<QueuePersistence["load"]>> = { queue: [], batch: null };
+    if (store) {
+      try {
+        loaded = await store.load(services.storage);
+        get().clearError("storage");
+      } catch (e) {
+        get().storageWritten("Reading the stored queue", storageProblem(e));
+      }
+    }
+    persisted = store;
+    const known = new Set(loaded.queue.map((q) => q.clip.nodeId));
+    set({ projectPath, queue: [...loaded.queue, ...get().queue.filter((q) => !known.has(q.clip.nodeId))] });
+    get().restoreBatch(loaded.batch);
+    // after a reload the editor picks up where the work is: the first clip that waits for review
+    const open = get().queue.find((q) => q.status === "suggested");
+    if (!get().selectedId && open) get().select(open.clip.nodeId);
+    if (get().queue.length > loaded.queue.length) void get().persistQueue();
+    await showThumbnails(projectPath);
   }
 
   return {
@@ -141,28 +203,31 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services, { catalog: con
     updateClip(nodeId, patch) {
       set({ queue: get().queue.map((q) => (q.clip.nodeId === nodeId ? { ...q, ...patch } : q)) });
     },
-    processQueue() {
+    async processQueue() {
+      // the stored queue comes first: a clip restored as applied is not worked on again
+      if (restoring) await restoring.done;
       return scheduler.whenIdle();
     },
     restoreQueue(projectPath) {
-      if (get().projectPath === projectPath) return;
-      const restored = deserializeQueue(services.storage?.getItem(queueKey(projectPath)) ?? null);
-      const known = new Set(restored.map((q) => q.clip.nodeId));
-      set({ projectPath, queue: [...restored, ...get().queue.filter((q) => !known.has(q.clip.nodeId))] });
-      get().restoreBatch(projectPath);
-      // after a reload the editor picks up where the work is: the first clip that waits for review
-      const open = get().queue.find((q) => q.status === "suggested");
-      if (!get().selectedId && open) get().select(open.clip.nodeId);
-      void get().processQueue();
+      if (restoring?.projectPath === projectPath) return restoring.done;
+      if (get().projectPath === projectPath) return Promise.resolve();
+      const done = restore(projectPath).finally(() => {
+        if (restoring?.done === done) restoring = null;
+      });
+      restoring = { projectPath, done };
+      void done.then(() => get().processQueue());
+      return done;
     },
-    persistQueue() {
-      const { projectPath, queue } = get();
-      if (!projectPath || !services.storage) return;
-      try {
-        services.storage.setItem(queueKey(projectPath), serializeQueue(queue));
-      } catch {
-        // storage full: the queue still works for this session
-      }
+    async persistQueue() {
+      const { projectPath, queue, batch } = get();
+      if (!persisted || persisted.projectPath !== projectPath) return;
+      get().storageWritten("Keeping the queue", await persisted.save(queue, batch));
+    },
+    storageWritten(what, problem) {
+      const title = `${what} failed`;
+      // a write that works again clears its own problem, not another one's
+      if (!problem) return void (get().error?.title === title && get().clearError("storage"));
+      get().showError("storage", { title, detail: problem.message });
     },
   };
 };

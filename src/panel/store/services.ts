@@ -7,6 +7,7 @@ import type { MediaAccess } from "../frames/media-access";
 import type { GrabbedFrames } from "../frames/grab-frames";
 import type { ProjectItemRecord } from "../../shared/bridge/contract";
 import type { SelfCheckServices } from "../self-check/self-check-services";
+import type { PanelDatabase } from "./panel-database";
 
 /** the encoder, whichever path runs (src/panel/embedding/embedder.ts); tests give fakes of it */
 export type { Embedder };
@@ -18,8 +19,13 @@ export interface PanelServices {
   /** a catalog to use for the first address connected instead of opening one (tests, benches);
    * the store's CatalogConnection owns the catalog from then on */
   catalog?: Catalog;
-  /** where the queue survives reloads (localStorage in the panel) */
-  storage?: Pick<Storage, "getItem" | "setItem">;
+  /** the settings (localStorage in the panel); the queue and the batch undo were kept here before
+   * ADR 0030 and are moved to `database` from here once */
+  storage?: Pick<Storage, "getItem" | "setItem"> & Partial<Pick<Storage, "removeItem">>;
+  /** where the queue, the batch undo and the clips' pictures survive reloads (IndexedDB) */
+  database?: PanelDatabase;
+  /** a small JPEG of a clip's first frame, kept for its picture after a reload */
+  clipThumbnail?: (frame: Blob) => Promise<Blob>;
   /** frame grabbing, replaceable in tests; fractions: where in the clip (the settings' frames per clip) */
   grab?: (clip: ProjectItemRecord, fractions: number[]) => Promise<GrabbedFrames>;
   /** where saves wait until the catalog acknowledges them (localStorage in the panel) */
