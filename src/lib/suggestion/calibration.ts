@@ -182,5 +182,14 @@ function truthsNow(sample: LabeledReference[]): Array<Record<string, string>> {
     ...(r.correctedAt ? { correctedAt: r.correctedAt } : {}),
   }));
   const superseded = supersededBy(asNeighbours);
-  return asNeighbours.map((n) => Object.fromEntries(SUGGESTED_FIELDS.map((f) => [f, votedValue(n, f, superseded)])));
+  // a correction held out from its own shot has nobody to learn it from: such a case says
+  // nothing about the vote on a catalog that holds it, so it is not observed ("")
+  const fresh = new Set<string>();
+  for (const entry of superseded.values())
+    for (const [field, newer] of Object.entries(entry)) fresh.add(`${newer!.referenceId}|${field}`);
+  return asNeighbours.map((n) =>
+    Object.fromEntries(
+      SUGGESTED_FIELDS.map((f) => [f, fresh.has(`${n.referenceId}|${f}`) ? "" : votedValue(n, f, superseded)]),
+    ),
+  );
 }
