@@ -163,19 +163,21 @@ function toEav(shot: Shot): { shot_type: string | null; movement_type: string | 
   return { shot_type: shot.shotType, movement_type: shot.movementType };
 }
 
+/** A value is named as disagreeing when its references carry at least this share of the vote:
+ * with a random test model every reference is "similar", and a far one's stray value is no news. */
+export const DISAGREEMENT_MIN_SHARE = 0.1;
+
 /** The voting references' own values on a field, when they are not all the same. */
 function disagreementOn(field: SuggestedField, vote: RawVote): Disagreement | null {
+  const weightOf = new Map<string, number>();
   const refs = new Map<string, Neighbour>();
-  for (const { neighbour, weight } of vote.votes) if (weight > 0) refs.set(neighbour.referenceId, neighbour);
-  const counts = new Map<string, { value: string; references: number }>();
-  for (const n of refs.values()) {
-    const value = String(n.metadata[field] ?? "").trim();
-    if (!value) continue;
-    const entry = counts.get(normalizeValue(value)) ?? { value, references: 0 };
-    entry.references++;
-    counts.set(normalizeValue(value), entry);
+  let total = 0;
+  for (const { neighbour, weight } of vote.votes) {
+    if (weight <= 0) continue;
+    refs.set(neighbour.referenceId, neighbour);
+    weightOf.set(neighbour.referenceId, (weightOf.get(neighbour.referenceId) ?? 0) + weight);
+    total += weight;
   }
-  if (counts.size < 2) return null;
   let correction: Disagreement["correction"] = null;
   for (const entry of vote.superseded.values()) {
     const newer = entry[field];
@@ -187,7 +189,23 @@ function disagreementOn(field: SuggestedField, vote: RawVote): Disagreement | nu
         referenceId: newer.referenceId,
       };
   }
-  const values = [...counts.values()].sort((a, b) => b.references - a.references || (a.value < b.value ? -1 : 1));
+  const counts = new Map<string, { value: string; references: number; weight: number }>();
+  for (const n of refs.values()) {
+    const value = String(n.metadata[field] ?? "").trim();
+    if (!value) continue;
+    const entry = counts.get(normalizeValue(value)) ?? { value, references: 0, weight: 0 };
+    entry.references++;
+    entry.weight += weightOf.get(n.referenceId)!;
+    counts.set(normalizeValue(value), entry);
+  }
+  const named = [...counts.entries()]
+    .filter(
+      ([key, e]) =>
+        e.weight >= DISAGREEMENT_MIN_SHARE * total || (correction && key === normalizeValue(correction.value)),
+    )
+    .map(([, e]) => ({ value: e.value, references: e.references }));
+  if (named.length < 2) return null;
+  const values = named.sort((a, b) => b.references - a.references || (a.value < b.value ? -1 : 1));
   return { values, correction };
 }
 

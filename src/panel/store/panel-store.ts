@@ -14,6 +14,7 @@ import { timelineSlice, type TimelineSlice } from "./timeline-slice";
 import { settingsSlice, type SettingsSlice } from "./settings-slice";
 import { offlineSlice, type OfflineSlice } from "./offline-slice";
 import { selfCheckSlice, type SelfCheckSlice } from "./self-check-slice";
+import { olderReferencesSlice, type OlderReferencesSlice } from "./older-references-slice";
 import type { PanelServices } from "./services";
 import { CatalogConnection } from "./catalog-connection";
 import type { SliceContext } from "./slice";
@@ -31,7 +32,8 @@ export type PanelState = ProjectSlice &
   BatchSlice &
   OfflineSlice &
   BatchAcceptSlice &
-  SelfCheckSlice;
+  SelfCheckSlice &
+  OlderReferencesSlice;
 export type PanelStore = StoreApi<PanelState> & {
   services: PanelServices;
   /** the one connection to the reference catalog (its client, reconnects, offline fallback) */
@@ -66,6 +68,7 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...offlineSlice(set, get, services, context),
     ...batchAcceptSlice(set, get, services, context),
     ...selfCheckSlice(set, get, services, context),
+    ...olderReferencesSlice(set, get, services, context),
   }));
   return Object.assign(store, { services, catalog, dispose: () => stops.forEach((stop) => stop()) });
 }
