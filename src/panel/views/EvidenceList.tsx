@@ -40,7 +40,12 @@ function EvidenceValues({ e }: { e: Evidence }) {
             <dd>
               {e.values?.[f] || <span className="muted">none</span>}
               {differs && <span className="visually-hidden"> (differs from the suggestion)</span>}
-              {older && <span className="muted"> · older: counts for the newer correction</span>}
+              {older && (
+                <span className="muted" title="A newer correction of its planned shot counts in its place">
+                  {" "}
+                  · older
+                </span>
+              )}
             </dd>
           </div>
         );
