@@ -235,6 +235,7 @@ describe("IA catalog structure", () => {
       "reference_problem",
       "refuse_audit_log_change",
       "resolve_model_version",
+      "stamp_correction",
       "touch_updated",
       "write_audit",
     ]);
