@@ -35,10 +35,16 @@ exit status: 0 when every folder was read and every entry imported or skipped, 1
 failed, 2 on a usage error.`;
 
 export const EVAL_USAGE = `npm run eval -- --library <folder> [--library <folder>…] [--model <dir>] [--out <dir>] [--min-confidence 0.5]
+npm run eval -- --scenario relabel [--library <folder>…] [--model <dir>] [--share 0.25]
 (the same as npm run cli -- eval …)
 
   --library         a folder IA catalogued (.ingest-metadata.json, and .ingest-metadata-pp.json when people
                     corrected it); give several to evaluate them together
   --model           a CLIP model folder (default: the Hugging Face hub's Xenova/clip-vit-base-patch32)
   --out             where the report and the chart go (default: bench/results)
-  --min-confidence  the editor's threshold: below it a field is left empty (default 0.5)`;
+  --min-confidence  the editor's threshold: below it a field is left empty (default 0.5)
+  --scenario relabel  a share of the planned shots is relabelled by a later correction: how many of
+                    the next clips follow it, without and with the rule that the newest correction of
+                    a shot speaks for it (docs/adr/0012), on the libraries and on synthetic clustered
+                    embeddings; writes eval-relabel-<date>.json
+  --share           the share of shots relabelled (default 0.25)`;

@@ -37,6 +37,7 @@ describe("migration order", () => {
       "20251124120000_reference_thumbnails_storage",
       "20251124130000_reference_change_feed",
       "20261206140000_audit_log_append_only",
+      "20261206170000_corrections_of_a_shot",
     ]);
   });
 
@@ -221,6 +222,8 @@ describe("IA catalog structure", () => {
       "reference_changes_since",
       "save_reference",
       "shot_reference_count",
+      "undo_reference_update",
+      "update_older_references",
     ]);
     expect(await fns("media_references_private")).toEqual([
       "check_embedding",
@@ -232,6 +235,7 @@ describe("IA catalog structure", () => {
       "reference_problem",
       "refuse_audit_log_change",
       "resolve_model_version",
+      "stamp_correction",
       "touch_updated",
       "write_audit",
     ]);

@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "../command-line";
-import { runEval } from "../eval/run-eval";
+import { relabelSummary } from "../eval/relabel-words";
+import { runEval, runRelabelEval } from "../eval/run-eval";
 import { EVAL_USAGE } from "../usage";
 
 export const evalCommand: Command = {
@@ -16,11 +17,19 @@ export const evalCommand: Command = {
     model: { type: "string" },
     out: { type: "string", default: "bench/results" },
     "min-confidence": { type: "string", default: "0.5" },
+    scenario: { type: "string" },
+    share: { type: "string", default: "0.25" },
   },
   async run(values) {
     const libraries = ((values.library as string[] | undefined) ?? []).map((f) => path.resolve(f));
     const minConfidence = Number(values["min-confidence"]);
-    if (!libraries.length || !(minConfidence >= 0 && minConfidence <= 1)) {
+    const scenario = values.scenario as string | undefined;
+    const share = Number(values.share);
+    if (scenario !== undefined && scenario !== "relabel") {
+      console.error(`eval: unknown scenario "${scenario}"; the one there is: relabel\n\n${EVAL_USAGE}`);
+      return 2;
+    }
+    if ((!scenario && !libraries.length) || !(minConfidence >= 0 && minConfidence <= 1) || !(share > 0 && share <= 1)) {
       console.error(EVAL_USAGE);
       return 2;
     }
@@ -32,6 +41,19 @@ export const evalCommand: Command = {
     }
     try {
       const model = values.model as string | undefined;
+      if (scenario === "relabel") {
+        const { runs, json } = await runRelabelEval({
+          libraries,
+          model: model ? path.resolve(model) : undefined,
+          outDir: path.resolve(values.out as string),
+          minConfidence,
+          share,
+          log: (line) => console.log(line),
+        });
+        for (const run of runs) console.log(relabelSummary(run));
+        console.log(`report: ${json}`);
+        return 0;
+      }
       const { report, json, png } = await runEval({
         libraries,
         model: model ? path.resolve(model) : undefined,

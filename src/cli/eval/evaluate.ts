@@ -2,7 +2,15 @@
 // suggested from the others (nearest neighbours per frame by cosine, as match_references ranks
 // them; calibration from a sample of the others, as the panel does), then compared with what a
 // person confirmed. Pure: the embeddings come in, the numbers go out.
-import { calibrate, dot, suggest, type LabeledReference, type Neighbour, type Shot } from "../../lib/suggestion";
+import {
+  calibrate,
+  dot,
+  suggest,
+  type Calibration,
+  type LabeledReference,
+  type Neighbour,
+  type Shot,
+} from "../../lib/suggestion";
 import { SUGGESTED_FIELDS, type SuggestedField } from "../../lib/suggestion/types";
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 
@@ -15,6 +23,8 @@ export interface EvalItem {
   truth: IaMetadata;
   /** the planned shot it belongs to, when known */
   shotKey: string | null;
+  /** when a person last corrected it (ISO 8601): the vote lets the newest correction of a shot speak for it */
+  correctedAt?: string;
 }
 
 export interface FieldScore {
@@ -55,7 +65,7 @@ const K = 8;
 const CALIBRATION_SAMPLE = 300;
 
 /** A deterministic shuffle, so that runs and their learning curves are repeatable. */
-function shuffled<T>(list: T[], seed = 42): T[] {
+export function shuffled<T>(list: T[], seed = 42): T[] {
   const out = [...list];
   let s = seed;
   for (let i = out.length - 1; i > 0; i--) {
@@ -79,28 +89,42 @@ const shotOf = (item: EvalItem): Shot | null =>
       }
     : null;
 
-interface Outcome {
+export interface Outcome {
   field: SuggestedField | "shot";
   top: string | null;
   confidence: number;
   correct: boolean;
 }
 
-/** One item suggested from a catalog of others. */
-function outcomesFor(item: EvalItem, catalog: EvalItem[], modelVersion: string): Outcome[] {
+const timeOf = (r: EvalItem) => (r.correctedAt ? { correctedAt: r.correctedAt } : {});
+
+/** The calibration the panel would fit from this catalog (its first CALIBRATION_SAMPLE references). */
+export function calibrationOf(catalog: EvalItem[], modelVersion: string): Calibration {
   const sample: LabeledReference[] = catalog.slice(0, CALIBRATION_SAMPLE).map((r) => ({
     referenceId: r.id,
     embedding: r.pooled,
     metadata: r.truth,
     shot: shotOf(r),
+    ...timeOf(r),
   }));
-  const calibration = calibrate(modelVersion, sample);
+  return calibrate(modelVersion, sample);
+}
+
+/** One item suggested from a catalog of others, and judged against `truth` (its own by default);
+ * calibrated from that catalog unless a calibration is given. */
+export function outcomesFor(
+  item: EvalItem,
+  catalog: EvalItem[],
+  modelVersion: string,
+  truth = item.truth,
+  calibration = calibrationOf(catalog, modelVersion),
+): Outcome[] {
   const frames: Neighbour[][] = item.frames.map((f) =>
     catalog
       .map((r) => ({ r, s: dot(f, r.pooled) }))
       .sort((a, b) => b.s - a.s)
       .slice(0, K)
-      .map(({ r, s }) => ({ referenceId: r.id, similarity: s, metadata: r.truth, shot: shotOf(r) })),
+      .map(({ r, s }) => ({ referenceId: r.id, similarity: s, metadata: r.truth, shot: shotOf(r), ...timeOf(r) })),
   );
   // threshold 0: the top value with its confidence, to score abstention and reliability after
   const s = suggest({ modelVersion, frames, current: {}, calibration, minConfidence: 0 });
@@ -110,7 +134,7 @@ function outcomesFor(item: EvalItem, catalog: EvalItem[], modelVersion: string):
       field,
       top,
       confidence: s.fields[field].confidence,
-      correct: !!top && norm(top) === norm(item.truth[field]),
+      correct: !!top && norm(top) === norm(truth[field]),
     };
   });
   if (item.shotKey) {
@@ -124,7 +148,7 @@ function outcomesFor(item: EvalItem, catalog: EvalItem[], modelVersion: string):
   return out;
 }
 
-function score(outcomes: Outcome[], min: number): FieldScore {
+export function score(outcomes: Outcome[], min: number): FieldScore {
   const answered = outcomes.filter((o) => o.top !== null && o.confidence >= min);
   const n = outcomes.length;
   return {
@@ -136,6 +160,23 @@ function score(outcomes: Outcome[], min: number): FieldScore {
 }
 
 const BUCKETS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
+
+/** The reliability table of field outcomes: observed accuracy per band of confidence. */
+export function reliabilityOf(outcomes: Outcome[]): ReliabilityRow[] {
+  const fieldOutcomes = outcomes.filter((o) => o.field !== "shot");
+  return BUCKETS.slice(0, -1).map((from, i) => {
+    const to = BUCKETS[i + 1];
+    const inBucket = fieldOutcomes.filter((o) => o.top !== null && o.confidence >= from && o.confidence < to);
+    const n = inBucket.length;
+    return {
+      from,
+      to: Math.min(1, to),
+      n,
+      accuracy: n ? inBucket.filter((o) => o.correct).length / n : null,
+      meanConfidence: n ? inBucket.reduce((a, o) => a + o.confidence, 0) / n : null,
+    };
+  });
+}
 
 export function evaluate(items: EvalItem[], modelVersion: string, minConfidence = 0.5): EvalReport {
   const order = shuffled(items);
@@ -158,19 +199,7 @@ export function evaluate(items: EvalItem[], modelVersion: string, minConfidence 
       full.filter((o) => o.field === f),
       minConfidence,
     );
-  const fieldOutcomes = full.filter((o) => o.field !== "shot");
-  const reliability: ReliabilityRow[] = BUCKETS.slice(0, -1).map((from, i) => {
-    const to = BUCKETS[i + 1];
-    const inBucket = fieldOutcomes.filter((o) => o.top !== null && o.confidence >= from && o.confidence < to);
-    const n = inBucket.length;
-    return {
-      from,
-      to: Math.min(1, to),
-      n,
-      accuracy: n ? inBucket.filter((o) => o.correct).length / n : null,
-      meanConfidence: n ? inBucket.reduce((a, o) => a + o.confidence, 0) / n : null,
-    };
-  });
+  const reliability = reliabilityOf(full);
   const learningCurve = [0.1, 0.25, 0.5, 1].map((fraction) => {
     const outcomes = (fraction === 1 ? full : runAt(fraction)).filter((o) => o.field !== "shot");
     const s = score(outcomes, minConfidence);

@@ -67,6 +67,16 @@ export interface SavedReference {
   filePath: string;
 }
 
+/** One older reference a correction of its shot changed (or would change, in a dry run). */
+export interface OlderReferenceUpdate {
+  referenceId: string;
+  filePath: string;
+  changedFields: string[];
+  before: IaMetadata;
+  /** the audit entry an admin undoes it by; null in a dry run */
+  auditId: number | null;
+}
+
 export interface MatchOptions {
   k?: number;
   shotType?: string | null;
@@ -226,6 +236,30 @@ export class CatalogClient implements Catalog {
     return (data ?? []).map((row) => row.id);
   }
 
+  /** Staff: carry a correction's fields over to the older references of its planned shot
+   * (docs/adr/0029); with `dryRun`, only what would change. Each change is audited. */
+  async updateOlderReferences(correctionId: string, fields: string[], dryRun = false): Promise<OlderReferenceUpdate[]> {
+    const { data, error, status } = await this.db.rpc("update_older_references", {
+      correction_id: correctionId,
+      fields,
+      dry_run: dryRun,
+    });
+    if (error) throw classify(error, status);
+    return (data ?? []).map((row) => ({
+      referenceId: row.reference_id,
+      filePath: row.file_path,
+      changedFields: row.changed_fields,
+      before: row.before as unknown as IaMetadata,
+      auditId: row.audit_id ?? null,
+    }));
+  }
+
+  /** Admin: put back one audited reference update, unless the reference changed since. */
+  async undoReferenceUpdate(auditId: number): Promise<void> {
+    const { error, status } = await this.db.rpc("undo_reference_update", { audit_id: auditId });
+    if (error) throw classify(error, status);
+  }
+
   /** Each frame embedding's nearest references, with their thumbnails, as the suggestion vote takes them. */
   async matchFrames(
     embeddings: ArrayLike<number>[],
@@ -261,7 +295,7 @@ export class CatalogClient implements Catalog {
     const refs = await this.db
       .from("reference_images_with_shot")
       .select(
-        "id, corrected_metadata, review_status, shot_id, shot_number, shot_type, shot_subject, shot_action, movement_type, shot_status",
+        "id, corrected_metadata, review_status, shot_id, shot_number, shot_type, shot_subject, shot_action, movement_type, shot_status, corrected_at",
       )
       .in(
         "id",
@@ -277,6 +311,7 @@ export class CatalogClient implements Catalog {
         referenceId: ref.id,
         embedding: JSON.parse(row.embedding) as number[], // pgvector's text form, "[0.1,…]"
         metadata: ref.corrected_metadata as unknown as IaMetadata, // checked on save by metadata_problem
+        ...(ref.corrected_at ? { correctedAt: ref.corrected_at } : {}),
         shot: ref.shot_id
           ? {
               id: ref.shot_id,
@@ -447,6 +482,7 @@ function toNeighbour(r: MatchRow, modelVersion: string | null | undefined): Neig
     filePath: r.file_path,
     metadata: r.corrected_metadata as unknown as IaMetadata, // checked on save by metadata_problem
     ...(modelVersion ? { modelVersion } : {}),
+    ...(r.corrected_at ? { correctedAt: r.corrected_at, correctedByYou: !!r.corrected_by_you } : {}),
     shot: r.shot_id
       ? {
           id: r.shot_id,

@@ -6,6 +6,7 @@ import type {
   CatalogAccount,
   KnownValues,
   MatchOptions,
+  OlderReferenceUpdate,
   PlannedShot,
   SaveReferenceInput,
   SavedReference,
@@ -36,4 +37,8 @@ export interface Catalog {
   accessToken(): Promise<string | null>;
   uploadThumbnail(referenceId: string, jpeg: Blob): Promise<string>;
   saveReference(input: SaveReferenceInput): Promise<SavedReference>;
+  /** staff: a correction's fields carried over to the older references of its shot (ADR-0029) */
+  updateOlderReferences?(correctionId: string, fields: string[], dryRun?: boolean): Promise<OlderReferenceUpdate[]>;
+  /** admins: one audited reference update put back */
+  undoReferenceUpdate?(auditId: number): Promise<void>;
 }

@@ -137,6 +137,7 @@ export type Database = {
       }
       reference_images: {
         Row: {
+          corrected_at: string
           corrected_metadata: NonNullable<Json>
           created_at: string
           created_by: string | null
@@ -149,6 +150,7 @@ export type Database = {
           updated_by: string | null
         }
         Insert: {
+          corrected_at?: string
           corrected_metadata: NonNullable<Json>
           created_at?: string
           created_by?: string | null
@@ -161,6 +163,7 @@ export type Database = {
           updated_by?: string | null
         }
         Update: {
+          corrected_at?: string
           corrected_metadata?: NonNullable<Json>
           created_at?: string
           created_by?: string | null
@@ -212,6 +215,7 @@ export type Database = {
     Views: {
       reference_images_with_shot: {
         Row: {
+          corrected_at: string | null
           corrected_metadata: Json | null
           created_at: string | null
           file_path: string | null
@@ -277,6 +281,8 @@ export type Database = {
           query_embedding: string
         }
         Returns: {
+          corrected_at: string
+          corrected_by_you: boolean
           corrected_metadata: Json
           file_path: string
           movement_type: string
@@ -326,6 +332,17 @@ export type Database = {
         Returns: Json
       }
       shot_reference_count: { Args: { p_shot_id: string }; Returns: number }
+      undo_reference_update: { Args: { audit_id: number }; Returns: Json }
+      update_older_references: {
+        Args: { correction_id: string; dry_run?: boolean; fields: string[] }
+        Returns: {
+          audit_id: number
+          before: Json
+          changed_fields: string[]
+          file_path: string
+          reference_id: string
+        }[]
+      }
     }
     Enums: {
       [_ in never]: never

@@ -5,6 +5,7 @@
 import type { IaMetadata } from "../../shared/metadata/ia-metadata";
 import { fitReliability, type Observation, type ReliabilityCurve } from "./reliability";
 import { normalizeValue } from "./tally";
+import { supersededBy, votedValue } from "./newest-correction";
 import { rawVote } from "./suggest";
 import { SUGGESTED_FIELDS, type Neighbour, type Shot } from "./types";
 import { backgroundOf, type Background } from "./weights";
@@ -31,6 +32,8 @@ export interface LabeledReference {
   embedding: ArrayLike<number>;
   metadata: IaMetadata;
   shot: Shot | null;
+  /** when a person last corrected it (ISO 8601): the newest correction speaks for its shot */
+  correctedAt?: string;
 }
 
 /** Below this many references leave-one-out says too little; curves stay empty. */
@@ -98,9 +101,18 @@ export function calibrate(modelVersion: string, sample: LabeledReference[], k = 
       .filter(({ j }) => j !== i)
       .sort((a, b) => sims[i][b.j] - sims[i][a.j])
       .slice(0, k)
-      .map(({ r, j }) => ({ referenceId: r.referenceId, similarity: sims[i][j], metadata: r.metadata, shot: r.shot })),
+      .map(({ r, j }) => ({
+        referenceId: r.referenceId,
+        similarity: sims[i][j],
+        metadata: r.metadata,
+        shot: r.shot,
+        ...(r.correctedAt ? { correctedAt: r.correctedAt } : {}),
+      })),
   );
-  const sharpness = bestSharpness(sample, neighbours, background, modelVersion);
+  // each reference is judged against what the catalog now says of it: a newer correction of its
+  // shot speaks for it, as it does in the vote (the same rule on both sides keeps shares honest)
+  const truths = truthsNow(sample);
+  const sharpness = bestSharpness(truthsNow(sample), neighbours, background, modelVersion);
   const fieldObs: Observation[] = [];
   const keywordObs: Observation[] = [];
   const shotObs: Observation[] = [];
@@ -109,7 +121,7 @@ export function calibrate(modelVersion: string, sample: LabeledReference[], k = 
     const truth = sample[i];
     for (const field of SUGGESTED_FIELDS) {
       const top = vote.fields[field][0];
-      const want = normalizeValue(String(truth.metadata[field] ?? ""));
+      const want = normalizeValue(truths[i][field]);
       if (top && want) fieldObs.push({ share: top.share, correct: normalizeValue(top.value) === want });
     }
     const truthKeywords = new Set((truth.metadata.keywords ?? []).map(normalizeValue));
@@ -137,7 +149,7 @@ const SHARPNESS_GRID = [0.5, 1, 2, 4, 8, 16, 32];
 /** The β under which leave-one-out gives the truth the largest share of the vote (the mean log
  * share, a likelihood): clean clusters favour a sharp vote, noisy ones a flatter one. */
 function bestSharpness(
-  sample: LabeledReference[],
+  truths: Array<Record<string, string>>,
   neighbours: Neighbour[][],
   background: Background,
   modelVersion: string,
@@ -146,10 +158,10 @@ function bestSharpness(
   let bestScore = -Infinity;
   for (const beta of SHARPNESS_GRID) {
     let score = 0;
-    sample.forEach((truth, i) => {
+    truths.forEach((truth, i) => {
       const vote = rawVote([neighbours[i]], background, modelVersion, beta);
       for (const field of SUGGESTED_FIELDS) {
-        const want = normalizeValue(String(truth.metadata[field] ?? ""));
+        const want = normalizeValue(truth[field] ?? "");
         if (!want) continue;
         const share = vote.fields[field].find((t) => normalizeValue(t.value) === want)?.share ?? 0;
         score += Math.log(Math.max(share, 1e-3));
@@ -158,4 +170,26 @@ function bestSharpness(
     if (score > bestScore + 1e-9) [best, bestScore] = [beta, score];
   }
   return best;
+}
+
+/** Each reference's values as the catalog now has them: a newer correction of its shot's. */
+function truthsNow(sample: LabeledReference[]): Array<Record<string, string>> {
+  const asNeighbours: Neighbour[] = sample.map((r) => ({
+    referenceId: r.referenceId,
+    similarity: 1,
+    metadata: r.metadata,
+    shot: r.shot,
+    ...(r.correctedAt ? { correctedAt: r.correctedAt } : {}),
+  }));
+  const superseded = supersededBy(asNeighbours);
+  // a correction held out from its own shot has nobody to learn it from: such a case says
+  // nothing about the vote on a catalog that holds it, so it is not observed ("")
+  const fresh = new Set<string>();
+  for (const entry of superseded.values())
+    for (const [field, newer] of Object.entries(entry)) fresh.add(`${newer!.referenceId}|${field}`);
+  return asNeighbours.map((n) =>
+    Object.fromEntries(
+      SUGGESTED_FIELDS.map((f) => [f, fresh.has(`${n.referenceId}|${f}`) ? "" : votedValue(n, f, superseded)]),
+    ),
+  );
 }

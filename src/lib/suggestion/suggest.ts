@@ -4,10 +4,12 @@ import { iaShotTypeForShot } from "../../shared/metadata/shot-types";
 import type { LockableField } from "../../shared/metadata/ia-metadata";
 import type { Calibration } from "./calibration";
 import { applyReliability, type ReliabilityCurve } from "./reliability";
-import { normalizeValue, ranked, tally, weighVotes, type Tallied } from "./tally";
+import { supersededBy, votedValue, type Superseded } from "./newest-correction";
+import { normalizeValue, ranked, tally, weighVotes, type Tallied, type Vote } from "./tally";
 import {
   SUGGESTED_FIELDS,
   type CurrentMetadata,
+  type Disagreement,
   type Evidence,
   type FieldSuggestion,
   type Neighbour,
@@ -36,12 +38,16 @@ export interface RawVote {
   shotsById: Map<string, Shot>;
   voters: number;
   ignoredOtherModel: number;
+  /** the weighed neighbours, and which of them a newer correction of their shot outweighs */
+  votes: Vote[];
+  superseded: Superseded;
 }
 
 export function rawVote(frames: Neighbour[][], background: Background, modelVersion: string, sharpness = 1): RawVote {
   const { votes, ignoredOtherModel } = weighVotes(frames, background, modelVersion, sharpness);
+  const superseded = supersededBy(votes.filter((v) => v.weight > 0).map((v) => v.neighbour));
   const fields = {} as Record<SuggestedField, Tallied[]>;
-  for (const field of SUGGESTED_FIELDS) fields[field] = ranked(tally(votes, (n) => [String(n.metadata[field] ?? "")]));
+  for (const field of SUGGESTED_FIELDS) fields[field] = ranked(tally(votes, (n) => [votedValue(n, field, superseded)]));
   const shotsById = new Map<string, Shot>();
   for (const { neighbour } of votes) if (neighbour.shot) shotsById.set(neighbour.shot.id, neighbour.shot);
   const keywordTally = tally(votes, (n) => unique(n.metadata.keywords ?? []));
@@ -53,6 +59,8 @@ export function rawVote(frames: Neighbour[][], background: Background, modelVers
     shotsById,
     voters: shotTally.voters,
     ignoredOtherModel,
+    votes,
+    superseded,
   };
 }
 
@@ -113,6 +121,7 @@ export function suggest(input: SuggestInput): Suggestion {
         .filter((o) => o !== best)
         .slice(0, 4)
         .map((o) => ({ value: o.value, confidence: o.confidence })),
+      disagreement: disagreementOn(field, vote),
     };
   }
 
@@ -136,6 +145,7 @@ export function suggest(input: SuggestInput): Suggestion {
       fields,
       keywords.map((k) => k.value),
       shot?.shot ?? null,
+      vote.superseded,
     ),
     framesUsed: input.frames.length,
     calibrated: calibration.calibrated,
@@ -143,18 +153,73 @@ export function suggest(input: SuggestInput): Suggestion {
   };
 }
 
+function valuesOf(n: Neighbour): Record<SuggestedField, string> {
+  const out = {} as Record<SuggestedField, string>;
+  for (const field of SUGGESTED_FIELDS) out[field] = String(n.metadata[field] ?? "").trim();
+  return out;
+}
+
 function toEav(shot: Shot): { shot_type: string | null; movement_type: string | null } {
   return { shot_type: shot.shotType, movement_type: shot.movementType };
 }
 
-/** Each reference once, with its best similarity and the proposed values it backs. */
+/** A value is named as disagreeing when its references carry at least this share of the vote:
+ * with a random test model every reference is "similar", and a far one's stray value is no news. */
+export const DISAGREEMENT_MIN_SHARE = 0.1;
+
+/** The voting references' own values on a field, when they are not all the same. */
+function disagreementOn(field: SuggestedField, vote: RawVote): Disagreement | null {
+  const weightOf = new Map<string, number>();
+  const refs = new Map<string, Neighbour>();
+  let total = 0;
+  for (const { neighbour, weight } of vote.votes) {
+    if (weight <= 0) continue;
+    refs.set(neighbour.referenceId, neighbour);
+    weightOf.set(neighbour.referenceId, (weightOf.get(neighbour.referenceId) ?? 0) + weight);
+    total += weight;
+  }
+  let correction: Disagreement["correction"] = null;
+  for (const entry of vote.superseded.values()) {
+    const newer = entry[field];
+    if (newer && (!correction || Date.parse(newer.correctedAt) > Date.parse(correction.correctedAt)))
+      correction = {
+        value: newer.value,
+        correctedAt: newer.correctedAt,
+        byYou: newer.byYou,
+        referenceId: newer.referenceId,
+      };
+  }
+  const counts = new Map<string, { value: string; references: number; weight: number }>();
+  for (const n of refs.values()) {
+    const value = String(n.metadata[field] ?? "").trim();
+    if (!value) continue;
+    const entry = counts.get(normalizeValue(value)) ?? { value, references: 0, weight: 0 };
+    entry.references++;
+    entry.weight += weightOf.get(n.referenceId)!;
+    counts.set(normalizeValue(value), entry);
+  }
+  const named = [...counts.entries()]
+    .filter(
+      ([key, e]) =>
+        e.weight >= DISAGREEMENT_MIN_SHARE * total || (correction && key === normalizeValue(correction.value)),
+    )
+    .map(([, e]) => ({ value: e.value, references: e.references }));
+  if (named.length < 2) return null;
+  const values = named.sort((a, b) => b.references - a.references || (a.value < b.value ? -1 : 1));
+  return { values, correction };
+}
+
+/** Each reference once, with its best similarity, its own values and the proposed values it backs. */
 function evidenceOf(
   frames: Neighbour[][],
   modelVersion: string,
   fields: Record<SuggestedField, FieldSuggestion>,
   keywords: string[],
   shot: Shot | null,
+  superseded: Superseded,
 ): Evidence[] {
+  const newest = new Set<string>();
+  for (const entry of superseded.values()) for (const newer of Object.values(entry)) newest.add(newer!.referenceId);
   const byRef = new Map<string, Evidence & { neighbour: Neighbour }>();
   frames.forEach((neighbours, frame) => {
     for (const n of neighbours) {
@@ -172,6 +237,11 @@ function evidenceOf(
         thumbnailUrl: n.thumbnailUrl ?? null,
         backs: [],
         frames: [frame],
+        values: valuesOf(n),
+        disagrees: [],
+        ...(n.correctedAt ? { correctedAt: n.correctedAt, correctedByYou: !!n.correctedByYou } : {}),
+        newestOfShot: newest.has(n.referenceId),
+        superseded: SUGGESTED_FIELDS.filter((f) => superseded.get(n.referenceId)?.[f]),
         neighbour: n,
       });
     }
@@ -180,8 +250,9 @@ function evidenceOf(
   for (const { neighbour, ...e } of byRef.values()) {
     for (const field of SUGGESTED_FIELDS) {
       const v = fields[field].value;
-      if (v && normalizeValue(String(neighbour.metadata[field] ?? "")) === normalizeValue(v))
-        e.backs.push(`${FIELD_WORDS[field]}: ${v}`);
+      if (!v) continue;
+      if (normalizeValue(e.values[field]) === normalizeValue(v)) e.backs.push(`${FIELD_WORDS[field]}: ${v}`);
+      else e.disagrees.push(field);
     }
     const theirs = new Set((neighbour.metadata.keywords ?? []).map(normalizeValue));
     const shared = keywords.filter((k) => theirs.has(normalizeValue(k)));

@@ -24,6 +24,10 @@ export interface Neighbour {
   thumbnailUrl?: string | null;
   /** when known: neighbours of another model version are never compared */
   modelVersion?: string;
+  /** when a person last corrected this reference (ISO 8601); orders corrections of one shot */
+  correctedAt?: string;
+  /** the signed-in person made that correction */
+  correctedByYou?: boolean;
 }
 
 /** The fields the vote proposes one value for. Keywords and the shot are voted apart. */
@@ -52,6 +56,16 @@ export interface FieldSuggestion {
   support: Support[];
   /** the runners-up, for the editor's dropdown */
   alternatives: Array<{ value: string; confidence: number }>;
+  /** what the similar references say, when they do not all say the same (else null) */
+  disagreement?: Disagreement | null;
+}
+
+/** The similar references' own values for one field, when they differ. */
+export interface Disagreement {
+  /** each value with how many references say it, most first */
+  values: Array<{ value: string; references: number }>;
+  /** the newest correction of a planned shot among them that differs from older ones */
+  correction: { value: string; correctedAt: string; byYou: boolean; referenceId: string } | null;
 }
 
 export interface KeywordSuggestion {
@@ -76,6 +90,16 @@ export interface Evidence {
   thumbnailUrl?: string | null;
   /** "subject: oven", "shot #3", … */
   backs: string[];
+  /** its own value for every field, empty ones included ("" when it has none) */
+  values: Record<SuggestedField, string>;
+  /** the fields on which it says otherwise than the suggestion */
+  disagrees: SuggestedField[];
+  correctedAt?: string;
+  correctedByYou?: boolean;
+  /** the newest correction of its planned shot among the similar references */
+  newestOfShot: boolean;
+  /** fields on which a newer correction of its shot outweighs it (docs/adr/0012) */
+  superseded: SuggestedField[];
   /** the frames (0-based) it was a neighbour of */
   frames: number[];
 }

@@ -16,6 +16,7 @@ import { offlineSlice, type OfflineSlice } from "./offline-slice";
 import { selfCheckSlice, type SelfCheckSlice } from "./self-check-slice";
 import { acceptUndoSlice, type AcceptUndoSlice } from "./accept-undo-slice";
 import { panelKeysSlice, type PanelKeysSlice } from "./panel-keys-slice";
+import { olderReferencesSlice, type OlderReferencesSlice } from "./older-references-slice";
 import type { PanelServices } from "./services";
 import { CatalogConnection } from "./catalog-connection";
 import type { SliceContext } from "./slice";
@@ -35,7 +36,8 @@ export type PanelState = ProjectSlice &
   BatchAcceptSlice &
   SelfCheckSlice &
   AcceptUndoSlice &
-  PanelKeysSlice;
+  PanelKeysSlice &
+  OlderReferencesSlice;
 export type PanelStore = StoreApi<PanelState> & {
   services: PanelServices;
   /** the one connection to the reference catalog (its client, reconnects, offline fallback) */
@@ -72,6 +74,7 @@ export function createPanelStore(services: PanelServices): PanelStore {
     ...selfCheckSlice(set, get, services, context),
     ...acceptUndoSlice(set, get, services, context),
     ...panelKeysSlice(set, get, services, context),
+    ...olderReferencesSlice(set, get, services, context),
   }));
   return Object.assign(store, { services, catalog, dispose: () => stops.forEach((stop) => stop()) });
 }

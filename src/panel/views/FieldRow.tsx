@@ -2,6 +2,7 @@ import { ActionButton, ComboBox, Item, Meter, Picker } from "@adobe/react-spectr
 import { useRef } from "react";
 import type { FieldSuggestion, SuggestedField } from "../../lib/suggestion";
 import { IA_SHOT_TYPES } from "../../shared/metadata/ia-metadata";
+import { FieldDisagreement } from "./FieldDisagreement";
 import { percent } from "./status-words";
 
 const LABEL: Record<SuggestedField, string> = {
@@ -88,6 +89,13 @@ export function FieldRow({ field, value, suggestion, known, readOnly, onChange }
         ) : (
           <span className="muted">No suggestion: the similar shots disagree or are too far.</span>
         )}
+        <FieldDisagreement
+          field={field}
+          suggestion={suggestion}
+          value={value}
+          readOnly={readOnly}
+          onChoose={onChange}
+        />
         {locked && <span className="muted">Locked in IA: kept as it is.</span>}
         {!locked && suggestion?.current && proposed && suggestion.current !== proposed && (
           <span className="current-value">
