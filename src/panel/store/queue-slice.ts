@@ -71,6 +71,8 @@ export interface QueueSlice {
   enqueueWithFrames(clip: ProjectItemRecord, grabbed: GrabbedFrames, origin: "import" | "timeline"): Promise<void>;
   restoreQueue(projectPath: string): void;
   persistQueue(): void;
+  /** a failed clip goes through the pipeline again (after its media was relinked, say) */
+  retryClip(nodeId: string): void;
 }
 
 export { FULL_FRAMES_KEPT } from "./queue-scheduler";
@@ -143,6 +145,13 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services, { catalog: con
     },
     processQueue() {
       return scheduler.whenIdle();
+    },
+    retryClip(nodeId) {
+      const q = get().queue.find((x) => x.clip.nodeId === nodeId);
+      if (q?.status !== "failed") return;
+      get().updateClip(nodeId, { status: "waiting", detail: undefined });
+      get().persistQueue();
+      void get().processQueue();
     },
     restoreQueue(projectPath) {
       if (get().projectPath === projectPath) return;
