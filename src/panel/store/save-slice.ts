@@ -126,6 +126,8 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services, { catalog: conne
           set({ reviewError: { title: "Not saved", detail: "Accept first: a reference saves what the clip holds." } });
         return;
       }
+      // this save's own state replaces why an earlier one was refused
+      if (get().reviewError?.title === "Not saved") set({ reviewError: null });
       const referenceId = q.saved?.referenceId ?? newId();
       const embeddings = q.embeddings;
       if (!embeddings) {

@@ -1,0 +1,62 @@
+// Messages about the same thing replace each other (issue 22 §5): a "Not saved" does not stay
+// above what the next save says; a clip that failed can be retried.
+import { describe, expect, it } from "vitest";
+import { createSampleProject } from "../../src/sim/sample-project";
+import { FakeCatalog, memoryStorage, sampleReferences } from "../../src/testing/fake-panel-services";
+import { sampleMedia } from "../../src/testing/sample-media";
+import { simulatedHost } from "../../src/testing/simulated-host";
+import { until } from "../../src/testing/until";
+import { grabLooks, testStore } from "../../src/testing/test-store";
+import { memoryStorage as outboxMemory } from "../../src/lib/catalog";
+
+const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
+
+async function suggestedClip(grab = grabLooks(new Map())) {
+  const project = createSampleProject(sampleMedia());
+  const { host } = simulatedHost(project);
+  const store = testStore({
+    host,
+    catalog: new FakeCatalog(sampleReferences()),
+    storage: memoryStorage(),
+    outboxStorage: outboxMemory(),
+    grab,
+  });
+  await store.getState().refreshProject();
+  await store.getState().loadModel(null);
+  await store.getState().connectCatalog(CONFIG);
+  const item = project.allItems().find((i) => i.name === "kitchen-oven-cleaning-MID.mp4")!;
+  const { clips } = await host.call("getClips", [item.nodeId]);
+  store.getState().enqueue(clips);
+  const q = () => store.getState().queue.find((x) => x.clip.nodeId === item.nodeId)!;
+  await until(() => ["suggested", "failed"].includes(q().status), "the clip to settle");
+  return { store, q, nodeId: item.nodeId };
+}
+
+describe("messages about the same thing", () => {
+  it("a save after a refused one: the refusal is gone, not left above what the save says", async () => {
+    const { store, q, nodeId } = await suggestedClip();
+    store.getState().select(nodeId);
+    await store.getState().accept({ stay: true });
+    expect(q().status).toBe("applied");
+    store.getState().saveAsReference(nodeId); // nobody signed in
+    expect(store.getState().reviewError?.title).toBe("Not saved");
+    store.setState({ account: { email: "editor@eav.local", canSave: true } as never });
+    await store.getState().saveAsReference(nodeId);
+    expect(q().saved).toBeDefined(); // what became of the save is on the card now
+    expect(store.getState().reviewError).toBeNull();
+  });
+
+  it("a failed clip is retried: it goes through the pipeline again", async () => {
+    let fail = true;
+    const looks = grabLooks(new Map());
+    const { store, q, nodeId } = await suggestedClip(async (clip, fractions) => {
+      if (fail) throw new Error(`No frames from “${clip.name}”: browser-video: the browser cannot decode this video`);
+      return looks(clip, fractions);
+    });
+    expect(q().status).toBe("failed");
+    fail = false;
+    store.getState().retryClip(nodeId);
+    await until(() => q().status === "suggested", "the retried clip's suggestion");
+    expect(q().detail).toBeUndefined();
+  });
+});
