@@ -8,6 +8,7 @@ import { simulatedHost } from "../../src/testing/simulated-host";
 import { until } from "../../src/testing/until";
 import { grabLooks, testStore } from "../../src/testing/test-store";
 import { memoryStorage as outboxMemory } from "../../src/lib/catalog";
+import { failureWords, referenceCount } from "../../src/panel/views/status-words";
 
 const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
 
@@ -46,6 +47,16 @@ describe("messages about the same thing", () => {
     expect(store.getState().reviewError).toBeNull();
   });
 
+  it("the header counts the references as last synced, not as when the panel started", () => {
+    const state = {
+      modelStatus: { state: "ready", modelVersion: "m@1" },
+      calibrationStatus: { state: "ready", calibration: { sampleSize: 24 } },
+      copyStatus: { state: "synced", references: 25, modelVersion: "m@1", syncedAt: 0 },
+    } as unknown as Parameters<typeof referenceCount>[0];
+    expect(referenceCount(state)).toBe(25);
+    expect(referenceCount({ ...state, copyStatus: { state: "none" } })).toBe(24);
+  });
+
   it("a failed clip is retried: it goes through the pipeline again", async () => {
     let fail = true;
     const looks = grabLooks(new Map());
@@ -54,6 +65,11 @@ describe("messages about the same thing", () => {
       return looks(clip, fractions);
     });
     expect(q().status).toBe("failed");
+    // the queue row and the card say what happened and what to do, not which decoder failed
+    expect(failureWords(q().detail)).toEqual({
+      said: "No picture could be read",
+      todo: expect.stringMatching(/relink it in Premiere; then Retry/),
+    });
     fail = false;
     store.getState().retryClip(nodeId);
     await until(() => q().status === "suggested", "the retried clip's suggestion");

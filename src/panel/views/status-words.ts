@@ -1,5 +1,5 @@
 // Plain words for editors (no "via", "@q8", "by events" in the main view).
-import type { QueuedClip } from "../store";
+import type { PanelState, QueuedClip } from "../store";
 
 export function statusWords(q: QueuedClip): string {
   switch (q.status) {
@@ -45,4 +45,12 @@ export function failureWords(detail: string | undefined): { said: string; todo: 
       todo: "Neither the panel nor Premiere could read a frame of this clip. If its media is offline or moved, relink it in Premiere; then Retry.",
     };
   return { said: "Could not be suggested", todo: "Retry; if it fails again, Skip it and tell your admin." };
+}
+
+/** The references the panel's model can match, as last counted: the offline copy's count after
+ * each sync (a save is followed by one), else the calibration's sample when the panel started. */
+export function referenceCount(s: Pick<PanelState, "calibrationStatus" | "copyStatus" | "modelStatus">): number | null {
+  const model = s.modelStatus.state === "ready" ? s.modelStatus.modelVersion : null;
+  if (s.copyStatus.state === "synced" && s.copyStatus.modelVersion === model) return s.copyStatus.references;
+  return s.calibrationStatus.state === "ready" ? s.calibrationStatus.calibration.sampleSize : null;
 }
