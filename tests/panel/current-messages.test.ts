@@ -8,6 +8,7 @@ import { simulatedHost } from "../../src/testing/simulated-host";
 import { until } from "../../src/testing/until";
 import { grabLooks, testStore } from "../../src/testing/test-store";
 import { memoryStorage as outboxMemory } from "../../src/lib/catalog";
+import { planBatchAccept } from "../../src/panel/store";
 import { failureWords, referenceCount } from "../../src/panel/views/status-words";
 
 const CONFIG = { catalog: { url: "http://catalog.test", anonKey: "a.b.c" } };
@@ -45,6 +46,16 @@ describe("messages about the same thing", () => {
     await store.getState().saveAsReference(nodeId);
     expect(q().saved).toBeDefined(); // what became of the save is on the card now
     expect(store.getState().reviewError).toBeNull();
+  });
+
+  it("a batch accept's outcome replaces the finished suggest batch's notice instead of piling up", async () => {
+    const { store, q, nodeId } = await suggestedClip();
+    const finished = { label: "This bin", nodeIds: [nodeId], cancelled: false, startedAt: 0, doneAtStart: 0 };
+    store.setState({ batch: { ...finished, alreadyDecided: 0, skipped: [] } });
+    await store.getState().acceptBatch(planBatchAccept(store.getState().queue, 0.5));
+    expect(q().status).toBe("applied");
+    expect(store.getState().batchOutcome).toMatchObject({ action: "accept", done: 1 });
+    expect(store.getState().batch).toBeNull();
   });
 
   it("the header counts the references as last synced, not as when the panel started", () => {
