@@ -52,11 +52,13 @@ describe("the editor's loop", () => {
       if (field === "shotType") break;
       await page.keyboard.press("Tab");
     }
-    await page.keyboard.press("Enter"); // opens the picker
+    await page.keyboard.press("ArrowDown"); // opens the shot types
     await page.getByRole("option", { name: "MID" }).waitFor();
-    await page.keyboard.type("MID");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("MID"); // filters the list to MID
+    await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
-    await expect.poll(() => card.locator("[data-field=shotType] button").first().textContent()).toContain("MID");
+    await expect.poll(() => card.locator("[data-field=shotType] input").inputValue()).toBe("MID");
     const keywords = await card.locator(".chip").evaluateAll((els) => els.map((e) => e.firstChild?.textContent));
     await page.keyboard.press("Control+Enter");
     await expect
