@@ -21,11 +21,12 @@ export function App({ store }: { store: PanelStore }) {
           <PanelHeader />
           <ErrorBanner />
           <BatchAccept />
+          {/* above the card: in a docked panel the card runs long, and search would sink below it */}
+          <TextSearchBox />
           <div className="workspace">
             <ClipQueue />
             <ReviewCard />
           </div>
-          <TextSearchBox />
           {isSimulated(store.services.host.transport) && <SimulatorTools />}
           <SettingsView />
         </main>

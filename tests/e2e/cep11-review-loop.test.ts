@@ -109,13 +109,13 @@ describe("the editor's loop in Chromium 88 (CEP 11)", () => {
     expect(await focusedField(page)).toBe("location");
     for (let i = 0; i < 12 && (await focusedField(page)) !== "shotType"; i++) await page.keyboard.press("Tab");
     expect(await focusedField(page)).toBe("shotType");
-    await page.keyboard.press("Enter"); // opens the picker
+    await page.keyboard.press("ArrowDown"); // opens the shot types
     await page.waitForXPath("//*[@role='option'][normalize-space(.)='MID']", { timeout: 5_000 });
-    // arrows, not type-ahead: a letter in an open list is Premiere's, as the simulated CEP passes it on
-    for (let i = 0; i < 8 && (await page.evaluate(() => document.activeElement?.textContent?.trim())) !== "MID"; i++)
-      await page.keyboard.press("ArrowDown");
+    await page.$eval(`${card} [data-field=shotType] input`, (e) => (e as HTMLInputElement).select());
+    await page.keyboard.type("MID"); // filters the list to MID
+    await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
-    await expect.poll(() => read(page, `${card} [data-field=shotType] button`)).toContain("MID");
+    await expect.poll(() => read(page, `${card} [data-field=shotType] input`, "value")).toBe("MID");
     const keywords = await page.$$eval(`${card} .chip`, (els) => els.map((e) => e.firstChild?.textContent));
     await page.keyboard.down("Control");
     await page.keyboard.press("Enter");

@@ -141,12 +141,15 @@ describe("Premiere's skins", () => {
       );
       expect(popoverPage).toBe(expected.vars["--spectrum-gray-100"]);
       await settled(page); // its fade-in done
-      // an open list is modal: react-aria hides the page behind it from screen readers, as it
-      // should, so the page-level landmark and heading rules have nothing to find meanwhile
+      // while a combobox's list is open react-aria hides the rest of the page from screen readers
+      // (its combobox pattern, React Spectrum's own desktop ComboBox does the same; the focus
+      // stays in the field), so the page-level rules have nothing to find and the hidden page's
+      // controls stay focusable meanwhile; narrow-panel.test.ts checks nothing stays hidden after
       found[`${skin} @ 1000, shot type list open`] = await axeViolations(page, [
         "landmark-one-main",
         "page-has-heading-one",
         "region",
+        "aria-hidden-focus",
       ]);
       await page.keyboard.press("Escape");
       await listbox.waitFor({ state: "detached" });

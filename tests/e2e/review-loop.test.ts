@@ -65,13 +65,14 @@ describe.each(PREVIEW_HOSTS)("the editor's loop on %s", (host) => {
     expect(await location.inputValue()).toBe("kitchen");
     await location.focus();
     for (let i = 0; i < 12 && (await focusedField()) !== "shotType"; i++) await page.keyboard.press("Tab");
-    await page.keyboard.press("Enter"); // opens the picker
+    await page.keyboard.press("ArrowDown"); // opens the shot types
     await panel.getByRole("option", { name: "MID" }).waitFor();
-    // arrows, not type-ahead: a letter in an open list is not the panel's key, Premiere gets it
-    for (let i = 0; i < 8 && (await panel.evaluate(() => document.activeElement?.textContent?.trim())) !== "MID"; i++)
-      await page.keyboard.press("ArrowDown");
+    // typed into the field's text box (the panel's, not Premiere's): it filters the list to MID
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("MID");
+    await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
-    await expect.poll(() => card.locator("[data-field=shotType] button").first().textContent()).toContain("MID");
+    await expect.poll(() => card.locator("[data-field=shotType] input").inputValue()).toBe("MID");
     const keywords = await card.locator(".chip").evaluateAll((els) => els.map((e) => e.firstChild?.textContent));
     await page.keyboard.press("Control+Enter");
     await expect

@@ -54,8 +54,9 @@ describe("settings view", () => {
       const matches = view.getByRole("textbox", { name: "Similar references per frame" });
       expect(await matches.inputValue()).toBe("8");
       await matches.fill("0");
-      await matches.press("Enter");
+      // flagged as typed, before Save
       await expect.poll(() => view.getByText("Enter a whole number from 1 to 50.").count()).toBe(1);
+      await matches.press("Enter");
       expect(await matches.getAttribute("aria-invalid")).toBe("true");
       expect(await page.getByTestId("settings-said").textContent()).toMatch(/^Not saved/);
       expect(await page.evaluate((k) => localStorage.getItem(k), KEPT)).toBeNull();

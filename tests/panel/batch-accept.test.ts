@@ -59,7 +59,7 @@ describe("batch accept", () => {
     store.getState().setBatchConfidence(0.8); // the editor moves the slider from the setting (0.9)
     const plan = planBatchAccept(store.getState().queue, selectBatchConfidence(store.getState()));
     expect(plan.left).toEqual(
-      split.map((c) => ({ nodeId: c.nodeId, name: c.name, reason: "confidence 62 %, below 80 %" })),
+      split.map((c) => ({ nodeId: c.nodeId, name: c.name, reason: "Subject 62 % sure, below 80 %" })),
     );
     expect(plan.accept.length).toBe(54);
     expect(plan.accept.every((c) => c.confidence >= 0.8)).toBe(true);

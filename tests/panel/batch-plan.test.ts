@@ -98,8 +98,26 @@ describe("planBatchAccept", () => {
     const q = clip({ ...sure, action: ["cleaning", 0.6] });
     const plan = planBatchAccept([q], 0.8);
     expect(plan.accept).toEqual([]);
-    expect(plan.left).toEqual([{ nodeId: q.clip.nodeId, name: q.clip.name, reason: "confidence 60 %, below 80 %" }]);
+    expect(plan.left).toEqual([{ nodeId: q.clip.nodeId, name: q.clip.name, reason: "Action 60 % sure, below 80 %" }]);
     expect(planBatchAccept([q], 0.6).accept).toHaveLength(1);
+  });
+
+  it("names the field below the threshold and never shows it equal to the threshold", () => {
+    const q = clip({ location: ["kitchen", 0.985], subject: ["oven", 0.995], shotType: ["MID", 0.995] });
+    expect(planBatchAccept([q], 0.99).left[0].reason).toBe("Location 98.5 % sure, below 99 %");
+  });
+
+  it("says what it will not write: the planned shot, and keywords below the threshold", () => {
+    const allSure: Proposed = { location: ["kitchen", 0.99], subject: ["oven", 0.99], shotType: ["MID", 0.99] };
+    const q = clip(allSure, {
+      shot: [1, 0.96],
+      keywords: [
+        ["door", 0.99],
+        ["steam", 0.5],
+      ],
+    });
+    const [planned] = planBatchAccept([q], 0.98).accept;
+    expect(planned.leftOut).toEqual(["planned shot #1 (96 %)", "keyword steam (50 %)"]);
   });
 
   it("adds only the keywords that reach the threshold, after the clip's own", () => {

@@ -4,6 +4,7 @@
 // so more in flight would only wait in CEP's queue. A clip that fails is reported; the rest go on.
 import type { RestoreClipRequest } from "../../shared/bridge/contract";
 import type { BatchPlan } from "./batch-plan";
+import { batchProgress } from "./batch-progress";
 import {
   dropUndo,
   loadBatchUndo,
@@ -117,6 +118,12 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
     return true;
   }
 
+  // one notice about batches at a time: a finished suggest batch's "Done" gives way to this one
+  const dismissFinishedBatch = () => {
+    const batch = get().batch;
+    if (batch && batchProgress(batch, get().queue, Date.now()).finished) get().dismissBatch();
+  };
+
   return {
     pickedBatchConfidence: null,
     batchAcceptProgress: null,
@@ -154,6 +161,7 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
       // this batch's undo replaces the previous one
       if (previous) await persist((db, path) => dropUndo(db, path, previous.id));
       set({ batchUndo: undo, batchOutcome: null });
+      dismissFinishedBatch();
       progress("accept", 0, plan.accept.length);
       let full = false;
       for (const [i, planned] of plan.accept.entries()) {
@@ -190,6 +198,7 @@ export const batchAcceptSlice: Slice<BatchAcceptSlice> = (set, get, services) =>
       const undo = get().batchUndo;
       if (!undo || get().batchAcceptProgress) return;
       const outcome: BatchOutcome = { action: "undo", done: 0, failed: [], kept: [] };
+      dismissFinishedBatch();
       const remaining: BatchUndoClip[] = [];
       // last written first: clips of one folder share IA's corrections file
       const clips = [...undo.clips].reverse();

@@ -19,6 +19,8 @@ export interface PlannedClip {
   writes: Array<{ field: BatchField; value: string }>;
   /** fields a person locked in IA: kept as they are */
   locked: string[];
+  /** what the card suggested that this batch does not write: the planned shot, keywords below it */
+  leftOut: string[];
 }
 
 export interface LeftClip {
@@ -35,13 +37,27 @@ export interface BatchPlan {
 
 const NOTHING_NEW = "nothing new to write: the clip already holds these values";
 const percent = (x: number) => `${Math.round(x * 100)} %`;
+const FIELD_WORDS: Record<SuggestedField, string> = {
+  location: "Location",
+  subject: "Subject",
+  action: "Action",
+  shotType: "Shot type",
+};
+
+/** A confidence under the threshold, never shown equal to it: 0.985 below 0.99 is "98.5 %". */
+export function percentBelow(x: number, threshold: number): string {
+  if (Math.round(x * 100) < Math.round(threshold * 100)) return percent(x);
+  return `${(Math.floor(x * 1000) / 10).toFixed(1)} %`;
+}
 
 function planClip(q: QueuedClip, threshold: number): PlannedClip | string {
   const s = q.suggestion!;
   if (q.refining) return "its other frames are still being looked at";
   const filled = SUGGESTED_FIELDS.filter((f) => s.fields[f].fillsEmpty);
-  const lowestField = Math.min(...filled.map((f) => s.fields[f].confidence));
-  if (lowestField < threshold) return `confidence ${percent(lowestField)}, below ${percent(threshold)}`;
+  // the least sure field names itself: the editor knows which one to check on the card
+  const lowest = [...filled].sort((a, b) => s.fields[a].confidence - s.fields[b].confidence)[0];
+  if (lowest && s.fields[lowest].confidence < threshold)
+    return `${FIELD_WORDS[lowest]} ${percentBelow(s.fields[lowest].confidence, threshold)} sure, below ${percent(threshold)}`;
   // each keyword is optional: taken only when it reaches the threshold
   const current = q.current?.keywords ?? [];
   const keywords = s.keywords.filter((k) => k.confidence >= threshold && !current.includes(k.value));
@@ -60,6 +76,12 @@ function planClip(q: QueuedClip, threshold: number): PlannedClip | string {
   if (metadata.keywords!.join("\n") !== current.join("\n"))
     writes.push({ field: "keywords", value: metadata.keywords!.join(", ") });
   if (!writes.length) return NOTHING_NEW;
+  const leftOut = [
+    ...(s.shot ? [`planned shot #${s.shot.shot.shotNumber ?? "?"} (${percent(s.shot.confidence)})`] : []),
+    ...s.keywords
+      .filter((k) => k.confidence < threshold && !current.includes(k.value))
+      .map((k) => `keyword ${k.value} (${percentBelow(k.confidence, threshold)})`),
+  ];
   return {
     nodeId: q.clip.nodeId,
     name: q.clip.name,
@@ -67,6 +89,7 @@ function planClip(q: QueuedClip, threshold: number): PlannedClip | string {
     metadata,
     writes,
     locked: [...(q.current?.lockedFields ?? [])],
+    leftOut,
   };
 }
 

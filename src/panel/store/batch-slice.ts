@@ -67,6 +67,7 @@ export const batchSlice: Slice<BatchSlice> = (set, get, services) => {
     // queued first: a clip not in the queue counts as done
     get().enqueue(found.clips.filter((c) => !byId.has(c.nodeId)));
     set({ batch: { ...batch, doneAtStart: countDone(batch, get().queue) } });
+    get().dismissBatchOutcome(); // the new batch's progress replaces the last batch accept's notice
     persist();
     get().persistQueue();
     void get().processQueue();

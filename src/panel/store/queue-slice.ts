@@ -79,6 +79,8 @@ export interface QueueSlice {
   persistQueue(): Promise<void>;
   /** a write to the panel's storage failed (problem) or worked again (null): the banner says so */
   storageWritten(what: string, problem: StorageProblem | null): void;
+  /** a failed clip goes through the pipeline again (after its media was relinked, say) */
+  retryClip(nodeId: string): void;
 }
 
 export { FULL_FRAMES_KEPT } from "./queue-scheduler";
@@ -207,6 +209,13 @@ export const queueSlice: Slice<QueueSlice> = (set, get, services, { catalog: con
       // the stored queue comes first: a clip restored as applied is not worked on again
       if (restoring) await restoring.done;
       return scheduler.whenIdle();
+    },
+    retryClip(nodeId) {
+      const q = get().queue.find((x) => x.clip.nodeId === nodeId);
+      if (q?.status !== "failed") return;
+      get().updateClip(nodeId, { status: "waiting", detail: undefined });
+      void get().persistQueue();
+      void get().processQueue();
     },
     restoreQueue(projectPath) {
       if (restoring?.projectPath === projectPath) return restoring.done;

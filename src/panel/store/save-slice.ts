@@ -87,8 +87,10 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services, { catalog: conne
   const apply = (outcome: SaveOutcome) => {
     const q = get().queue.find((x) => x.saved?.referenceId === outcome.referenceId);
     if (!q) return;
-    if (outcome.saved) setSave(q.clip.nodeId, { referenceId: outcome.referenceId, state: "saved" });
-    else if (outcome.kept?.state === "pending")
+    if (outcome.saved) {
+      setSave(q.clip.nodeId, { referenceId: outcome.referenceId, state: "saved" });
+      void get().syncCopy(); // the copy (and the header's count) take the new reference in
+    } else if (outcome.kept?.state === "pending")
       setSave(q.clip.nodeId, {
         referenceId: outcome.referenceId,
         state: "pending",
@@ -126,6 +128,8 @@ export const saveSlice: Slice<SaveSlice> = (set, get, services, { catalog: conne
           set({ reviewError: { title: "Not saved", detail: "Accept first: a reference saves what the clip holds." } });
         return;
       }
+      // this save's own state replaces why an earlier one was refused
+      if (get().reviewError?.title === "Not saved") set({ reviewError: null });
       const referenceId = q.saved?.referenceId ?? newId();
       const embeddings = q.embeddings;
       if (!embeddings) {

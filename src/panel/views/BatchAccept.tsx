@@ -1,7 +1,7 @@
 import { ActionButton, Button, ProgressBar, Slider } from "@adobe/react-spectrum";
 import { panelKeyOf } from "../keys/panel-keys";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { groupWrites, planBatchAccept, selectBatchConfidence, type BatchOutcome } from "../store";
+import { groupWrites, planBatchAccept, selectBatchConfidence, type BatchOutcome, type BatchPlan } from "../store";
 import { usePanel } from "../use-panel";
 import { percent } from "./status-words";
 import "./BatchAccept.css";
@@ -90,6 +90,7 @@ export function BatchAccept() {
             </strong>
             {plan.left.length > 0 && <>; {plan.left.length} left for review</>}. Locked fields keep their values.
           </p>
+          <NotWritten plan={plan} />
           {plan.accept.length > 0 && (
             <ul className="batch-groups" aria-label="What will be written" tabIndex={0}>
               {groupWrites(plan).map((g) => (
@@ -112,6 +113,7 @@ export function BatchAccept() {
                     <div className="muted">
                       {c.writes.map((w) => `${FIELD_WORDS[w.field]}: ${shown(w.field, w.value)}`).join(" · ")}
                       {c.locked.length > 0 && ` · locked, kept: ${c.locked.map((f) => FIELD_WORDS[f] ?? f).join(", ")}`}
+                      {c.leftOut.length > 0 && ` · not written: ${c.leftOut.join(", ")}`}
                     </div>
                   </li>
                 ))}
@@ -151,6 +153,26 @@ export function BatchAccept() {
         </div>
       )}
     </section>
+  );
+}
+
+/** What the clips' cards suggest that this batch leaves out, said before the editor writes. */
+function NotWritten({ plan }: { plan: BatchPlan }) {
+  const shots = plan.accept.filter((c) => c.leftOut.some((l) => l.startsWith("planned shot"))).length;
+  const keywords = plan.accept.reduce((n, c) => n + c.leftOut.filter((l) => l.startsWith("keyword")).length, 0);
+  if (!shots && !keywords) return null;
+  return (
+    <p className="muted" data-testid="batch-not-written">
+      Not written:{" "}
+      {[
+        shots > 0 &&
+          `the planned shot of ${shots} clip${shots === 1 ? "" : "s"} (a batch writes the clip's fields; a planned shot is linked when you save a clip as a reference)`,
+        keywords > 0 && `${keywords} keyword${keywords === 1 ? "" : "s"} below ${percent(plan.threshold)}`,
+      ]
+        .filter(Boolean)
+        .join("; ")}
+      .
+    </p>
   );
 }
 

@@ -1,7 +1,8 @@
-import { ActionButton, ComboBox, Item, Meter, Picker } from "@adobe/react-spectrum";
+import { ActionButton, Meter } from "@adobe/react-spectrum";
 import { useRef } from "react";
 import type { FieldSuggestion, SuggestedField } from "../../lib/suggestion";
 import { IA_SHOT_TYPES } from "../../shared/metadata/ia-metadata";
+import { DesktopComboBox } from "./DesktopComboBox";
 import { FieldDisagreement } from "./FieldDisagreement";
 import { percent } from "./status-words";
 
@@ -43,7 +44,6 @@ export function FieldRow({ field, value, suggestion, known, readOnly, onChange }
   const options = [
     ...new Set([...(proposed ? [proposed] : []), ...(suggestion?.alternatives.map((a) => a.value) ?? []), ...known]),
   ];
-  const common = { label: LABEL[field], width: "100%", UNSAFE_className: "field-input" };
   return (
     <div
       className="field-row"
@@ -51,31 +51,17 @@ export function FieldRow({ field, value, suggestion, known, readOnly, onChange }
       onKeyDownCapture={onKeyDownCapture}
       onFocusCapture={() => (atFocus.current = value)}
     >
-      {field === "shotType" ? (
-        <Picker
-          {...common}
-          isDisabled={readOnly || locked}
-          selectedKey={value || null}
-          onSelectionChange={(key) => onChange(String(key ?? ""))}
-          placeholder="Choose…"
-        >
-          {IA_SHOT_TYPES.map((t) => (
-            <Item key={t}>{t}</Item>
-          ))}
-        </Picker>
-      ) : (
-        <ComboBox
-          {...common}
-          isReadOnly={readOnly || locked}
-          allowsCustomValue
-          menuTrigger="input"
-          inputValue={value}
-          onInputChange={onChange}
-          defaultItems={options.map((o) => ({ id: o, name: o }))}
-        >
-          {(item) => <Item key={item.id}>{item.name}</Item>}
-        </ComboBox>
-      )}
+      {/* the same desktop field at every width; the shot type takes only IA's types, chosen from
+          the list (typing filters it: a letter never picks a type by itself) */}
+      <DesktopComboBox
+        label={LABEL[field]}
+        value={value}
+        options={field === "shotType" ? [...IA_SHOT_TYPES] : options}
+        allowsCustomValue={field !== "shotType"}
+        isReadOnly={readOnly || locked}
+        placeholder={field === "shotType" ? "Choose…" : undefined}
+        onChange={onChange}
+      />
       <div className="field-meta">
         {proposed ? (
           <Meter

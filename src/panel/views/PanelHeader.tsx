@@ -4,6 +4,7 @@ import { usePanel, usePanelStore } from "../use-panel";
 import { AccountLine } from "./AccountLine";
 import { SettingsButton } from "./settings/SettingsView";
 import { OfflineCopyLine } from "./OfflineCopyLine";
+import { referenceCount } from "./status-words";
 import "./PanelHeader.css";
 
 function ProjectLine() {
@@ -31,12 +32,11 @@ function ProjectLine() {
 }
 
 function CatalogLine() {
-  const { status, calibration, source } = usePanel((s) => ({
+  const { status, source, refs } = usePanel((s) => ({
     status: s.catalogStatus,
-    calibration: s.calibrationStatus,
     source: s.catalogSource,
+    refs: referenceCount(s),
   }));
-  const refs = calibration.state === "ready" ? calibration.calibration.sampleSize : null;
   switch (status.state) {
     case "unconfigured":
       return (

@@ -1,14 +1,16 @@
-import { Button, Item, Meter, Picker } from "@adobe/react-spectrum";
+import { Button, Meter } from "@adobe/react-spectrum";
 import { useEffect } from "react";
 import { SUGGESTED_FIELDS, type ShotSuggestion } from "../../lib/suggestion";
+import type { QueuedClip } from "../store";
 import { usePanel } from "../use-panel";
 import { reviewKeyHints } from "../keys/panel-keys";
 import { AcceptUndo } from "./AcceptUndo";
+import { DesktopComboBox } from "./DesktopComboBox";
 import { EvidenceList } from "./EvidenceList";
 import { FieldRow } from "./FieldRow";
 import { KeywordsField } from "./KeywordsField";
 import { SaveControls } from "./SaveControls";
-import { percent, statusWords } from "./status-words";
+import { failureWords, percent, statusWords } from "./status-words";
 
 function ShotLine({ shot }: { shot: ShotSuggestion | null }) {
   if (!shot) return <p className="muted">No planned shot suggested.</p>;
@@ -27,10 +29,59 @@ function ShotLine({ shot }: { shot: ShotSuggestion | null }) {
       />
       <span className="muted">
         {shot.iaShotType
-          ? `Its shot type in IA's words: ${shot.iaShotType}`
-          : "This planned shot's type has no IA shot type: choose one."}
+          ? `Planned as ${shot.iaShotType}`
+          : "This planned shot's type is not one of the card's shot types: choose one above."}
       </span>
     </div>
+  );
+}
+
+/** How the suggestion was made, for whoever supports the editor: one click away, not in the way. */
+function TechnicalDetails({ q }: { q: QueuedClip }) {
+  const s = q.suggestion;
+  if (!s) return null;
+  return (
+    <details className="details muted" data-testid="technical-details">
+      <summary>How this was suggested</summary>
+      {[
+        q.technical,
+        `${s.framesUsed} frame${s.framesUsed === 1 ? "" : "s"} compared`,
+        s.modelVersion,
+        s.calibrated ? "confidence calibrated on the catalog" : "too few references to calibrate",
+        s.ignoredOtherModel ? `${s.ignoredOtherModel} matches of another model left out` : null,
+      ]
+        .filter(Boolean)
+        .join(" · ")}
+    </details>
+  );
+}
+
+/** A clip without a suggestion: what happened, what to do, Retry; the methods' messages one click away. */
+function FailedClip({ q, skip }: { q: QueuedClip; skip: () => void }) {
+  const retryClip = usePanel((s) => s.retryClip);
+  const { todo } = failureWords(q.detail);
+  return (
+    <>
+      <p className="notice" data-testid="failed-clip">
+        {todo}
+      </p>
+      {q.detail && (
+        <details className="details muted">
+          <summary>What the panel tried</summary>
+          {q.detail}
+        </details>
+      )}
+      <div className="card-actions">
+        <div className="actions">
+          <Button variant="accent" onPress={() => retryClip(q.clip.nodeId)}>
+            Retry
+          </Button>
+          <Button variant="secondary" onPress={skip}>
+            Skip
+          </Button>
+        </div>
+      </div>
+    </>
   );
 }
 
@@ -41,19 +92,19 @@ function ShotPicker({ readOnly }: { readOnly: boolean }) {
   const label = (s: (typeof shots)[number]) =>
     `#${s.shotNumber ?? "?"} · ${[s.shotType, s.movementType].filter(Boolean).join(", ")} · ${s.subject ?? ""}`;
   return (
-    <Picker
-      label="Planned shot"
-      width="100%"
-      isDisabled={readOnly}
-      selectedKey={draft.shot?.id ?? "none"}
-      onSelectionChange={(key) => {
-        const shot = shots.find((s) => s.id === key);
-        setShot(shot ? { id: shot.id, shotNumber: shot.shotNumber } : null);
-      }}
-      items={[{ id: "none", text: "No planned shot" }, ...shots.map((s) => ({ id: s.id, text: label(s) }))]}
-    >
-      {(item) => <Item key={item.id}>{item.text}</Item>}
-    </Picker>
+    <div className="field-row" data-field="plannedShot">
+      <DesktopComboBox
+        label="Planned shot"
+        isReadOnly={readOnly}
+        value={draft.shot?.id ?? "none"}
+        allowsCustomValue={false}
+        options={[{ id: "none", name: "No planned shot" }, ...shots.map((s) => ({ id: s.id, name: label(s) }))]}
+        onChange={(key) => {
+          const shot = shots.find((s) => s.id === key);
+          setShot(shot ? { id: shot.id, shotNumber: shot.shotNumber } : null);
+        }}
+      />
+    </div>
   );
 }
 
@@ -75,12 +126,16 @@ export function ReviewCard() {
   );
   const noClips = usePanel((s) => s.queue.length === 0);
   const nodeId = q?.clip.nodeId;
-  // a new clip's card takes the focus that the last card's fields held, so typed keys never land
-  // in the next clip's fields
+  const status = q?.status;
+  // a new clip's card, or a clip just written (Ctrl+Enter from a field), takes the focus from the
+  // fields: a list left open closes, and typed keys never land in the next clip's fields
   useEffect(() => {
-    if (nodeId && (document.activeElement === document.body || !document.activeElement))
-      document.getElementById("review-card")?.focus();
-  }, [nodeId]);
+    if (!nodeId) return;
+    const card = document.getElementById("review-card");
+    const active = document.activeElement as HTMLElement | null;
+    if (active && card?.contains(active) && active.closest(".field-row")) active.blur();
+    if (document.activeElement === document.body || !document.activeElement) card?.focus();
+  }, [nodeId, status]);
   // with no clip yet, "select a clip" would send the editor looking for one
   if (!q)
     return (
@@ -136,28 +191,7 @@ export function ReviewCard() {
           </div>
           <ShotLine shot={s.shot} />
           <ShotPicker readOnly={readOnly} />
-          {reviewError && (
-            <p className="notice" role="status" data-testid="review-error">
-              {reviewError.title}: {reviewError.detail}
-            </p>
-          )}
-          {!readOnly && (
-            <div className="actions">
-              {q.origin === "timeline" ? (
-                <Button variant="accent" onPress={() => void acceptAndSave()} isPending={accepting}>
-                  Save as reference
-                </Button>
-              ) : (
-                <Button variant="accent" onPress={() => void accept()} isPending={accepting}>
-                  Accept
-                </Button>
-              )}
-              <Button variant="secondary" onPress={skip}>
-                Skip
-              </Button>
-              <span className="muted keys">{reviewKeyHints()}</span>
-            </div>
-          )}
+          {!readOnly && <p className="muted keys">{reviewKeyHints()}</p>}
           {q.applied?.correction?.written && (
             <p className="muted">Also recorded for Ingest Assistant in .ingest-metadata-pp.json beside the media.</p>
           )}
@@ -166,30 +200,38 @@ export function ReviewCard() {
               Written to the clip, but not recorded for Ingest Assistant: {q.applied.correction.problem}
             </p>
           )}
-          <AcceptUndo q={q} />
-          {q.status === "applied" && <SaveControls q={q} />}
           <h3>Similar shots</h3>
           <EvidenceList evidence={s.evidence} frameUrls={q.frameUrls ?? []} />
-          <p className="details muted">
-            {[
-              q.technical,
-              `${s.framesUsed} frame${s.framesUsed === 1 ? "" : "s"} compared`,
-              s.modelVersion,
-              s.calibrated ? "confidence calibrated on the catalog" : "too few references to calibrate",
-              s.ignoredOtherModel ? `${s.ignoredOtherModel} matches of another model left out` : null,
-            ]
-              .filter(Boolean)
-              .join(" · ")}
-          </p>
+          <TechnicalDetails q={q} />
+          {/* last in the card and sticky: Accept and what became of it stay in view at any height */}
+          <div className="card-actions" data-testid="card-actions">
+            {reviewError && (
+              <p className="notice" role="status" data-testid="review-error">
+                {reviewError.title}: {reviewError.detail}
+              </p>
+            )}
+            {!readOnly && (
+              <div className="actions">
+                {q.origin === "timeline" ? (
+                  <Button variant="accent" onPress={() => void acceptAndSave()} isPending={accepting}>
+                    Save as reference
+                  </Button>
+                ) : (
+                  <Button variant="accent" onPress={() => void accept()} isPending={accepting}>
+                    Accept
+                  </Button>
+                )}
+                <Button variant="secondary" onPress={skip}>
+                  Skip
+                </Button>
+              </div>
+            )}
+            <AcceptUndo q={q} />
+            {q.status === "applied" && <SaveControls q={q} />}
+          </div>
         </>
       ) : (
-        q.status === "failed" && (
-          <div className="actions">
-            <Button variant="secondary" onPress={skip}>
-              Skip
-            </Button>
-          </div>
-        )
+        q.status === "failed" && <FailedClip q={q} skip={skip} />
       )}
     </section>
   );

@@ -5,7 +5,7 @@ import { usePanel, usePanelStore } from "../../use-panel";
 
 const CHECK_WORDS: Record<CheckName, string> = {
   reachable: "Reachable",
-  keys: "Anon key",
+  keys: "Catalog key",
   schema: "Schema",
   modelVersion: "Model version",
   role: "Account",

@@ -18,7 +18,15 @@ import type { SettingProblems } from "../../store";
 import { usePanel, usePanelStore } from "../../use-panel";
 import { ConnectionCheck } from "./ConnectionCheck";
 import { SelfCheck } from "./SelfCheck";
-import { formChanged, fromForm, toForm, withCatalogKind, type CatalogKind, type SettingsForm } from "./settings-form";
+import {
+  formChanged,
+  formProblems,
+  fromForm,
+  toForm,
+  withCatalogKind,
+  type CatalogKind,
+  type SettingsForm,
+} from "./settings-form";
 import "./settings.css";
 
 /** The numbers an editor tunes, with the range each one takes. */
@@ -31,17 +39,18 @@ const NUMBER_FIELDS = [
     inputMode: "numeric",
     description: "1–50 nearest references for each frame",
   },
+  // in % like batch accept's slider; the settings keep 0–1 (settings-form.ts converts)
   {
     name: "abstentionThreshold",
-    label: "Abstention threshold",
+    label: "Leave a field empty below (%)",
     inputMode: "decimal",
-    description: "0–1: below it, a field is left empty",
+    description: "0–100: a suggestion less sure than this is not filled in",
   },
   {
     name: "batchConfidence",
-    label: "Batch confidence",
+    label: "Batch accept from (%)",
     inputMode: "decimal",
-    description: "0–1: batch accept writes at or above it",
+    description: "0–100: where batch accept's slider starts",
   },
 ] as const;
 
@@ -106,7 +115,7 @@ function Confirm({
           onPrimaryAction={onReset}
           onCancel={onKeep}
         >
-          Every setting goes back to the studio&apos;s, the catalog URL and anon key included.
+          Every setting goes back to the studio&apos;s, the catalog address and key included.
         </AlertDialog>
       )}
     </DialogContainer>
@@ -127,7 +136,8 @@ function SettingsDialog({
     resetSettings: s.resetSettings,
   }));
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
-  const [problems, setProblems] = useState<SettingProblems>({});
+  // flagged as typed, in the form's own units, not only when Save is pressed
+  const problems: SettingProblems = formProblems(form, settings);
   const [said, setSaid] = useState("");
   const [asking, setAsking] = useState<"discard" | "reset" | null>(null);
   const unsaved = formChanged(form, settings);
@@ -141,7 +151,6 @@ function SettingsDialog({
   };
   const save = () => {
     const found = saveSettings(fromForm(form, settings));
-    setProblems(found);
     const saved = !Object.keys(found).length;
     // once saved, the form shows what the panel now runs with (trimmed, as kept)
     if (saved) setForm(toForm(store.getState().settings));
@@ -151,7 +160,6 @@ function SettingsDialog({
     setAsking(null);
     resetSettings();
     setForm(toForm(store.getState().settings));
-    setProblems({});
     setSaid("Back to the studio defaults.");
   };
   const field = (name: keyof SettingProblems) => ({
@@ -188,7 +196,7 @@ function SettingsDialog({
             >
               <Radio value="none">None</Radio>
               <Radio value="local">Local catalog</Radio>
-              <Radio value="supabase">Supabase project</Radio>
+              <Radio value="supabase">The studio's online catalog</Radio>
             </RadioGroup>
             {form.catalogKind !== "none" && (
               <>
@@ -202,13 +210,13 @@ function SettingsDialog({
                   errorMessage={urlProblem}
                 />
                 <TextField
-                  label="Anon key"
+                  label="Catalog key"
                   value={form.anonKey}
                   onChange={(anonKey) => edit({ anonKey })}
                   description={
                     form.catalogKind === "local"
                       ? "Ask whoever runs the local catalog: it shows the key when it starts."
-                      : "In the Supabase project: Settings → API, the anon public key."
+                      : "Your admin has it (in Supabase: Settings → API, the anon public key)."
                   }
                   width="100%"
                   validationState={keyProblem ? "invalid" : undefined}
@@ -230,12 +238,13 @@ function SettingsDialog({
                 edit({ modelSource: source, modelLocation: source === "bundled" ? "../model" : "" });
               }}
             >
-              <Radio value="hub">Hugging Face hub</Radio>
+              <Radio value="hub">Download</Radio>
               <Radio value="folder">Folder</Radio>
               <Radio value="bundled">Bundled</Radio>
             </RadioGroup>
             <TextField
-              label={form.modelSource === "hub" ? "Model id on the hub" : "Model folder"}
+              label={form.modelSource === "hub" ? "Model to download" : "Model folder"}
+              description={form.modelSource === "hub" ? "Its name on the Hugging Face model hub." : undefined}
               value={form.modelLocation}
               onChange={(modelLocation) => edit({ modelLocation })}
               {...field("model")}
