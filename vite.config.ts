@@ -145,6 +145,9 @@ export default defineConfig(async () => ({
     // condition gets as long as tests/helpers/until.ts gives one (CONDITION_TIMEOUT)
     expect: { poll: { timeout: 20_000, interval: 50 } },
     pool: "forks",
+    // Two files at once on CI's 2 cores: most of a browser or catalog test waits on another
+    // process, and tests wait for conditions, not wall time. Vitest's default here is one.
+    maxWorkers: 2,
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
     // One project per kind of setup, chosen by folder (and, in folders that mix them, by name),
@@ -161,7 +164,12 @@ export default defineConfig(async () => ({
         test: { name: "host", include: HOST, exclude: BROWSER, globalSetup: ["tests/setup/jsx-bundle.ts"] },
       },
       { extends: true, test: { name: "catalog", include: CATALOG } },
-      { extends: true, test: { name: "browser", include: BROWSER, globalSetup: ["tests/setup/full-build.ts"] } },
+      {
+        extends: true,
+        // a browser test loads the model and a whole preview before its first step: with two
+        // files at once that alone has taken 30 s here, so the net under it is wider
+        test: { name: "browser", include: BROWSER, globalSetup: ["tests/setup/full-build.ts"], testTimeout: 120_000 },
+      },
     ],
   },
 }));
