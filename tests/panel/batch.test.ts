@@ -180,7 +180,9 @@ describe("batch over a 300-clip bin", () => {
     expect(applied.map((id) => statuses.get(id))).toEqual(["applied", "applied"]);
     expect(ids.filter((id) => !["suggested", "applied"].includes(statuses.get(id) ?? ""))).toEqual([]);
 
-    // 300 clips with suggestions and embeddings are stored; an unchanged queue writes no clip
+    // 300 clips with suggestions and embeddings are stored (once the last write has landed: a
+    // write may still be on its way when the batch is done, ADR 0030); an unchanged queue writes no clip
+    await second.store.getState().persistQueue();
     const stored = await new QueuePersistence(databaseOf(storage), project.path).load();
     expect(stored.queue.filter((q) => q.embeddings?.pooled.length === 512)).toHaveLength(300);
     const t0 = performance.now();
