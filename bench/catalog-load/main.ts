@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
-import { clusteredSet, rng } from "../lib/clustered-embeddings";
+import { clusteredSet, rng } from "../../src/testing/clustered-embeddings";
 import { spread } from "../lib/stats";
 import { RESULTS_DIR } from "../lib/paths";
 

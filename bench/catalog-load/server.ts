@@ -11,7 +11,7 @@ import { startCatalogServer } from "../../src/server/catalog/server";
 import { startPreviewServer } from "../../src/server/preview-server";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { clusteredSet } from "../lib/clustered-embeddings";
+import { clusteredSet } from "../../src/testing/clustered-embeddings";
 import { loadClusteredCatalog } from "../lib/load-clustered-catalog";
 
 const MODEL = "Xenova/clip-vit-base-patch32@q8"; // the default model, as bench/catalog/main.ts loads

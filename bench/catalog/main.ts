@@ -8,7 +8,7 @@ import path from "node:path";
 import { openCatalogDatabase } from "../../src/server/catalog/database";
 import { asRequest } from "../../src/server/catalog/request";
 import { seedShots, seedUsers } from "../../src/server/catalog/seed";
-import { clusteredSet, exactTopK, rng } from "../lib/clustered-embeddings";
+import { clusteredSet, exactTopK, rng } from "../../src/testing/clustered-embeddings";
 import { spread, type Spread } from "../lib/stats";
 import { loadClusteredCatalog, uuidFor } from "../lib/load-clustered-catalog";
 import { RESULTS_DIR } from "../lib/paths";

@@ -5,7 +5,7 @@
 import { openCatalogDatabase } from "../../src/server/catalog/database";
 import { seedShots, seedUsers } from "../../src/server/catalog/seed";
 import { startCatalogServer } from "../../src/server/catalog/server";
-import { clusteredSet } from "../lib/clustered-embeddings";
+import { clusteredSet } from "../../src/testing/clustered-embeddings";
 import { loadClusteredCatalog } from "../lib/load-clustered-catalog";
 
 export interface CatalogReady {

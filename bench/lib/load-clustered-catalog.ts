@@ -2,7 +2,7 @@
 // binary COPY into the three tables with triggers off, then the HNSW index built once.
 import type { PGlite } from "@electric-sql/pglite";
 import { binaryCopy, jsonb, text, uuid, vector } from "./binary-copy";
-import type { ClusteredSet } from "./clustered-embeddings";
+import type { ClusteredSet } from "../../src/testing/clustered-embeddings";
 
 const SHOT_TYPES = ["WS", "MID", "CU", "UNDER", "FP", "TRACK", "ESTAB"];
 

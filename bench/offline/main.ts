@@ -13,7 +13,7 @@ import { openCatalogDatabase } from "../../src/server/catalog/database";
 import { startCatalogServer } from "../../src/server/catalog/server";
 import { seedShots, seedUsers } from "../../src/server/catalog/seed";
 import { launchChromium } from "../../src/testing/chromium";
-import { clusteredSet, rng } from "../lib/clustered-embeddings";
+import { clusteredSet, rng } from "../../src/testing/clustered-embeddings";
 import { spread } from "../lib/stats";
 import { loadClusteredCatalog } from "../lib/load-clustered-catalog";
 import { ROOT } from "../lib/paths";

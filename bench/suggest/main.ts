@@ -20,7 +20,7 @@ import { startCatalogServer } from "../../src/server/catalog/server";
 import { PremiereSimulator } from "../../src/sim/premiere-simulator";
 import { makeSampleMedia } from "../../src/sim/sample-media";
 import { createSampleProject } from "../../src/sim/sample-project";
-import { clusteredSet, rng } from "../lib/clustered-embeddings";
+import { clusteredSet, rng } from "../../src/testing/clustered-embeddings";
 import { spread } from "../lib/stats";
 import { benchMetadata, loadClusteredCatalog } from "../lib/load-clustered-catalog";
 import { ROOT, RESULTS_DIR } from "../lib/paths";

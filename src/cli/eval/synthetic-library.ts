@@ -2,7 +2,7 @@
 // real CLIP model can be downloaded: one cluster per planned shot (bench/lib's clustered vectors),
 // several views of each, locations shared by several shots, and each view's frames drawn near its
 // shot as a clip's frames would be. Deterministic for a given seed.
-import { clusteredSet, rng } from "../../../bench/lib/clustered-embeddings";
+import { clusteredSet, rng } from "../../testing/clustered-embeddings";
 import type { IaShotType } from "../../shared/metadata/ia-metadata";
 import type { EvalItem } from "./evaluate";
 
